@@ -1,0 +1,194 @@
+"""An article folder: its text, its metadata and its claims, read and validated.
+
+A folder that cannot be read whole still yields an ``Article``, holding located errors
+instead of claims, so that one broken file never stops the others from being checked.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from factsuite.lexicon import load_lexicon
+from factsuite.loading import FactFileError, LocatedError, line_of, load_yaml, read_text
+from factsuite.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
+
+TEXT_FILE = "article.txt"
+META_FILE = "meta.yaml"
+CLAIMS_FILE = "claims.yaml"
+
+
+@dataclass
+class Article:
+    """One article folder, as far as it could be read."""
+
+    folder: Path
+    text: str = ""
+    meta: ArticleMeta | None = None
+    claims: ClaimsFile | None = None
+    errors: list[LocatedError] = field(default_factory=list)
+    source: Any = None
+
+    @property
+    def claims_path(self) -> Path:
+        return self.folder / CLAIMS_FILE
+
+    @property
+    def text_path(self) -> Path:
+        return self.folder / TEXT_FILE
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors and self.claims is not None and self.meta is not None
+
+    def line(self, section: str, index: int, key: str | None = None) -> int | None:
+        """The claims.yaml line of an entry (or of one of its keys)."""
+        location: tuple[str | int, ...] = (section, index) if key is None else (section, index, key)
+        return line_of(self.source, location)
+
+    def claim_line(self, claim_id: str) -> int | None:
+        assert self.claims is not None
+        for index, claim in enumerate(self.claims.claims):
+            if claim.id == claim_id:
+                return self.line("claims", index)
+        return None
+
+    def finding_for(self, check: str) -> Finding | None:
+        if self.claims is None:
+            return None
+        return next((f for f in self.claims.findings if f.check == check), None)
+
+    @property
+    def claim_count(self) -> int:
+        """Claims written in the file, counted even when the file does not validate."""
+        if self.claims is not None:
+            return len(self.claims.claims)
+        claims = self.source.get("claims") if isinstance(self.source, dict) else None
+        return len(claims) if isinstance(claims, list) else 0
+
+
+def load_article(folder: Path) -> Article:
+    """Read and validate one folder; never raises for bad content."""
+    article = Article(folder)
+    try:
+        article.text = read_text(article.text_path)
+        if not article.text.strip():
+            article.errors.append(
+                LocatedError(article.text_path, None, None, "the article text is empty")
+            )
+    except FactFileError as error:
+        article.errors.extend(error.errors)
+    article.meta, meta_errors = _validated(folder / META_FILE, ArticleMeta)[::2]
+    article.errors.extend(meta_errors)
+    article.claims, article.source, claim_errors = _validated(article.claims_path, ClaimsFile)
+    article.errors.extend(claim_errors)
+    return article
+
+
+def _validated(
+    path: Path, model: type[BaseModel]
+) -> tuple[Any, Any, list[LocatedError]]:
+    """The file as a model, the raw data with lines, and the located errors."""
+    try:
+        data = load_yaml(path)
+    except FactFileError as error:
+        return None, None, error.errors
+    if not isinstance(data, dict):
+        found = type(data).__name__ if data is not None else "nothing"
+        return None, data, [
+            LocatedError(
+                path,
+                getattr(data, "line", 1),
+                None,
+                f"the file must be a mapping of keys to values, but it holds {found}",
+                f"start with the keys of {model.__name__}: {', '.join(model.model_fields)}",
+            )
+        ]
+    try:
+        return model.model_validate(data), data, []
+    except ValidationError as error:
+        return None, data, [_locate(path, data, model, issue) for issue in error.errors()]
+
+
+def _locate(path: Path, data: Any, model: type[BaseModel], issue: dict) -> LocatedError:
+    location = tuple(issue["loc"])
+    field_name = _field_path(data, location)
+    message = issue["msg"].removeprefix("Value error, ")
+    hint = ""
+    if issue["type"] == "extra_forbidden":
+        message = f"unknown key {location[-1]!r}"
+        hint = _did_you_mean(str(location[-1]), _known_keys(model, location))
+    elif issue["type"] == "missing":
+        message = "required, but missing"
+        field_name = field_name or str(location[-1])
+    elif "unknown unit" in message:
+        hint = _did_you_mean(str(issue["input"]), list(load_lexicon().units))
+    elif "unknown qualifier" in message:
+        hint = _did_you_mean(str(issue["input"]), load_lexicon().qualifier_spellings)
+    return LocatedError(path, line_of(data, location), field_name, message, hint)
+
+
+def _field_path(data: Any, location: tuple[str | int, ...]) -> str:
+    """``claims[3].unit`` with the claim's id where it has one: ``claims[3] (children).unit``."""
+    parts: list[str] = []
+    node = data
+    for step in location:
+        if isinstance(step, int):
+            label = f"[{step + 1}]"
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                label += f" ({item['id']})"
+            parts.append(label)
+            node = item
+        elif isinstance(node, dict) and step in node:
+            parts.append(f".{step}" if parts else str(step))
+            node = node[step]
+        elif step in RELATION_MODELS:
+            continue
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = None
+    return "".join(parts)
+
+
+def _known_keys(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed where an unknown key was found, by walking the model."""
+    current: Any = model
+    for step in location[:-1]:
+        if isinstance(step, int):
+            continue
+        if step in RELATION_MODELS:
+            current = RELATION_MODELS[step]
+            continue
+        annotation = current.model_fields[step].annotation if step in current.model_fields else None
+        current = _inner_model(annotation) or current
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    for candidate in getattr(annotation, "__args__", ()):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return f"expected one of: {', '.join(repr(choice) for choice in choices)}"
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Article folders under the given paths: every folder holding a claims.yaml."""
+    folders: set[Path] = set()
+    for path in paths:
+        if path.is_file() and path.name == CLAIMS_FILE:
+            folders.add(path.parent)
+        elif path.is_dir():
+            folders.update(claims.parent for claims in path.rglob(CLAIMS_FILE))
+    return sorted(folders)

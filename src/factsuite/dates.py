@@ -1,0 +1,147 @@
+"""Dates as news text writes them, resolved against the publication date.
+
+"February 24", "Feb. 24", "24 February 2022", "Tuesday", "Thursday, February 24",
+"earlier this month", "yesterday".  Calendar dates go through dateutil (already installed
+with pandas); weekdays and relative phrases are resolved here, because they need the
+publication date and always point backwards from it in a news report.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as dateutil_parser
+
+WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_YEAR = re.compile(r"\b\d{4}\b")
+_WEEKDAY_PREFIX = re.compile(rf"^({'|'.join(WEEKDAYS)})\s*,?\s*(.*)$")
+_MONTH_WORD = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+
+
+class DateError(ValueError):
+    """A date the parser cannot read or that contradicts itself."""
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """The days a date expression can mean, first and last included."""
+
+    first: date
+    last: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    def __str__(self) -> str:
+        if self.first == self.last:
+            return describe(self.first)
+        return f"{describe(self.first)} to {describe(self.last)}"
+
+
+def describe(day: date) -> str:
+    """'Tuesday 22 March 2022': the weekday always shown, since it is often the point."""
+    return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def _month_span(year: int, month: int) -> DateSpan:
+    last_day = calendar.monthrange(year, month)[1]
+    return DateSpan(date(year, month, 1), date(year, month, last_day))
+
+
+def _previous_month(day: date) -> tuple[int, int]:
+    return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+
+
+def _relative(phrase: str, published: date) -> DateSpan | None:
+    """Phrases that only make sense against the publication date."""
+    month_start = published.replace(day=1)
+    week_start = published - timedelta(days=published.weekday())
+    yesterday = published - timedelta(days=1)
+    spans = {
+        "today": DateSpan(published, published),
+        "yesterday": DateSpan(yesterday, yesterday),
+        "this month": _month_span(published.year, published.month),
+        "earlier this month": DateSpan(month_start, yesterday),
+        "last month": _month_span(*_previous_month(published)),
+        "this week": DateSpan(week_start, published),
+        "earlier this week": DateSpan(week_start, yesterday),
+        "last week": DateSpan(week_start - timedelta(days=7), week_start - timedelta(days=1)),
+        "this year": DateSpan(date(published.year, 1, 1), published),
+        "earlier this year": DateSpan(date(published.year, 1, 1), yesterday),
+        "last year": DateSpan(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)),
+    }
+    span = spans.get(phrase)
+    if span is not None and span.first > span.last:
+        raise DateError(f'"{phrase}" cannot fall in an article published {describe(published)}')
+    return span
+
+
+def last_weekday(name: str, published: date) -> date:
+    """The most recent such weekday on or before publication: "on Tuesday" in a Tuesday paper."""
+    back = (published.weekday() - WEEKDAYS[name]) % 7
+    return published - timedelta(days=back)
+
+
+def _calendar_date(text: str, published: date) -> DateSpan:
+    default = published.replace(day=1)
+    try:
+        parsed = dateutil_parser.parse(text, default=_as_datetime(default)).date()
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"cannot read {text!r} as a date") from error
+    if not _MONTH_WORD.search(text) and not _YEAR.search(text):
+        raise DateError(f"cannot read {text!r} as a date: name the month")
+    has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text) is not None
+    if not _YEAR.search(text):
+        parsed = _nearest_year(parsed, published, text)
+    if not has_day:
+        return _month_span(parsed.year, parsed.month) if _MONTH_WORD.search(text) else DateSpan(
+            date(parsed.year, 1, 1), date(parsed.year, 12, 31)
+        )
+    return DateSpan(parsed, parsed)
+
+
+def _nearest_year(day: date, published: date, text: str) -> date:
+    """A date written without its year is the occurrence nearest to publication.
+
+    "March 24" in a paper of 22 March 2022 is two days ahead, not a year back, so that the
+    calendar rule can say it lies after publication.
+    """
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:
+            continue
+    if not candidates:
+        raise DateError(f"{text!r} is not a date near {describe(published)}")
+    return min(candidates, key=lambda candidate: abs(candidate - published))
+
+
+def _as_datetime(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def parse_date(text: str, published: date) -> DateSpan:
+    """Resolve a date expression; a weekday named with a date must agree with it."""
+    phrase = " ".join(text.lower().replace(".", ". ").split()).strip()
+    phrase = phrase.removeprefix("on ").strip()
+    relative = _relative(phrase, published)
+    if relative is not None:
+        return relative
+    if phrase in WEEKDAYS:
+        day = last_weekday(phrase, published)
+        return DateSpan(day, day)
+    match = _WEEKDAY_PREFIX.match(phrase)
+    weekday = match.group(1) if match and match.group(2) else None
+    span = _calendar_date(match.group(2) if weekday else phrase, published)
+    if weekday and span.first == span.last and span.first.weekday() != WEEKDAYS[weekday]:
+        raise DateError(
+            f"{text!r}: {describe(span.first)} was a "
+            f"{calendar.day_name[span.first.weekday()]}, not a {weekday.capitalize()}"
+        )
+    return span

@@ -1,0 +1,205 @@
+"""The engine: plan each article's checks, evaluate all articles in bulk, attach verdicts.
+
+Used alike by the pytest plugin and by ``factsuite check``, so that both say the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factsuite.article import Article, load_article
+from factsuite.explain import Context, explain
+from factsuite.grounding import find_quote
+from factsuite.lexicon import DEFAULT_READING, Reading
+from factsuite.loading import LocatedError
+from factsuite.model import Finding
+from factsuite.rules import CLAIM_ITEM, Failure, find_failures
+from factsuite.tables import build_tables
+
+SCHEMA_ITEM = "schema"
+IGNORED_ITEM = "ignored-mentions"
+RESERVED_ITEMS = {SCHEMA_ITEM, IGNORED_ITEM}
+CLAIM_RULES = ("schema", "grounding", "calendar")
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One check of one article, as pytest collects it."""
+
+    name: str
+    rule: str
+    line: int | None
+    claims: tuple[str, ...] = ()
+
+
+@dataclass
+class Outcome:
+    """A check's result: the explanations of what failed (none when it passed)."""
+
+    item: CheckItem
+    problems: list[str] = field(default_factory=list)
+    finding: Finding | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def plan(article: Article) -> list[CheckItem]:
+    """The checks an article gets; a file that does not validate gets its schema item only."""
+    if not article.is_valid:
+        return [CheckItem(SCHEMA_ITEM, "schema", 1)]
+    assert article.claims is not None
+    items = [CheckItem(SCHEMA_ITEM, "schema", 1)]
+    for index, claim in enumerate(article.claims.claims):
+        line = article.line("claims", index)
+        for rule in CLAIM_RULES:
+            if rule == "calendar" and claim.unit != "date":
+                continue
+            items.append(CheckItem(CLAIM_ITEM.format(rule=rule, claim=claim.id), rule, line,
+                                   (claim.id,)))  # fmt: skip
+    for index, relation in enumerate(article.claims.relations):
+        items.append(
+            CheckItem(relation.id, relation.rule, article.line("relations", index),
+                      _relation_claims(relation))  # fmt: skip
+        )
+    if article.claims.ignored:
+        items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
+    return items
+
+
+def _relation_claims(relation: object) -> tuple[str, ...]:
+    names = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
+    ids = [getattr(relation, name) for name in names if hasattr(relation, name)]
+    for name in ("parts", "claims"):
+        ids.extend(getattr(relation, name, ()))
+    return tuple(ids)
+
+
+def cross_reference_errors(article: Article) -> list[LocatedError]:
+    """What one file's model cannot see: repeated ids, and findings for unknown checks."""
+    if article.claims is None:
+        return []
+    errors = []
+    path = article.claims_path
+    for section, entries in (("claims", article.claims.claims),
+                             ("relations", article.claims.relations)):  # fmt: skip
+        counts = Counter(entry.id for entry in entries)
+        for index, entry in enumerate(entries):
+            if counts[entry.id] > 1:
+                errors.append(LocatedError(path, article.line(section, index, "id"),
+                                           f"{section}[{index + 1}].id",
+                                           f"id {entry.id!r} is used more than once",
+                                           "give each entry an id of its own"))  # fmt: skip
+            elif section == "relations" and entry.id in RESERVED_ITEMS:
+                errors.append(LocatedError(path, article.line(section, index, "id"),
+                                           f"{section}[{index + 1}].id",
+                                           f"id {entry.id!r} is reserved for a check",
+                                           "choose another id"))  # fmt: skip
+    if errors:
+        return errors
+    names = [item.name for item in plan(article)]
+    seen: set[str] = set()
+    for index, finding in enumerate(article.claims.findings):
+        line = article.line("findings", index, "check")
+        if finding.check not in names:
+            close = difflib.get_close_matches(finding.check, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "name a check that pytest lists"
+            errors.append(LocatedError(path, line, f"findings[{index + 1}].check",
+                                       f"no check is named {finding.check!r}", hint))  # fmt: skip
+        elif finding.check in seen:
+            errors.append(LocatedError(path, line, f"findings[{index + 1}].check",
+                                       f"{finding.check!r} has two findings", "keep one"))  # fmt: skip
+        seen.add(finding.check)
+    return errors
+
+
+def load_articles(folders: list[Path]) -> list[Article]:
+    articles = [load_article(folder) for folder in folders]
+    for article in articles:
+        article.errors.extend(cross_reference_errors(article))
+    return articles
+
+
+@dataclass
+class Evaluation:
+    """Every outcome of every article, by (article folder, check name)."""
+
+    articles: list[Article]
+    outcomes: dict[tuple[str, str], Outcome]
+    reading: Reading
+
+    def outcome(self, article: Article, name: str) -> Outcome:
+        return self.outcomes[(str(article.folder), name)]
+
+    def of(self, article: Article) -> list[Outcome]:
+        key = str(article.folder)
+        return [outcome for (folder, _), outcome in self.outcomes.items() if folder == key]
+
+
+def evaluate(articles: list[Article], reading: Reading = DEFAULT_READING) -> Evaluation:
+    """Run every rule over all valid articles at once, then give each item its verdict."""
+    outcomes: dict[tuple[str, str], Outcome] = {}
+    for article in articles:
+        for item in plan(article):
+            outcomes[(str(article.folder), item.name)] = Outcome(
+                item, finding=article.finding_for(item.name)
+            )
+        if not article.is_valid:
+            outcomes[(str(article.folder), SCHEMA_ITEM)].problems = [
+                "\n".join(str(error) for error in article.errors)
+            ]
+    valid = [article for article in articles if article.is_valid]
+    tables = build_tables(valid)
+    by_folder = {str(article.folder): article for article in valid}
+    failures = find_failures({"claims": tables.claims, **tables.relations})
+    for failure in _failing_under(failures, reading):
+        article = by_folder[failure.row["article"]]
+        item = _item_name(failure)
+        context = Context(article, tables.readings, reading, _strict_also(failure, failures))
+        outcomes[(str(article.folder), item)].problems.append(explain(failure, context))
+    for article in valid:
+        problems = _ignored_problems(article)
+        if problems:
+            outcomes[(str(article.folder), IGNORED_ITEM)].problems.extend(problems)
+    return Evaluation(articles, outcomes, reading)
+
+
+def _failing_under(failures: list[Failure], reading: Reading) -> list[Failure]:
+    return [f for f in failures if f.rule.reading in (None, reading)]
+
+
+def _strict_also(failure: Failure, failures: list[Failure]) -> bool | None:
+    """For a pragmatic failure: does the strict reading fail too?  None when not applicable."""
+    if failure.rule.reading is not Reading.PRAGMATIC:
+        return None
+    return any(
+        other.rule.name == failure.rule.name
+        and other.rule.reading is Reading.STRICT
+        and other.row.name == failure.row.name
+        and other.rule.table == failure.rule.table
+        for other in failures
+    )
+
+
+def _item_name(failure: Failure) -> str:
+    row = failure.row
+    if failure.rule.table == "claims":
+        return CLAIM_ITEM.format(rule=failure.rule.item, claim=row["claim"])
+    return str(row["relation"])
+
+
+def _ignored_problems(article: Article) -> list[str]:
+    assert article.claims is not None
+    problems = []
+    for index, ignored in enumerate(article.claims.ignored):
+        if find_quote(article.text, ignored.quote) is None:
+            line = article.line("ignored", index, "quote")
+            problems.append(
+                f'The ignored mention "{ignored.quote}" (claims.yaml:{line}) is not in the '
+                "article any more: update the quote or remove the entry."
+            )
+    return problems

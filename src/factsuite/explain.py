@@ -1,0 +1,363 @@
+"""Failures in an editor's words: the rule, the quoted sentences, the numbers, the places.
+
+One function per rule; each gets the failing row of its table and the article, and says
+what clashes and why, with the intervals that clash.  No Python reaches the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+import pandas as pd
+
+from factsuite.article import Article
+from factsuite.dates import describe
+from factsuite.grounding import find_quote, nearest_match
+from factsuite.intervals import Interval, format_number
+from factsuite.lexicon import Reading, load_lexicon
+from factsuite.model import PUBLICATION, Claim
+from factsuite.rules import Failure
+from factsuite.semantics import ClaimReading
+
+
+@dataclass(frozen=True)
+class Context:
+    article: Article
+    readings: dict[tuple[str, str], ClaimReading]
+    reading: Reading
+    strict_also: bool | None = None
+
+    def claim(self, claim_id: str) -> Claim:
+        assert self.article.claims is not None
+        return next(c for c in self.article.claims.claims if c.id == claim_id)
+
+    def interval(self, claim_id: str) -> Interval | None:
+        return self.readings[(str(self.article.folder), claim_id)].interval(self.reading)
+
+
+def render_bound(unit: str) -> Callable[[object], str]:
+    """How an interval end reads in a unit: people, percent, days or a calendar date."""
+    kind = load_lexicon().units[unit].kind
+    if kind == "date":
+        return lambda value: describe(date.fromordinal(int(value)))  # type: ignore[arg-type]
+    suffix = {"share": " %", "duration": " days"}.get(kind, "")
+    return lambda value: f"{format_number(value)}{suffix}"  # type: ignore[arg-type]
+
+
+def _written(claim: Claim) -> str:
+    return f"{claim.qualifier} {claim.value}".strip()
+
+
+def describe_claim(context: Context, role: str, claim_id: str) -> list[str]:
+    """The lines that show one claim: where it is, what it quotes, how it reads."""
+    claim = context.claim(claim_id)
+    line = context.article.claim_line(claim_id)
+    place = find_quote(context.article.text, claim.quote)
+    where = f"article.txt:{place.line}" if place else "not found in article.txt"
+    lines = [
+        f"  {role:<7}{claim_id} (claims.yaml:{line})",
+        f'         "{claim.quote}" ({where})',
+    ]
+    interval = context.interval(claim_id)
+    if interval is not None:
+        lines.append(f'         "{_written(claim)}" reads as {interval.format(render_bound(claim.unit))}')
+    return lines
+
+
+def _reading_note(context: Context) -> str:
+    if context.strict_also is None:
+        return ""
+    if context.strict_also:
+        return "  This fails under both readings of the qualifiers: the claims contradict each other."
+    return (
+        f"  This fails under the {context.reading} reading (what a careful writer means); "
+        "the strict, literal reading would allow it."
+    )
+
+
+def _blocked(failure: Failure) -> str:
+    row = failure.row
+    if row.get("unresolved"):
+        ids = ", ".join(f"'{name}'" for name in str(row["unresolved"]).split())
+        return f"  It names {ids}, which is neither a claim of this file nor a date."
+    ids = ", ".join(f"'{name}'" for name in str(row["unreadable"]).split())
+    return f"  It cannot be checked until the value of {ids} can be read (see schema[...])."
+
+
+def _claim(failure: Failure) -> str:
+    return str(failure.row["claim"])
+
+
+def _value_readable(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    return [
+        f'The value "{claim.value}" cannot be read as {claim.unit}: {failure.row["parse_error"]}.',
+        *describe_claim(context, "claim", claim.id),
+    ]
+
+
+def _share_within_bounds(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    return [
+        f"A share must lie between 0 and 100 percent, but \"{_written(claim)}\" is "
+        f"{format_number(Fraction(failure.row['figure']))} percent.",
+        *describe_claim(context, "claim", claim.id),
+    ]
+
+
+def _figure_not_negative(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    return [
+        f'A {failure.row["kind"]} cannot be negative, but "{claim.value}" is.',
+        *describe_claim(context, "claim", claim.id),
+    ]
+
+
+def _as_of_not_after_publication(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    assert claim.as_of is not None and context.article.meta is not None
+    return [
+        f"The claim is as of {describe(claim.as_of)}, after the article was published on "
+        f"{describe(context.article.meta.published)}.",
+        *describe_claim(context, "claim", claim.id),
+    ]
+
+
+def _quote_in_article(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    place, text, ratio = nearest_match(context.article.text, claim.quote)
+    return [
+        "The quote is not in the article, word for word.",
+        f'  quote    "{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})',
+        f'  nearest  "{text}" (article.txt:{place.line}, column {place.column}, '
+        f"{ratio:.0%} alike)",
+        "  Copy the sentence from article.txt again, or fix the article if it was edited by "
+        "mistake.",
+    ]
+
+
+def _figure_in_quote(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    return [
+        f"The claim and its quote disagree: {failure.row['figure_problem']}.",
+        f'  quote    "{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})',
+        f'  claim    value "{claim.value}", qualifier "{claim.qualifier}"',
+    ]
+
+
+def _date_matches_as_of(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    reading = context.readings[(str(context.article.folder), claim.id)]
+    assert claim.as_of is not None and context.article.meta is not None and reading.span
+    return [
+        f'"{_written(claim)}" in an article published {describe(context.article.meta.published)} '
+        f"means {reading.span}, but the claim says it is {describe(claim.as_of)}.",
+        *describe_claim(context, "claim", claim.id),
+    ]
+
+
+def _date_not_after_publication(failure: Failure, context: Context) -> list[str]:
+    claim = context.claim(_claim(failure))
+    reading = context.readings[(str(context.article.folder), claim.id)]
+    assert context.article.meta is not None and reading.span
+    return [
+        f'"{_written(claim)}" is {reading.span}, after the article was published on '
+        f"{describe(context.article.meta.published)}: a report cannot tell of it as past.",
+        *describe_claim(context, "claim", claim.id),
+    ]
+
+
+def _references_resolve(failure: Failure, context: Context) -> list[str]:
+    return ["A relation names something that does not exist.", _blocked(failure)]
+
+
+def _references_readable(failure: Failure, context: Context) -> list[str]:
+    return ["A relation cannot be checked.", _blocked(failure)]
+
+
+def _units_agree(failure: Failure, context: Context) -> list[str]:
+    return [
+        "The claims of this relation are in different units, so they cannot be compared.",
+        *_relation_claims(failure, context),
+    ]
+
+
+def _kinds_fit(failure: Failure, context: Context) -> list[str]:
+    expected = {"share_of": "a share (percent) of a count", "spans": "a duration"}
+    return [
+        f"This rule needs {expected.get(failure.rule.table, 'other kinds of claim')}.",
+        *_relation_claims(failure, context),
+    ]
+
+
+def _relation_claims(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    lines: list[str] = []
+    for role in ("part", "whole", "share", "first", "other", "duration"):
+        if role in row and isinstance(row[role], str):
+            lines += describe_claim(context, role, row[role])
+    for claim_id in row.get("parts", []) if "parts" in row else []:
+        lines += describe_claim(context, "part", claim_id)
+    return lines
+
+
+def _part_within_whole(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    part, whole = context.interval(row["part"]), context.interval(row["whole"])
+    assert part is not None and whole is not None
+    draw = render_bound(context.claim(row["part"]).unit)
+    return [
+        "A part cannot be larger than its whole.",
+        *describe_claim(context, "part", row["part"]),
+        *describe_claim(context, "whole", row["whole"]),
+        f"  The part is at least {draw(part.lo)}, but the whole is at most {draw(whole.hi)}.",
+    ]
+
+
+def _parts_within_whole(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    whole = context.interval(row["whole"])
+    assert whole is not None
+    parts = [context.interval(part) for part in row["parts"]]
+    total = sum(parts[1:], parts[0])  # type: ignore[arg-type]
+    draw = render_bound(context.claim(row["whole"]).unit)
+    lines = ["The parts together cannot be larger than their whole."]
+    for part in row["parts"]:
+        lines += describe_claim(context, "part", part)
+    return [
+        *lines,
+        *describe_claim(context, "whole", row["whole"]),
+        f"  The parts add up to at least {draw(total.lo)}, but the whole is at most "
+        f"{draw(whole.hi)}.",
+    ]
+
+
+def _share_holds_parts(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    share, whole = context.interval(row["share"]), context.interval(row["whole"])
+    assert share is not None and whole is not None
+    group = share.scaled(Fraction(1, 100)).times(whole)
+    parts = [context.interval(part) for part in row["parts"]]
+    total = sum(parts[1:], parts[0])  # type: ignore[arg-type]
+    draw = render_bound(context.claim(row["whole"]).unit)
+    share_claim = context.claim(row["share"])
+    lines = [
+        "A share and the counts it relates disagree: the group the share names cannot hold "
+        "its parts.",
+        *describe_claim(context, "share", row["share"]),
+        *describe_claim(context, "whole", row["whole"]),
+    ]
+    for part in row["parts"]:
+        lines += describe_claim(context, "part", part)
+    return [
+        *lines,
+        f'  "{_written(share_claim)}" of the whole is at most {draw(group.hi)} '
+        f"({group.format(draw)}), but the parts are at least {draw(total.lo)}.",
+    ]
+
+
+def _figures_agree(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    first, other = context.interval(row["first"]), context.interval(row["other"])
+    assert first is not None and other is not None
+    draw = render_bound(context.claim(row["first"]).unit)
+    return [
+        "Two mentions of the same figure give values that cannot both be true.",
+        *describe_claim(context, "first", row["first"]),
+        *describe_claim(context, "other", row["other"]),
+        f"  {first.format(draw)} and {other.format(draw)} do not overlap.",
+    ]
+
+
+def _same_text(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    column = failure.rule.name.removeprefix("same_")
+    return [
+        f"Two mentions of the same figure count different things ({column}).",
+        *describe_claim(context, "first", row["first"]),
+        f'         {column}: "{row[f"first_{column}"]}"',
+        *describe_claim(context, "other", row["other"]),
+        f'         {column}: "{row[f"other_{column}"]}"',
+    ]
+
+
+def _endpoint(row: pd.Series, role: str) -> str:
+    value = row[role]
+    if value == PUBLICATION:
+        return f"publication ({describe(date.fromordinal(int(row[f'{role}_first'])))})"
+    if pd.isna(row.get(f"{role}_first")):
+        return f"'{value}'"
+    first, last = (date.fromordinal(int(row[f"{role}_{end}"])) for end in ("first", "last"))
+    shown = describe(first) if first == last else f"{describe(first)} to {describe(last)}"
+    return f"'{value}' ({shown})"
+
+
+def _endpoints_are_dates(failure: Failure, context: Context) -> list[str]:
+    roles = ("start", "end") if failure.rule.table == "spans" else ("earlier", "later")
+    return [
+        "A date in this relation is not a date: name a date claim, an ISO date or "
+        "'publication'.",
+        *(f"  {role:<7}{_endpoint(failure.row, role)}" for role in roles),
+    ]
+
+
+def _duration_fits_dates(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    duration = context.interval(row["duration"])
+    assert duration is not None
+    elapsed = Interval(Fraction(row["elapsed_lo"]), Fraction(row["elapsed_hi"]))
+    days = render_bound("days")
+    return [
+        "A stated duration does not fit the dates it spans.",
+        *describe_claim(context, "claim", row["duration"]),
+        f"  start  {_endpoint(row, 'start')}",
+        f"  end    {_endpoint(row, 'end')}",
+        f"  The dates are {elapsed.format(days)} apart; the duration allows "
+        f"{duration.format(days)}.",
+    ]
+
+
+def _dates_in_order(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    return [
+        "These dates are out of order: the earlier one comes after the later one.",
+        f"  earlier {_endpoint(row, 'earlier')}",
+        f"  later   {_endpoint(row, 'later')}",
+    ]
+
+
+EXPLAINERS: dict[str, Callable[[Failure, Context], list[str]]] = {
+    "value_readable": _value_readable,
+    "share_within_bounds": _share_within_bounds,
+    "figure_not_negative": _figure_not_negative,
+    "as_of_not_after_publication": _as_of_not_after_publication,
+    "quote_in_article": _quote_in_article,
+    "figure_in_quote": _figure_in_quote,
+    "date_matches_as_of": _date_matches_as_of,
+    "date_not_after_publication": _date_not_after_publication,
+    "references_resolve": _references_resolve,
+    "references_readable": _references_readable,
+    "units_agree": _units_agree,
+    "kinds_fit": _kinds_fit,
+    "part_within_whole": _part_within_whole,
+    "parts_within_whole": _parts_within_whole,
+    "share_holds_parts": _share_holds_parts,
+    "figures_agree": _figures_agree,
+    "same_measure": _same_text,
+    "same_population": _same_text,
+    "endpoints_are_dates": _endpoints_are_dates,
+    "duration_fits_dates": _duration_fits_dates,
+    "dates_in_order": _dates_in_order,
+}
+
+
+def explain(failure: Failure, context: Context) -> str:
+    """A failing rule as a paragraph: ``[rule] what is wrong``, the claims, the numbers."""
+    lines = EXPLAINERS[failure.rule.name](failure, context)
+    note = _reading_note(context)
+    if note:
+        lines.append(note)
+    return "\n".join([f"[{failure.rule.name}] {lines[0]}", *lines[1:]])

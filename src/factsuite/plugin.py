@@ -1,0 +1,145 @@
+"""The pytest plugin: every article folder's claims.yaml becomes a file of check items.
+
+Collection only reads and validates files; the first item to run evaluates every collected
+article at once (bulk), and each item then reports its own verdict.  Failures print as an
+editor's note, never as a traceback; reviewed findings become strict xfails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from factsuite.article import CLAIMS_FILE, Article
+from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
+from factsuite.lexicon import DEFAULT_READING, Reading
+from factsuite.report import failure_text, finding_reason
+
+# -- options and configuration ---------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factsuite", "fact checks of news articles")
+    group.addoption(
+        "--factsuite-reading",
+        choices=[reading.value for reading in Reading],
+        default=None,
+        help="which reading of qualifiers fails a check (default: the ini value or pragmatic)",
+    )
+    parser.addini(
+        "factsuite_reading", "default reading of qualifiers", default=DEFAULT_READING.value
+    )
+
+
+@dataclass
+class SuiteState:
+    """The articles collected in this session and, once a check runs, their evaluation."""
+
+    reading: Reading
+    articles: list[Article] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+
+    def evaluated(self) -> Evaluation:
+        if self.evaluation is None:
+            self.evaluation = evaluate(self.articles, self.reading)
+        return self.evaluation
+
+
+state_key = pytest.StashKey[SuiteState]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
+    config.stash[state_key] = SuiteState(Reading(chosen))
+
+
+# -- hooks -------------------------------------------------------------------------------------
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ArticleFile | None:
+    if file_path.name == CLAIMS_FILE:
+        return ArticleFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    state = terminalreporter.config.stash.get(state_key, None)
+    if state is None or not state.articles:
+        return
+    terminalreporter.section("factsuite")
+    for article in state.articles:
+        outcomes = state.evaluation.of(article) if state.evaluation else []
+        failed = sum(1 for o in outcomes if not o.passed and o.finding is None)
+        findings = sum(1 for o in outcomes if o.finding is not None)
+        passed = sum(1 for o in outcomes if o.passed and o.finding is None)
+        terminalreporter.write_line(
+            f"{_label(terminalreporter.config, article)}: {article.claim_count} claims read, "
+            f"{passed} checks passed, {failed} failed, {findings} recorded findings"
+        )
+
+
+# -- the collector and the items -----------------------------------------------------------
+
+
+def _label(config: pytest.Config, article: Article) -> str:
+    try:
+        return str(article.claims_path.relative_to(config.invocation_params.dir))
+    except ValueError:
+        return str(article.claims_path)
+
+
+class ArticleFile(pytest.File):
+    """An article's claims.yaml: its checks are the items."""
+
+    def collect(self) -> Iterator[FactCheck]:
+        state = self.config.stash[state_key]
+        (article,) = load_articles([self.path.parent])
+        state.articles.append(article)
+        state.evaluation = None
+        for check in plan(article):
+            yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
+
+
+class CheckFailed(Exception):
+    """A check's failure, carrying the outcome that explains it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class FactCheck(pytest.Item):
+    """One check; a recorded finding makes it a strict xfail."""
+
+    def __init__(self, *, check: CheckItem, article: Article, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.check = check
+        self.article = article
+        finding = article.finding_for(check.name)
+        if finding is not None:
+            self.add_marker(
+                pytest.mark.xfail(reason=finding_reason(finding), strict=True, raises=CheckFailed)
+            )
+        for name, value in (("rule", check.rule), ("claims", " ".join(check.claims))):
+            self.user_properties.append((name, value))
+
+    def outcome(self) -> Outcome:
+        return self.config.stash[state_key].evaluated().outcome(self.article, self.name)
+
+    def runtest(self) -> None:
+        outcome = self.outcome()
+        if not outcome.passed:
+            where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
+            raise CheckFailed(failure_text(where, outcome))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # noqa: ANN001
+        if isinstance(excinfo.value, CheckFailed):
+            return excinfo.value.text
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        line = (self.check.line - 1) if self.check.line else None
+        return self.path, line, f"{self.check.rule}: {self.name}"

@@ -1,0 +1,306 @@
+"""The rules, as pandera schemas over the tables of ``tables.py``.
+
+Each rule is a registered pandera check with a name, evaluated over a whole table at once
+(lazy validation collects every failure).  ``RULES`` says which pytest item a failing row
+belongs to, so the failures fan out to the items that pytest reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.extensions import register_check_method
+
+from factsuite.intervals import can_be_at_most, is_non_empty
+from factsuite.lexicon import Reading
+
+# -- the checks -------------------------------------------------------------------------------
+
+
+def _blocked(df: pd.DataFrame) -> pd.Series:
+    """A relation with a dangling or unreadable claim is reported once, by its own checks."""
+    return (df["unresolved"] != "") | (df["unreadable"] != "")
+
+
+def _unreadable(df: pd.DataFrame) -> pd.Series:
+    return df["parse_error"] != ""
+
+
+@register_check_method()
+def value_readable(df: pd.DataFrame) -> pd.Series:
+    return ~_unreadable(df)
+
+
+@register_check_method(statistics=["low", "high"])
+def share_within_bounds(df: pd.DataFrame, *, low: float, high: float) -> pd.Series:
+    return (df["kind"] != "share") | _unreadable(df) | df["figure"].between(low, high)
+
+
+@register_check_method()
+def figure_not_negative(df: pd.DataFrame) -> pd.Series:
+    return _unreadable(df) | df["figure"].isna() | (df["figure"] >= 0)
+
+
+@register_check_method()
+def as_of_not_after_publication(df: pd.DataFrame) -> pd.Series:
+    return df["as_of"].isna() | (df["as_of"] <= df["published"])
+
+
+@register_check_method()
+def quote_in_article(df: pd.DataFrame) -> pd.Series:
+    return df["quote_found"].astype(bool)
+
+
+@register_check_method()
+def figure_in_quote(df: pd.DataFrame) -> pd.Series:
+    return df["figure_problem"] == ""
+
+
+@register_check_method()
+def date_matches_as_of(df: pd.DataFrame) -> pd.Series:
+    inside = (df["date_first"] <= df["as_of"]) & (df["as_of"] <= df["date_last"])
+    return (df["kind"] != "date") | _unreadable(df) | inside
+
+
+@register_check_method()
+def date_not_after_publication(df: pd.DataFrame) -> pd.Series:
+    return (df["kind"] != "date") | _unreadable(df) | (df["date_first"] <= df["published"])
+
+
+@register_check_method()
+def references_resolve(df: pd.DataFrame) -> pd.Series:
+    return df["unresolved"] == ""
+
+
+@register_check_method()
+def references_readable(df: pd.DataFrame) -> pd.Series:
+    return (df["unresolved"] != "") | (df["unreadable"] == "")
+
+
+@register_check_method(statistics=["left", "right"])
+def units_agree(df: pd.DataFrame, *, left: str, right: str) -> pd.Series:
+    return _blocked(df) | (df[left] == df[right])
+
+
+@register_check_method(statistics=["kinds"])
+def kinds_fit(df: pd.DataFrame, *, kinds: dict[str, str]) -> pd.Series:
+    fits = pd.Series(True, index=df.index)
+    for role, kind in kinds.items():
+        fits &= df[f"{role}_kind"] == kind
+    return _blocked(df) | fits
+
+
+@register_check_method(statistics=["left", "right", "reading"])
+def at_most(df: pd.DataFrame, *, left: str, right: str, reading: str) -> pd.Series:
+    """Some value of ``left`` can be no more than some value of ``right``."""
+    feasible = can_be_at_most(
+        df[f"{left}_{reading}_lo"],
+        df[f"{left}_{reading}_lo_closed"],
+        df[f"{right}_{reading}_hi"],
+        df[f"{right}_{reading}_hi_closed"],
+    )
+    return _blocked(df) | feasible
+
+
+@register_check_method(statistics=["reading"])
+def share_holds_parts(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """The parts fit in the group the share names: share x whole."""
+    group_hi = df[f"share_{reading}_hi"] / 100 * df[f"whole_{reading}_hi"]
+    group_hi_closed = df[f"share_{reading}_hi_closed"] & df[f"whole_{reading}_hi_closed"]
+    feasible = can_be_at_most(
+        df[f"parts_{reading}_lo"], df[f"parts_{reading}_lo_closed"], group_hi, group_hi_closed
+    )
+    return _blocked(df) | feasible
+
+
+@register_check_method(statistics=["reading"])
+def figures_agree(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    first, other = f"first_{reading}", f"other_{reading}"
+    overlap = can_be_at_most(
+        df[f"{first}_lo"], df[f"{first}_lo_closed"], df[f"{other}_hi"], df[f"{other}_hi_closed"]
+    ) & can_be_at_most(
+        df[f"{other}_lo"], df[f"{other}_lo_closed"], df[f"{first}_hi"], df[f"{first}_hi_closed"]
+    )
+    return _blocked(df) | overlap
+
+
+@register_check_method(statistics=["column"])
+def same_text(df: pd.DataFrame, *, column: str) -> pd.Series:
+    first = df[f"first_{column}"].str.casefold().str.strip()
+    return _blocked(df) | (first == df[f"other_{column}"].str.casefold().str.strip())
+
+
+@register_check_method(statistics=["roles"])
+def endpoints_are_dates(df: pd.DataFrame, *, roles: list[str]) -> pd.Series:
+    dated = pd.Series(True, index=df.index)
+    for role in roles:
+        dated &= df[f"{role}_is_date"].astype(bool)
+    return _blocked(df) | dated
+
+
+@register_check_method(statistics=["reading"])
+def duration_fits_dates(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    lo = df[[f"duration_{reading}_lo", "elapsed_lo"]].max(axis=1)
+    hi = df[[f"duration_{reading}_hi", "elapsed_hi"]].min(axis=1)
+    lo_closed = (df[f"duration_{reading}_lo"] <= df["elapsed_lo"]) | df[
+        f"duration_{reading}_lo_closed"
+    ]
+    hi_closed = (df[f"duration_{reading}_hi"] >= df["elapsed_hi"]) | df[
+        f"duration_{reading}_hi_closed"
+    ]
+    undated = ~(df["start_is_date"] & df["end_is_date"]).astype(bool)
+    return _blocked(df) | undated | is_non_empty(lo, lo_closed, hi, hi_closed)
+
+
+@register_check_method()
+def dates_in_order(df: pd.DataFrame) -> pd.Series:
+    undated = ~(df["earlier_is_date"] & df["later_is_date"]).astype(bool)
+    return _blocked(df) | undated | (df["earlier_first"] <= df["later_last"])
+
+
+# -- which check belongs to which item ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named check over one table, the item its failures go to, and its reading if any."""
+
+    name: str
+    table: str
+    item: str
+    check: pa.Check
+    reading: Reading | None = None
+
+
+CLAIM_ITEM = "{rule}[{claim}]"
+RELATION_ITEM = "{relation}"
+
+
+def _per_reading(name: str, table: str, make) -> list[Rule]:  # noqa: ANN001 - a check factory
+    return [
+        Rule(name, table, RELATION_ITEM, make(reading.value), reading) for reading in Reading
+    ]
+
+
+def _relation_basics(table: str) -> list[Rule]:
+    return [
+        Rule("references_resolve", table, RELATION_ITEM, pa.Check.references_resolve()),
+        Rule("references_readable", table, RELATION_ITEM, pa.Check.references_readable()),
+    ]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """Every rule the suite runs; its order is the order failures are explained in."""
+    claim_rules = [
+        Rule("value_readable", "claims", "schema", pa.Check.value_readable()),
+        Rule("share_within_bounds", "claims", "schema",
+             pa.Check.share_within_bounds(low=0, high=100)),  # fmt: skip
+        Rule("figure_not_negative", "claims", "schema", pa.Check.figure_not_negative()),
+        Rule("as_of_not_after_publication", "claims", "schema",
+             pa.Check.as_of_not_after_publication()),  # fmt: skip
+        Rule("quote_in_article", "claims", "grounding", pa.Check.quote_in_article()),
+        Rule("figure_in_quote", "claims", "grounding", pa.Check.figure_in_quote()),
+        Rule("date_matches_as_of", "claims", "calendar", pa.Check.date_matches_as_of()),
+        Rule("date_not_after_publication", "claims", "calendar",
+             pa.Check.date_not_after_publication()),  # fmt: skip
+    ]
+    relation_rules = [
+        *_relation_basics("part_of"),
+        Rule("units_agree", "part_of", RELATION_ITEM,
+             pa.Check.units_agree(left="part_unit", right="whole_unit")),  # fmt: skip
+        *_per_reading("part_within_whole", "part_of",
+                      lambda r: pa.Check.at_most(left="part", right="whole", reading=r)),
+        *_relation_basics("sum_of"),
+        Rule("units_agree", "sum_of", RELATION_ITEM,
+             pa.Check.units_agree(left="parts_kinds", right="whole_unit")),  # fmt: skip
+        *_per_reading("parts_within_whole", "sum_of",
+                      lambda r: pa.Check.at_most(left="parts", right="whole", reading=r)),
+        *_relation_basics("share_of"),
+        Rule("kinds_fit", "share_of", RELATION_ITEM,
+             pa.Check.kinds_fit(kinds={"share": "share", "whole": "count"})),  # fmt: skip
+        Rule("units_agree", "share_of", RELATION_ITEM,
+             pa.Check.units_agree(left="parts_kinds", right="whole_unit")),  # fmt: skip
+        *_per_reading("share_holds_parts", "share_of",
+                      lambda r: pa.Check.share_holds_parts(reading=r)),
+        *_relation_basics("same_figure"),
+        Rule("units_agree", "same_figure", RELATION_ITEM,
+             pa.Check.units_agree(left="first_unit", right="other_unit")),  # fmt: skip
+        Rule("same_measure", "same_figure", RELATION_ITEM, pa.Check.same_text(column="measure")),
+        Rule("same_population", "same_figure", RELATION_ITEM,
+             pa.Check.same_text(column="population")),  # fmt: skip
+        *_per_reading("figures_agree", "same_figure",
+                      lambda r: pa.Check.figures_agree(reading=r)),
+        *_relation_basics("spans"),
+        Rule("kinds_fit", "spans", RELATION_ITEM,
+             pa.Check.kinds_fit(kinds={"duration": "duration"})),  # fmt: skip
+        Rule("endpoints_are_dates", "spans", RELATION_ITEM,
+             pa.Check.endpoints_are_dates(roles=["start", "end"])),  # fmt: skip
+        *_per_reading("duration_fits_dates", "spans",
+                      lambda r: pa.Check.duration_fits_dates(reading=r)),
+        *_relation_basics("before"),
+        Rule("endpoints_are_dates", "before", RELATION_ITEM,
+             pa.Check.endpoints_are_dates(roles=["earlier", "later"])),  # fmt: skip
+        Rule("dates_in_order", "before", RELATION_ITEM, pa.Check.dates_in_order()),
+    ]
+    return (*claim_rules, *relation_rules)
+
+
+@cache
+def schemas() -> dict[str, pa.DataFrameSchema]:
+    """One pandera schema per table: its columns' types and its rules."""
+    by_table: dict[str, list[pa.Check]] = {}
+    for rule in rules():
+        by_table.setdefault(rule.table, []).append(rule.check)
+    columns = {
+        "claims": {
+            "article": pa.Column(str),
+            "claim": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]*$")),
+            "kind": pa.Column(str, pa.Check.isin(["count", "share", "date", "duration"])),
+            "figure": pa.Column(float, nullable=True),
+            "as_of": pa.Column(float, nullable=True),
+            "published": pa.Column(float),
+        }
+    }
+    return {
+        table: pa.DataFrameSchema(
+            columns.get(table, {"article": pa.Column(str), "relation": pa.Column(str)}),
+            checks=checks,
+            name=f"{table} table",
+        )
+        for table, checks in by_table.items()
+    }
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failing row of one rule: enough to find the item and explain it."""
+
+    rule: Rule
+    row: pd.Series
+
+
+def find_failures(tables: dict[str, pd.DataFrame]) -> list[Failure]:
+    """Validate every table once, lazily, and return each failing (rule, row)."""
+    by_error = {rule.check.error: rule for rule in rules()}
+    failures: list[Failure] = []
+    for name, schema in schemas().items():
+        table = tables[name]
+        if table.empty:
+            continue
+        try:
+            schema.validate(table, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            cases = errors.failure_cases.dropna(subset=["index"])
+            seen: set[tuple[str, int]] = set()
+            for case in cases.itertuples():
+                rule = by_error.get(case.check)
+                key = (case.check, int(case.index))
+                if rule is None or key in seen:
+                    continue
+                seen.add(key)
+                failures.append(Failure(rule, table.loc[int(case.index)]))
+    return failures

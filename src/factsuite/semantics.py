@@ -1,0 +1,72 @@
+"""What a claim says, as intervals: its figure read through the qualifier lexicon.
+
+Counts and shares are intervals in their own unit, durations in days, dates in days since
+the start of the calendar (``date.toordinal``), so that every rule compares like with like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from factsuite.dates import DateError, DateSpan, parse_date
+from factsuite.intervals import Interval
+from factsuite.lexicon import Reading, Scale, load_lexicon
+from factsuite.model import Claim
+from factsuite.numbers import NumberError, Quantity, VagueCount, parse_figure
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    """A claim's meaning, or the reason it has none."""
+
+    kind: str
+    intervals: dict[Reading, Interval] = field(default_factory=dict)
+    figure: Quantity | VagueCount | None = None
+    span: DateSpan | None = None
+    error: str = ""
+
+    def interval(self, reading: Reading) -> Interval | None:
+        return self.intervals.get(reading)
+
+
+def read_claim(claim: Claim, published: date) -> ClaimReading:
+    """Read a claim's value under both readings; errors become a reason, not an exception."""
+    lexicon = load_lexicon()
+    unit = lexicon.units[claim.unit]
+    qualifier = lexicon.qualifier(claim.qualifier)
+    if qualifier is None:  # the model already rejects this; kept for callers that skip it
+        return ClaimReading(unit.kind, error=f"unknown qualifier {claim.qualifier!r}")
+    if qualifier.kinds and unit.kind not in qualifier.kinds:
+        return ClaimReading(
+            unit.kind,
+            error=f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, '
+            f"not a {unit.kind}",
+        )
+    if unit.kind == "date":
+        return _read_date(claim, published, unit.kind)
+    if "date" in qualifier.kinds:
+        return ClaimReading(unit.kind, error=f'"{claim.qualifier}" only qualifies dates')
+    try:
+        figure = parse_figure(claim.value, claim.unit)
+    except NumberError as error:
+        return ClaimReading(unit.kind, error=str(error))
+    if isinstance(figure, VagueCount):
+        if claim.qualifier:
+            return ClaimReading(unit.kind, error="a vague count takes no qualifier")
+        intervals = {r: figure.entry.interval(r, Scale(Fraction(0))) for r in Reading}
+    else:
+        intervals = {r: qualifier.interval(r, figure.scale) for r in Reading}
+    if unit.days is not None:
+        intervals = {r: interval.scaled(unit.days) for r, interval in intervals.items()}
+    return ClaimReading(unit.kind, intervals, figure=figure)
+
+
+def _read_date(claim: Claim, published: date, kind: str) -> ClaimReading:
+    try:
+        span = parse_date(claim.value, published)
+    except DateError as error:
+        return ClaimReading(kind, error=str(error))
+    days = Interval(Fraction(span.first.toordinal()), Fraction(span.last.toordinal()))
+    return ClaimReading(kind, dict.fromkeys(Reading, days), span=span)

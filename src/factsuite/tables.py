@@ -1,0 +1,262 @@
+"""All claims of all articles as one table, and each relation rule as a table joined to it.
+
+The rules (``rules.py``) then validate whole columns at once; nothing here decides whether a
+claim is right, it only lays the facts side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import numpy as np
+import pandas as pd
+
+from factsuite.article import Article
+from factsuite.grounding import figure_problem, find_quote
+from factsuite.lexicon import Reading
+from factsuite.model import PUBLICATION, Before, PartOf, SameFigure, ShareOf, Spans, SumOf
+from factsuite.numbers import Quantity
+from factsuite.semantics import ClaimReading, read_claim
+
+BOUNDS = ("lo", "hi", "lo_closed", "hi_closed")
+INTERVAL_COLUMNS = [f"{reading}_{bound}" for reading in Reading for bound in BOUNDS]
+
+
+@dataclass
+class Tables:
+    """The claims table, one table per relation rule, and each claim's reading."""
+
+    claims: pd.DataFrame
+    relations: dict[str, pd.DataFrame]
+    readings: dict[tuple[str, str], ClaimReading]
+
+
+def _interval_row(reading: ClaimReading) -> dict[str, object]:
+    row: dict[str, object] = {}
+    for name in Reading:
+        interval = reading.interval(name)
+        row[f"{name}_lo"] = float(interval.lo) if interval else np.nan
+        row[f"{name}_hi"] = float(interval.hi) if interval else np.nan
+        row[f"{name}_lo_closed"] = interval.lo_closed if interval else False
+        row[f"{name}_hi_closed"] = interval.hi_closed if interval else False
+    return row
+
+
+def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading]) -> list[dict]:
+    assert article.claims is not None and article.meta is not None
+    key = str(article.folder)
+    published = article.meta.published
+    rows = []
+    for index, claim in enumerate(article.claims.claims):
+        reading = read_claim(claim, published)
+        readings[(key, claim.id)] = reading
+        figure = reading.figure
+        rows.append(
+            {
+                "article": key,
+                "claim": claim.id,
+                "line": article.line("claims", index) or 0,
+                "kind": reading.kind,
+                "unit": claim.unit,
+                "measure": claim.measure,
+                "population": claim.population or "",
+                "parse_error": reading.error,
+                "figure": float(figure.value) if isinstance(figure, Quantity) else np.nan,
+                "quote_found": find_quote(article.text, claim.quote) is not None,
+                "figure_problem": figure_problem(claim.quote, claim.value, claim.qualifier),
+                "as_of": float(claim.as_of.toordinal()) if claim.as_of else np.nan,
+                "published": float(published.toordinal()),
+                "date_first": float(reading.span.first.toordinal()) if reading.span else np.nan,
+                "date_last": float(reading.span.last.toordinal()) if reading.span else np.nan,
+                **_interval_row(reading),
+            }
+        )
+    return rows
+
+
+CLAIM_COLUMNS = [
+    "article", "claim", "line", "kind", "unit", "measure", "population", "parse_error",
+    "figure", "quote_found", "figure_problem", "as_of", "published", "date_first",
+    "date_last", *INTERVAL_COLUMNS,
+]  # fmt: skip
+
+
+def build_tables(articles: list[Article]) -> Tables:
+    readings: dict[tuple[str, str], ClaimReading] = {}
+    rows = [row for article in articles for row in _claim_rows(article, readings)]
+    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    relations = {
+        rule: build(articles, claims) for rule, build in RELATION_BUILDERS.items()
+    }
+    return Tables(claims, relations, readings)
+
+
+def _relation_rows(articles: list[Article], model: type, fields: dict) -> pd.DataFrame:
+    """One row per relation of the given model: its article, id, line and claim ids."""
+    rows = []
+    for article in articles:
+        assert article.claims is not None and article.meta is not None
+        for index, relation in enumerate(article.claims.relations):
+            if isinstance(relation, model):
+                row = {
+                    "article": str(article.folder),
+                    "relation": relation.id,
+                    "line": article.line("relations", index) or 0,
+                    "published": float(article.meta.published.toordinal()),
+                }
+                row.update({column: get(relation) for column, get in fields.items()})
+                rows.append(row)
+    columns = ["article", "relation", "line", "published", *fields]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _attach(table: pd.DataFrame, claims: pd.DataFrame, role: str) -> pd.DataFrame:
+    """Join the claim named in column ``role`` and prefix its columns with ``role_``."""
+    picked = claims[["article", "claim", "kind", "unit", "measure", "population", "parse_error",
+                     "date_first", "date_last", *INTERVAL_COLUMNS]]  # fmt: skip
+    renamed = picked.rename(columns={c: f"{role}_{c}" for c in picked.columns if c != "article"})
+    joined = table.merge(
+        renamed, how="left", left_on=["article", role], right_on=["article", f"{role}_claim"]
+    )
+    joined[f"{role}_found"] = joined[f"{role}_claim"].notna()
+    return joined.drop(columns=[f"{role}_claim"])
+
+
+def _flag(table: pd.DataFrame, column: str, role: str, mask: pd.Series) -> pd.DataFrame:
+    """Append the id in column ``role`` to the space-separated list ``column`` where ``mask``."""
+    current = table[column]
+    table[column] = current.where(~mask, current + " " + table[role].astype(str)).str.strip()
+    return table
+
+
+def _with_status(table: pd.DataFrame, roles: list[str]) -> pd.DataFrame:
+    """``unresolved`` names the ids that match no claim; ``unreadable`` the claims with no value."""
+    for column in ("unresolved", "unreadable"):
+        if column not in table:
+            table[column] = ""
+    for role in roles:
+        table = _flag(table, "unresolved", role, ~table[f"{role}_found"])
+        broken = table[f"{role}_parse_error"].fillna("") != ""
+        table = _flag(table, "unreadable", role, broken)
+    return table
+
+
+def _sum_parts(table: pd.DataFrame, claims: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Explode ``parts`` and add up their intervals per relation (all ends closed or not)."""
+    exploded = table[[*key, "parts"]].explode("parts").rename(columns={"parts": "part"})
+    exploded = _with_status(_attach(exploded, claims, "part"), ["part"])
+    aggregations: dict[str, tuple[str, str]] = {
+        "parts_unresolved": ("unresolved", " ".join),
+        "parts_unreadable": ("unreadable", " ".join),
+        "parts_kinds": ("part_unit", lambda units: " ".join(sorted(set(units.dropna())))),
+    }
+    for reading in Reading:
+        aggregations[f"parts_{reading}_lo"] = (f"part_{reading}_lo", "sum")
+        aggregations[f"parts_{reading}_lo_closed"] = (f"part_{reading}_lo_closed", "all")
+    summed = exploded.groupby(key, sort=False).agg(**aggregations).reset_index()
+    return table.merge(summed, how="left", on=key)
+
+
+def _part_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+    table = _relation_rows(articles, PartOf, {"part": lambda r: r.part, "whole": lambda r: r.whole})
+    table = _attach(_attach(table, claims, "part"), claims, "whole")
+    return _with_status(table, ["part", "whole"])
+
+
+def _sum_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+    table = _relation_rows(articles, SumOf, {"parts": lambda r: r.parts, "whole": lambda r: r.whole})
+    table = _with_status(_attach(table, claims, "whole"), ["whole"])
+    table = _sum_parts(table, claims, ["article", "relation"])
+    return _merge_part_status(table)
+
+
+def _share_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+    fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
+    table = _relation_rows(articles, ShareOf, fields)
+    table = _with_status(_attach(_attach(table, claims, "share"), claims, "whole"),
+                         ["share", "whole"])  # fmt: skip
+    with_parts = table[table["parts"].map(len) > 0]
+    if len(with_parts):
+        table = table.merge(
+            _sum_parts(with_parts, claims, ["article", "relation"])[
+                ["article", "relation", *[c for c in _parts_columns()]]
+            ],
+            how="left",
+            on=["article", "relation"],
+        )
+    else:
+        table = table.assign(**{column: np.nan for column in _parts_columns()})
+    for reading in Reading:
+        table[f"parts_{reading}_lo"] = table[f"parts_{reading}_lo"].fillna(0.0)
+        closed = table[f"parts_{reading}_lo_closed"]
+        table[f"parts_{reading}_lo_closed"] = closed.where(closed.notna(), True).astype(bool)
+    return _merge_part_status(table)
+
+
+def _parts_columns() -> list[str]:
+    columns = ["parts_unresolved", "parts_unreadable", "parts_kinds"]
+    for reading in Reading:
+        columns += [f"parts_{reading}_lo", f"parts_{reading}_lo_closed"]
+    return columns
+
+
+def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
+    for column in ("unresolved", "unreadable"):
+        table[column] = (table[column] + " " + table[f"parts_{column}"].fillna("")).str.strip()
+    table["parts_kinds"] = table["parts_kinds"].fillna("")
+    return table
+
+
+def _same_figure(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+    """Each later claim paired with the first one, so that a clash names its pair."""
+    fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
+    table = _relation_rows(articles, SameFigure, fields).explode("other", ignore_index=True)
+    table = _attach(_attach(table, claims, "first"), claims, "other")
+    return _with_status(table, ["first", "other"])
+
+
+def _resolve_endpoint(table: pd.DataFrame, claims: pd.DataFrame, role: str) -> pd.DataFrame:
+    """A date endpoint is a date claim, an ISO date, or the publication date."""
+    table = _attach(table, claims, role)
+    literal = pd.to_datetime(table[role], format="%Y-%m-%d", errors="coerce")
+    literal_days = literal.map(lambda t: float(t.date().toordinal()) if pd.notna(t) else np.nan)
+    is_publication = table[role] == PUBLICATION
+    first = table[f"{role}_date_first"].fillna(literal_days)
+    last = table[f"{role}_date_last"].fillna(literal_days)
+    table[f"{role}_first"] = first.where(~is_publication, table["published"])
+    table[f"{role}_last"] = last.where(~is_publication, table["published"])
+    table[f"{role}_found"] = table[f"{role}_found"] | literal.notna() | is_publication
+    readable = table[f"{role}_parse_error"].fillna("") == ""
+    table[f"{role}_is_date"] = table[f"{role}_first"].notna() | ~table[f"{role}_found"] | ~readable
+    return table
+
+
+def _spans(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+    fields = {
+        "duration": lambda r: r.duration,
+        "start": lambda r: r.start,
+        "end": lambda r: r.end,
+    }
+    table = _relation_rows(articles, Spans, fields)
+    table = _attach(table, claims, "duration")
+    table = _resolve_endpoint(_resolve_endpoint(table, claims, "start"), claims, "end")
+    table = _with_status(table, ["duration", "start", "end"])
+    table["elapsed_lo"] = table["end_first"] - table["start_last"]
+    table["elapsed_hi"] = table["end_last"] - table["start_first"]
+    return table
+
+
+def _before(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+    fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
+    table = _relation_rows(articles, Before, fields)
+    table = _resolve_endpoint(_resolve_endpoint(table, claims, "earlier"), claims, "later")
+    return _with_status(table, ["earlier", "later"])
+
+
+RELATION_BUILDERS = {
+    "part_of": _part_of,
+    "sum_of": _sum_of,
+    "share_of": _share_of,
+    "same_figure": _same_figure,
+    "spans": _spans,
+    "before": _before,
+}
