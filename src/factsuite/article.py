@@ -89,9 +89,7 @@ def load_article(folder: Path) -> Article:
     return article
 
 
-def _validated(
-    path: Path, model: type[BaseModel]
-) -> tuple[Any, Any, list[LocatedError]]:
+def _validated(path: Path, model: type[BaseModel]) -> tuple[Any, Any, list[LocatedError]]:
     """The file as a model, the raw data with lines, and the located errors."""
     try:
         data = load_yaml(path)
@@ -99,15 +97,19 @@ def _validated(
         return None, None, error.errors
     if not isinstance(data, dict):
         found = type(data).__name__ if data is not None else "nothing"
-        return None, data, [
-            LocatedError(
-                path,
-                getattr(data, "line", 1),
-                None,
-                f"the file must be a mapping of keys to values, but it holds {found}",
-                f"start with the keys of {model.__name__}: {', '.join(model.model_fields)}",
-            )
-        ]
+        return (
+            None,
+            data,
+            [
+                LocatedError(
+                    path,
+                    getattr(data, "line", 1),
+                    None,
+                    f"the file must be a mapping of keys to values, but it holds {found}",
+                    f"start with the keys of {model.__name__}: {', '.join(model.model_fields)}",
+                )
+            ],
+        )
     try:
         return model.model_validate(data), data, []
     except ValidationError as error:

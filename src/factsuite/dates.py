@@ -45,7 +45,9 @@ class DateSpan:
 
 def describe(day: date) -> str:
     """'Tuesday 22 March 2022': the weekday always shown, since it is often the point."""
-    return f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+    return (
+        f"{calendar.day_name[day.weekday()]} {day.day} {calendar.month_name[day.month]} {day.year}"
+    )
 
 
 def _month_span(year: int, month: int) -> DateSpan:
@@ -99,8 +101,10 @@ def _calendar_date(text: str, published: date) -> DateSpan:
     if not _YEAR.search(text):
         parsed = _nearest_year(parsed, published, text)
     if not has_day:
-        return _month_span(parsed.year, parsed.month) if _MONTH_WORD.search(text) else DateSpan(
-            date(parsed.year, 1, 1), date(parsed.year, 12, 31)
+        return (
+            _month_span(parsed.year, parsed.month)
+            if _MONTH_WORD.search(text)
+            else DateSpan(date(parsed.year, 1, 1), date(parsed.year, 12, 31))
         )
     return DateSpan(parsed, parsed)
 

@@ -59,12 +59,17 @@ def plan(article: Article) -> list[CheckItem]:
         for rule in CLAIM_RULES:
             if rule == "calendar" and claim.unit != "date":
                 continue
-            items.append(CheckItem(CLAIM_ITEM.format(rule=rule, claim=claim.id), rule, line,
-                                   (claim.id,)))  # fmt: skip
+            items.append(
+                CheckItem(CLAIM_ITEM.format(rule=rule, claim=claim.id), rule, line, (claim.id,))
+            )
     for index, relation in enumerate(article.claims.relations):
         items.append(
-            CheckItem(relation.id, relation.rule, article.line("relations", index),
-                      _relation_claims(relation))  # fmt: skip
+            CheckItem(
+                relation.id,
+                relation.rule,
+                article.line("relations", index),
+                _relation_claims(relation),
+            )
         )
     if article.claims.ignored:
         items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
@@ -85,20 +90,32 @@ def cross_reference_errors(article: Article) -> list[LocatedError]:
         return []
     errors = []
     path = article.claims_path
-    for section, entries in (("claims", article.claims.claims),
-                             ("relations", article.claims.relations)):  # fmt: skip
+    for section, entries in (
+        ("claims", article.claims.claims),
+        ("relations", article.claims.relations),
+    ):
         counts = Counter(entry.id for entry in entries)
         for index, entry in enumerate(entries):
             if counts[entry.id] > 1:
-                errors.append(LocatedError(path, article.line(section, index, "id"),
-                                           f"{section}[{index + 1}].id",
-                                           f"id {entry.id!r} is used more than once",
-                                           "give each entry an id of its own"))  # fmt: skip
+                errors.append(
+                    LocatedError(
+                        path,
+                        article.line(section, index, "id"),
+                        f"{section}[{index + 1}].id",
+                        f"id {entry.id!r} is used more than once",
+                        "give each entry an id of its own",
+                    )
+                )
             elif section == "relations" and entry.id in RESERVED_ITEMS:
-                errors.append(LocatedError(path, article.line(section, index, "id"),
-                                           f"{section}[{index + 1}].id",
-                                           f"id {entry.id!r} is reserved for a check",
-                                           "choose another id"))  # fmt: skip
+                errors.append(
+                    LocatedError(
+                        path,
+                        article.line(section, index, "id"),
+                        f"{section}[{index + 1}].id",
+                        f"id {entry.id!r} is reserved for a check",
+                        "choose another id",
+                    )
+                )
     if errors:
         return errors
     names = [item.name for item in plan(article)]
@@ -108,11 +125,25 @@ def cross_reference_errors(article: Article) -> list[LocatedError]:
         if finding.check not in names:
             close = difflib.get_close_matches(finding.check, names, n=1)
             hint = f"did you mean {close[0]!r}?" if close else "name a check that pytest lists"
-            errors.append(LocatedError(path, line, f"findings[{index + 1}].check",
-                                       f"no check is named {finding.check!r}", hint))  # fmt: skip
+            errors.append(
+                LocatedError(
+                    path,
+                    line,
+                    f"findings[{index + 1}].check",
+                    f"no check is named {finding.check!r}",
+                    hint,
+                )
+            )
         elif finding.check in seen:
-            errors.append(LocatedError(path, line, f"findings[{index + 1}].check",
-                                       f"{finding.check!r} has two findings", "keep one"))  # fmt: skip
+            errors.append(
+                LocatedError(
+                    path,
+                    line,
+                    f"findings[{index + 1}].check",
+                    f"{finding.check!r} has two findings",
+                    "keep one",
+                )
+            )
         seen.add(finding.check)
     return errors
 

@@ -63,7 +63,9 @@ def describe_claim(context: Context, role: str, claim_id: str) -> list[str]:
     ]
     interval = context.interval(claim_id)
     if interval is not None:
-        lines.append(f'         "{_written(claim)}" reads as {interval.format(render_bound(claim.unit))}')
+        lines.append(
+            f'         "{_written(claim)}" reads as {interval.format(render_bound(claim.unit))}'
+        )
     return lines
 
 
@@ -71,7 +73,9 @@ def _reading_note(context: Context) -> str:
     if context.strict_also is None:
         return ""
     if context.strict_also:
-        return "  This fails under both readings of the qualifiers: the claims contradict each other."
+        return (
+            "  This fails under both readings of the qualifiers: the claims contradict each other."
+        )
     return (
         f"  This fails under the {context.reading} reading (what a careful writer means); "
         "the strict, literal reading would allow it."
@@ -102,7 +106,7 @@ def _value_readable(failure: Failure, context: Context) -> list[str]:
 def _share_within_bounds(failure: Failure, context: Context) -> list[str]:
     claim = context.claim(_claim(failure))
     return [
-        f"A share must lie between 0 and 100 percent, but \"{_written(claim)}\" is "
+        f'A share must lie between 0 and 100 percent, but "{_written(claim)}" is '
         f"{format_number(Fraction(failure.row['figure']))} percent.",
         *describe_claim(context, "claim", claim.id),
     ]
@@ -118,7 +122,8 @@ def _figure_not_negative(failure: Failure, context: Context) -> list[str]:
 
 def _as_of_not_after_publication(failure: Failure, context: Context) -> list[str]:
     claim = context.claim(_claim(failure))
-    assert claim.as_of is not None and context.article.meta is not None
+    assert claim.as_of is not None
+    assert context.article.meta is not None
     return [
         f"The claim is as of {describe(claim.as_of)}, after the article was published on "
         f"{describe(context.article.meta.published)}.",
@@ -132,8 +137,7 @@ def _quote_in_article(failure: Failure, context: Context) -> list[str]:
     return [
         "The quote is not in the article, word for word.",
         f'  quote    "{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})',
-        f'  nearest  "{text}" (article.txt:{place.line}, column {place.column}, '
-        f"{ratio:.0%} alike)",
+        f'  nearest  "{text}" (article.txt:{place.line}, column {place.column}, {ratio:.0%} alike)',
         "  Copy the sentence from article.txt again, or fix the article if it was edited by "
         "mistake.",
     ]
@@ -151,7 +155,9 @@ def _figure_in_quote(failure: Failure, context: Context) -> list[str]:
 def _date_matches_as_of(failure: Failure, context: Context) -> list[str]:
     claim = context.claim(_claim(failure))
     reading = context.readings[(str(context.article.folder), claim.id)]
-    assert claim.as_of is not None and context.article.meta is not None and reading.span
+    assert claim.as_of is not None
+    assert context.article.meta is not None
+    assert reading.span
     return [
         f'"{_written(claim)}" in an article published {describe(context.article.meta.published)} '
         f"means {reading.span}, but the claim says it is {describe(claim.as_of)}.",
@@ -162,7 +168,8 @@ def _date_matches_as_of(failure: Failure, context: Context) -> list[str]:
 def _date_not_after_publication(failure: Failure, context: Context) -> list[str]:
     claim = context.claim(_claim(failure))
     reading = context.readings[(str(context.article.folder), claim.id)]
-    assert context.article.meta is not None and reading.span
+    assert context.article.meta is not None
+    assert reading.span
     return [
         f'"{_written(claim)}" is {reading.span}, after the article was published on '
         f"{describe(context.article.meta.published)}: a report cannot tell of it as past.",
@@ -207,7 +214,8 @@ def _relation_claims(failure: Failure, context: Context) -> list[str]:
 def _part_within_whole(failure: Failure, context: Context) -> list[str]:
     row = failure.row
     part, whole = context.interval(row["part"]), context.interval(row["whole"])
-    assert part is not None and whole is not None
+    assert part is not None
+    assert whole is not None
     draw = render_bound(context.claim(row["part"]).unit)
     return [
         "A part cannot be larger than its whole.",
@@ -238,7 +246,8 @@ def _parts_within_whole(failure: Failure, context: Context) -> list[str]:
 def _share_holds_parts(failure: Failure, context: Context) -> list[str]:
     row = failure.row
     share, whole = context.interval(row["share"]), context.interval(row["whole"])
-    assert share is not None and whole is not None
+    assert share is not None
+    assert whole is not None
     group = share.scaled(Fraction(1, 100)).times(whole)
     parts = [context.interval(part) for part in row["parts"]]
     total = sum(parts[1:], parts[0])  # type: ignore[arg-type]
@@ -262,7 +271,8 @@ def _share_holds_parts(failure: Failure, context: Context) -> list[str]:
 def _figures_agree(failure: Failure, context: Context) -> list[str]:
     row = failure.row
     first, other = context.interval(row["first"]), context.interval(row["other"])
-    assert first is not None and other is not None
+    assert first is not None
+    assert other is not None
     draw = render_bound(context.claim(row["first"]).unit)
     return [
         "Two mentions of the same figure give values that cannot both be true.",
@@ -298,8 +308,7 @@ def _endpoint(row: pd.Series, role: str) -> str:
 def _endpoints_are_dates(failure: Failure, context: Context) -> list[str]:
     roles = ("start", "end") if failure.rule.table == "spans" else ("earlier", "later")
     return [
-        "A date in this relation is not a date: name a date claim, an ISO date or "
-        "'publication'.",
+        "A date in this relation is not a date: name a date claim, an ISO date or 'publication'.",
         *(f"  {role:<7}{_endpoint(failure.row, role)}" for role in roles),
     ]
 

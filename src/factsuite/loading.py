@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -63,7 +63,7 @@ class _DuplicateKey(yaml.MarkedYAMLError):
 class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader with line marks, duplicate-key errors and dates left as strings."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
@@ -109,7 +109,8 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FactFileError([LocatedError(path, None, None, f"cannot read: {error.strerror}")])
+        message = f"cannot read: {error.strerror}"
+        raise FactFileError([LocatedError(path, None, None, message)]) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -137,7 +138,8 @@ def load_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         message = " ".join(filter(None, [error.context, error.problem])) or str(error)
-        raise FactFileError([LocatedError(path, line, None, message, _yaml_hint(message))])
+        located = LocatedError(path, line, None, message, _yaml_hint(message))
+        raise FactFileError([located]) from error
     except yaml.YAMLError as error:
         raise FactFileError([LocatedError(path, None, None, str(error))]) from error
     except RecursionError:

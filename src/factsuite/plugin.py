@@ -85,10 +85,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def _label(config: pytest.Config, article: Article) -> str:
+    return str(_shown(config, article.claims_path))
+
+
+def _shown(config: pytest.Config, path: Path) -> Path:
+    """A path as the user typed it: relative to where pytest was run, when it lies below."""
     try:
-        return str(article.claims_path.relative_to(config.invocation_params.dir))
+        return path.relative_to(config.invocation_params.dir)
     except ValueError:
-        return str(article.claims_path)
+        return path
 
 
 class ArticleFile(pytest.File):
@@ -96,7 +101,7 @@ class ArticleFile(pytest.File):
 
     def collect(self) -> Iterator[FactCheck]:
         state = self.config.stash[state_key]
-        (article,) = load_articles([self.path.parent])
+        (article,) = load_articles([_shown(self.config, self.path.parent)])
         state.articles.append(article)
         state.evaluation = None
         for check in plan(article):
@@ -135,7 +140,7 @@ class FactCheck(pytest.Item):
             where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
             raise CheckFailed(failure_text(where, outcome))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # noqa: ANN001
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
         if isinstance(excinfo.value, CheckFailed):
             return excinfo.value.text
         return super().repr_failure(excinfo, style=style)

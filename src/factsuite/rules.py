@@ -179,10 +179,8 @@ CLAIM_ITEM = "{rule}[{claim}]"
 RELATION_ITEM = "{relation}"
 
 
-def _per_reading(name: str, table: str, make) -> list[Rule]:  # noqa: ANN001 - a check factory
-    return [
-        Rule(name, table, RELATION_ITEM, make(reading.value), reading) for reading in Reading
-    ]
+def _per_reading(name: str, table: str, make) -> list[Rule]:
+    return [Rule(name, table, RELATION_ITEM, make(reading.value), reading) for reading in Reading]
 
 
 def _relation_basics(table: str) -> list[Rule]:
@@ -197,53 +195,99 @@ def rules() -> tuple[Rule, ...]:
     """Every rule the suite runs; its order is the order failures are explained in."""
     claim_rules = [
         Rule("value_readable", "claims", "schema", pa.Check.value_readable()),
-        Rule("share_within_bounds", "claims", "schema",
-             pa.Check.share_within_bounds(low=0, high=100)),  # fmt: skip
+        Rule(
+            "share_within_bounds", "claims", "schema", pa.Check.share_within_bounds(low=0, high=100)
+        ),
         Rule("figure_not_negative", "claims", "schema", pa.Check.figure_not_negative()),
-        Rule("as_of_not_after_publication", "claims", "schema",
-             pa.Check.as_of_not_after_publication()),  # fmt: skip
+        Rule(
+            "as_of_not_after_publication",
+            "claims",
+            "schema",
+            pa.Check.as_of_not_after_publication(),
+        ),
         Rule("quote_in_article", "claims", "grounding", pa.Check.quote_in_article()),
         Rule("figure_in_quote", "claims", "grounding", pa.Check.figure_in_quote()),
         Rule("date_matches_as_of", "claims", "calendar", pa.Check.date_matches_as_of()),
-        Rule("date_not_after_publication", "claims", "calendar",
-             pa.Check.date_not_after_publication()),  # fmt: skip
+        Rule(
+            "date_not_after_publication",
+            "claims",
+            "calendar",
+            pa.Check.date_not_after_publication(),
+        ),
     ]
     relation_rules = [
         *_relation_basics("part_of"),
-        Rule("units_agree", "part_of", RELATION_ITEM,
-             pa.Check.units_agree(left="part_unit", right="whole_unit")),  # fmt: skip
-        *_per_reading("part_within_whole", "part_of",
-                      lambda r: pa.Check.at_most(left="part", right="whole", reading=r)),
+        Rule(
+            "units_agree",
+            "part_of",
+            RELATION_ITEM,
+            pa.Check.units_agree(left="part_unit", right="whole_unit"),
+        ),
+        *_per_reading(
+            "part_within_whole",
+            "part_of",
+            lambda r: pa.Check.at_most(left="part", right="whole", reading=r),
+        ),
         *_relation_basics("sum_of"),
-        Rule("units_agree", "sum_of", RELATION_ITEM,
-             pa.Check.units_agree(left="parts_kinds", right="whole_unit")),  # fmt: skip
-        *_per_reading("parts_within_whole", "sum_of",
-                      lambda r: pa.Check.at_most(left="parts", right="whole", reading=r)),
+        Rule(
+            "units_agree",
+            "sum_of",
+            RELATION_ITEM,
+            pa.Check.units_agree(left="parts_kinds", right="whole_unit"),
+        ),
+        *_per_reading(
+            "parts_within_whole",
+            "sum_of",
+            lambda r: pa.Check.at_most(left="parts", right="whole", reading=r),
+        ),
         *_relation_basics("share_of"),
-        Rule("kinds_fit", "share_of", RELATION_ITEM,
-             pa.Check.kinds_fit(kinds={"share": "share", "whole": "count"})),  # fmt: skip
-        Rule("units_agree", "share_of", RELATION_ITEM,
-             pa.Check.units_agree(left="parts_kinds", right="whole_unit")),  # fmt: skip
-        *_per_reading("share_holds_parts", "share_of",
-                      lambda r: pa.Check.share_holds_parts(reading=r)),
+        Rule(
+            "kinds_fit",
+            "share_of",
+            RELATION_ITEM,
+            pa.Check.kinds_fit(kinds={"share": "share", "whole": "count"}),
+        ),
+        Rule(
+            "units_agree",
+            "share_of",
+            RELATION_ITEM,
+            pa.Check.units_agree(left="parts_kinds", right="whole_unit"),
+        ),
+        *_per_reading(
+            "share_holds_parts", "share_of", lambda r: pa.Check.share_holds_parts(reading=r)
+        ),
         *_relation_basics("same_figure"),
-        Rule("units_agree", "same_figure", RELATION_ITEM,
-             pa.Check.units_agree(left="first_unit", right="other_unit")),  # fmt: skip
+        Rule(
+            "units_agree",
+            "same_figure",
+            RELATION_ITEM,
+            pa.Check.units_agree(left="first_unit", right="other_unit"),
+        ),
         Rule("same_measure", "same_figure", RELATION_ITEM, pa.Check.same_text(column="measure")),
-        Rule("same_population", "same_figure", RELATION_ITEM,
-             pa.Check.same_text(column="population")),  # fmt: skip
-        *_per_reading("figures_agree", "same_figure",
-                      lambda r: pa.Check.figures_agree(reading=r)),
+        Rule(
+            "same_population", "same_figure", RELATION_ITEM, pa.Check.same_text(column="population")
+        ),
+        *_per_reading("figures_agree", "same_figure", lambda r: pa.Check.figures_agree(reading=r)),
         *_relation_basics("spans"),
-        Rule("kinds_fit", "spans", RELATION_ITEM,
-             pa.Check.kinds_fit(kinds={"duration": "duration"})),  # fmt: skip
-        Rule("endpoints_are_dates", "spans", RELATION_ITEM,
-             pa.Check.endpoints_are_dates(roles=["start", "end"])),  # fmt: skip
-        *_per_reading("duration_fits_dates", "spans",
-                      lambda r: pa.Check.duration_fits_dates(reading=r)),
+        Rule(
+            "kinds_fit", "spans", RELATION_ITEM, pa.Check.kinds_fit(kinds={"duration": "duration"})
+        ),
+        Rule(
+            "endpoints_are_dates",
+            "spans",
+            RELATION_ITEM,
+            pa.Check.endpoints_are_dates(roles=["start", "end"]),
+        ),
+        *_per_reading(
+            "duration_fits_dates", "spans", lambda r: pa.Check.duration_fits_dates(reading=r)
+        ),
         *_relation_basics("before"),
-        Rule("endpoints_are_dates", "before", RELATION_ITEM,
-             pa.Check.endpoints_are_dates(roles=["earlier", "later"])),  # fmt: skip
+        Rule(
+            "endpoints_are_dates",
+            "before",
+            RELATION_ITEM,
+            pa.Check.endpoints_are_dates(roles=["earlier", "later"]),
+        ),
         Rule("dates_in_order", "before", RELATION_ITEM, pa.Check.dates_in_order()),
     ]
     return (*claim_rules, *relation_rules)
@@ -284,23 +328,26 @@ class Failure:
 
 
 def find_failures(tables: dict[str, pd.DataFrame]) -> list[Failure]:
-    """Validate every table once, lazily, and return each failing (rule, row)."""
-    by_error = {rule.check.error: rule for rule in rules()}
+    """Validate every table once, lazily, and return each failing (rule, row).
+
+    pandera numbers a schema's own checks in the order given, so ``check_number`` names the
+    rule; pandera lists every column of a failing row, hence the de-duplication.
+    """
     failures: list[Failure] = []
     for name, schema in schemas().items():
         table = tables[name]
         if table.empty:
             continue
+        table_rules = [rule for rule in rules() if rule.table == name]
         try:
             schema.validate(table, lazy=True)
         except pa.errors.SchemaErrors as errors:
-            cases = errors.failure_cases.dropna(subset=["index"])
-            seen: set[tuple[str, int]] = set()
-            for case in cases.itertuples():
-                rule = by_error.get(case.check)
-                key = (case.check, int(case.index))
-                if rule is None or key in seen:
-                    continue
-                seen.add(key)
-                failures.append(Failure(rule, table.loc[int(case.index)]))
+            cases = errors.failure_cases
+            unexpected = cases[cases["schema_context"] != "DataFrameSchema"]
+            if not unexpected.empty:
+                raise RuntimeError(f"the {name} table is malformed:\n{unexpected}") from errors
+            pairs = cases[["check_number", "index"]].dropna().drop_duplicates()
+            for check_number, index in pairs.itertuples(index=False):
+                rule = table_rules[int(check_number)]
+                failures.append(Failure(rule, table.loc[int(index)]))
     return failures

@@ -7,6 +7,7 @@ claim is right, it only lays the facts side by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -42,7 +43,8 @@ def _interval_row(reading: ClaimReading) -> dict[str, object]:
 
 
 def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading]) -> list[dict]:
-    assert article.claims is not None and article.meta is not None
+    assert article.claims is not None
+    assert article.meta is not None
     key = str(article.folder)
     published = article.meta.published
     rows = []
@@ -74,19 +76,30 @@ def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading])
 
 
 CLAIM_COLUMNS = [
-    "article", "claim", "line", "kind", "unit", "measure", "population", "parse_error",
-    "figure", "quote_found", "figure_problem", "as_of", "published", "date_first",
-    "date_last", *INTERVAL_COLUMNS,
-]  # fmt: skip
+    "article",
+    "claim",
+    "line",
+    "kind",
+    "unit",
+    "measure",
+    "population",
+    "parse_error",
+    "figure",
+    "quote_found",
+    "figure_problem",
+    "as_of",
+    "published",
+    "date_first",
+    "date_last",
+    *INTERVAL_COLUMNS,
+]
 
 
 def build_tables(articles: list[Article]) -> Tables:
     readings: dict[tuple[str, str], ClaimReading] = {}
     rows = [row for article in articles for row in _claim_rows(article, readings)]
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    relations = {
-        rule: build(articles, claims) for rule, build in RELATION_BUILDERS.items()
-    }
+    relations = {rule: build(articles, claims) for rule, build in RELATION_BUILDERS.items()}
     return Tables(claims, relations, readings)
 
 
@@ -94,7 +107,8 @@ def _relation_rows(articles: list[Article], model: type, fields: dict) -> pd.Dat
     """One row per relation of the given model: its article, id, line and claim ids."""
     rows = []
     for article in articles:
-        assert article.claims is not None and article.meta is not None
+        assert article.claims is not None
+        assert article.meta is not None
         for index, relation in enumerate(article.claims.relations):
             if isinstance(relation, model):
                 row = {
@@ -111,8 +125,20 @@ def _relation_rows(articles: list[Article], model: type, fields: dict) -> pd.Dat
 
 def _attach(table: pd.DataFrame, claims: pd.DataFrame, role: str) -> pd.DataFrame:
     """Join the claim named in column ``role`` and prefix its columns with ``role_``."""
-    picked = claims[["article", "claim", "kind", "unit", "measure", "population", "parse_error",
-                     "date_first", "date_last", *INTERVAL_COLUMNS]]  # fmt: skip
+    picked = claims[
+        [
+            "article",
+            "claim",
+            "kind",
+            "unit",
+            "measure",
+            "population",
+            "parse_error",
+            "date_first",
+            "date_last",
+            *INTERVAL_COLUMNS,
+        ]
+    ]
     renamed = picked.rename(columns={c: f"{role}_{c}" for c in picked.columns if c != "article"})
     joined = table.merge(
         renamed, how="left", left_on=["article", role], right_on=["article", f"{role}_claim"]
@@ -163,7 +189,9 @@ def _part_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sum_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
-    table = _relation_rows(articles, SumOf, {"parts": lambda r: r.parts, "whole": lambda r: r.whole})
+    table = _relation_rows(
+        articles, SumOf, {"parts": lambda r: r.parts, "whole": lambda r: r.whole}
+    )
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
     table = _sum_parts(table, claims, ["article", "relation"])
     return _merge_part_status(table)
@@ -172,19 +200,20 @@ def _sum_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
 def _share_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
     table = _relation_rows(articles, ShareOf, fields)
-    table = _with_status(_attach(_attach(table, claims, "share"), claims, "whole"),
-                         ["share", "whole"])  # fmt: skip
+    table = _with_status(
+        _attach(_attach(table, claims, "share"), claims, "whole"), ["share", "whole"]
+    )
     with_parts = table[table["parts"].map(len) > 0]
     if len(with_parts):
         table = table.merge(
             _sum_parts(with_parts, claims, ["article", "relation"])[
-                ["article", "relation", *[c for c in _parts_columns()]]
+                ["article", "relation", *list(_parts_columns())]
             ],
             how="left",
             on=["article", "relation"],
         )
     else:
-        table = table.assign(**{column: np.nan for column in _parts_columns()})
+        table = table.assign(**dict.fromkeys(_parts_columns(), np.nan))
     for reading in Reading:
         table[f"parts_{reading}_lo"] = table[f"parts_{reading}_lo"].fillna(0.0)
         closed = table[f"parts_{reading}_lo_closed"]
