@@ -9,6 +9,7 @@ from pathlib import Path
 from factsuite.article import discover
 from factsuite.engine import evaluate, load_articles
 from factsuite.lexicon import DEFAULT_READING, Reading
+from factsuite.lexicon_doc import lexicon_markdown
 from factsuite.report import failure_text, vanished_text
 from factsuite.schema_files import stale_files, write_schema_files
 
@@ -57,6 +58,11 @@ def _schemas(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _lexicon(arguments: argparse.Namespace) -> int:
+    print(lexicon_markdown(), end="")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="factsuite", description="Check the numeric and temporal claims of news articles."
@@ -78,6 +84,8 @@ def parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="write the files (the default)")
     mode.add_argument("--check", action="store_true", help="exit 1 if a file is out of date")
     schemas.set_defaults(run=_schemas)
+    lexicon = commands.add_parser("lexicon", help="print the qualifier lexicon as Markdown")
+    lexicon.set_defaults(run=_lexicon)
     return main_parser
 
 
