@@ -21,6 +21,15 @@ def can_be_at_most(a_lo: Any, a_lo_closed: Any, b_hi: Any, b_hi_closed: Any) -> 
     return (a_lo < b_hi) | ((a_lo == b_hi) & a_lo_closed & b_hi_closed)
 
 
+def can_overlap(a: tuple[Any, Any, Any, Any], b: tuple[Any, Any, Any, Any]) -> Any:
+    """Whether two non-empty intervals, each (lo, lo_closed, hi, hi_closed), share a point."""
+    a_lo, a_lo_closed, a_hi, a_hi_closed = a
+    b_lo, b_lo_closed, b_hi, b_hi_closed = b
+    return can_be_at_most(a_lo, a_lo_closed, b_hi, b_hi_closed) & can_be_at_most(
+        b_lo, b_lo_closed, a_hi, a_hi_closed
+    )
+
+
 def is_non_empty(lo: Any, lo_closed: Any, hi: Any, hi_closed: Any) -> Any:
     """An interval has a point unless its ends cross, or meet with one of them open."""
     return (lo < hi) | ((lo == hi) & lo_closed & hi_closed)

@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.extensions import register_check_method
 
-from factsuite.intervals import can_be_at_most, is_non_empty
+from factsuite.intervals import can_be_at_most, can_overlap
 from factsuite.lexicon import Reading
 
 # -- the checks -------------------------------------------------------------------------------
@@ -116,14 +116,13 @@ def share_holds_parts(df: pd.DataFrame, *, reading: str) -> pd.Series:
     return _blocked(df) | feasible
 
 
+def _bounds(df: pd.DataFrame, prefix: str) -> tuple[pd.Series, ...]:
+    return tuple(df[f"{prefix}_{end}"] for end in ("lo", "lo_closed", "hi", "hi_closed"))
+
+
 @register_check_method(statistics=["reading"])
 def figures_agree(df: pd.DataFrame, *, reading: str) -> pd.Series:
-    first, other = f"first_{reading}", f"other_{reading}"
-    overlap = can_be_at_most(
-        df[f"{first}_lo"], df[f"{first}_lo_closed"], df[f"{other}_hi"], df[f"{other}_hi_closed"]
-    ) & can_be_at_most(
-        df[f"{other}_lo"], df[f"{other}_lo_closed"], df[f"{first}_hi"], df[f"{first}_hi_closed"]
-    )
+    overlap = can_overlap(_bounds(df, f"first_{reading}"), _bounds(df, f"other_{reading}"))
     return _blocked(df) | overlap
 
 
@@ -143,16 +142,12 @@ def endpoints_are_dates(df: pd.DataFrame, *, roles: list[str]) -> pd.Series:
 
 @register_check_method(statistics=["reading"])
 def duration_fits_dates(df: pd.DataFrame, *, reading: str) -> pd.Series:
-    lo = df[[f"duration_{reading}_lo", "elapsed_lo"]].max(axis=1)
-    hi = df[[f"duration_{reading}_hi", "elapsed_hi"]].min(axis=1)
-    lo_closed = (df[f"duration_{reading}_lo"] <= df["elapsed_lo"]) | df[
-        f"duration_{reading}_lo_closed"
-    ]
-    hi_closed = (df[f"duration_{reading}_hi"] >= df["elapsed_hi"]) | df[
-        f"duration_{reading}_hi_closed"
-    ]
+    """The days between the dates (a closed range) fall within the duration's reading."""
+    always = pd.Series(True, index=df.index)
+    elapsed = (df["elapsed_lo"], always, df["elapsed_hi"], always)
+    fits = can_overlap(_bounds(df, f"duration_{reading}"), elapsed)
     undated = ~(df["start_is_date"] & df["end_is_date"]).astype(bool)
-    return _blocked(df) | undated | is_non_empty(lo, lo_closed, hi, hi_closed)
+    return _blocked(df) | undated | fits
 
 
 @register_check_method()

@@ -60,6 +60,12 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
         intervals = {r: qualifier.interval(r, figure.scale) for r in Reading}
     if unit.days is not None:
         intervals = {r: interval.scaled(unit.days) for r, interval in intervals.items()}
+    empty = [str(r) for r, interval in intervals.items() if interval.is_empty]
+    if empty:
+        written = f"{claim.qualifier} {claim.value}".strip()
+        return ClaimReading(
+            unit.kind, error=f'"{written}" can be no number at all ({" and ".join(empty)} reading)'
+        )
     return ClaimReading(unit.kind, intervals, figure=figure)
 
 
