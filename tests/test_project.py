@@ -1,0 +1,40 @@
+"""Project hygiene as tests: lint and format clean, generated files current."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factsuite.lexicon_doc import lexicon_markdown
+from factsuite.schema_files import stale_files
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]])
+def test_ruff_is_clean(command: list[str]) -> None:
+    ruff = shutil.which("ruff") or pytest.skip("ruff is not installed (pip install -e .[test])")
+    result = subprocess.run([ruff, *command], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_lexicon_doc_is_current() -> None:
+    """docs/lexicon.md is generated from the lexicon data; regenerate it when the data moves."""
+    committed = (ROOT / "docs" / "lexicon.md").read_text("utf-8")
+    assert committed == lexicon_markdown(), "run: factsuite lexicon > docs/lexicon.md"
+
+
+def test_schema_files_are_current() -> None:
+    assert stale_files(ROOT / "schemas") == [], "run: factsuite schemas --write schemas/"
+
+
+def test_the_command_is_installed() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "factsuite.cli", "check", str(ROOT / "facts")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+    assert "0 failed, 1 recorded findings" in result.stdout
