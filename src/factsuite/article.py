@@ -96,7 +96,7 @@ def _validated(path: Path, model: type[BaseModel]) -> tuple[Any, Any, list[Locat
     except FactFileError as error:
         return None, None, error.errors
     if not isinstance(data, dict):
-        found = type(data).__name__ if data is not None else "nothing"
+        found = "a list" if isinstance(data, list) else "nothing" if data is None else "text"
         return (
             None,
             data,

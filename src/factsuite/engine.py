@@ -116,8 +116,8 @@ def cross_reference_errors(article: Article) -> list[LocatedError]:
                         "choose another id",
                     )
                 )
-    if errors:
-        return errors
+    if errors or article.errors:
+        return errors  # findings name checks that only a valid article has
     names = [item.name for item in plan(article)]
     seen: set[str] = set()
     for index, finding in enumerate(article.claims.findings):
@@ -230,7 +230,8 @@ def _ignored_problems(article: Article) -> list[str]:
         if find_quote(article.text, ignored.quote) is None:
             line = article.line("ignored", index, "quote")
             problems.append(
-                f'The ignored mention "{ignored.quote}" (claims.yaml:{line}) is not in the '
+                f'[ignored_quote_in_article] The ignored mention "{ignored.quote}" '
+                f"(claims.yaml:{line}) is not in the "
                 "article any more: update the quote or remove the entry."
             )
     return problems

@@ -47,6 +47,14 @@ def render_bound(unit: str) -> Callable[[object], str]:
     return lambda value: f"{format_number(value)}{suffix}"  # type: ignore[arg-type]
 
 
+INDENT = " " * 12
+
+
+def labelled(role: str, text: str) -> str:
+    """A line of a failure, its role in a column wide enough for the longest ("duration")."""
+    return f"  {role:<9} {text}"
+
+
 def _written(claim: Claim) -> str:
     return f"{claim.qualifier} {claim.value}".strip()
 
@@ -58,13 +66,13 @@ def describe_claim(context: Context, role: str, claim_id: str) -> list[str]:
     place = find_quote(context.article.text, claim.quote)
     where = f"article.txt:{place.line}" if place else "not found in article.txt"
     lines = [
-        f"  {role:<7}{claim_id} (claims.yaml:{line})",
-        f'         "{claim.quote}" ({where})',
+        labelled(role, f"{claim_id} (claims.yaml:{line})"),
+        f'{INDENT}"{claim.quote}" ({where})',
     ]
     interval = context.interval(claim_id)
     if interval is not None:
         lines.append(
-            f'         "{_written(claim)}" reads as {interval.format(render_bound(claim.unit))}'
+            f'{INDENT}"{_written(claim)}" reads as {interval.format(render_bound(claim.unit))}'
         )
     return lines
 
@@ -136,8 +144,11 @@ def _quote_in_article(failure: Failure, context: Context) -> list[str]:
     place, text, ratio = nearest_match(context.article.text, claim.quote)
     return [
         "The quote is not in the article, word for word.",
-        f'  quote    "{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})',
-        f'  nearest  "{text}" (article.txt:{place.line}, column {place.column}, {ratio:.0%} alike)',
+        labelled("quote", f'"{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})'),
+        labelled(
+            "nearest",
+            f'"{text}" (article.txt:{place.line}, column {place.column}, {ratio:.0%} alike)',
+        ),
         "  Copy the sentence from article.txt again, or fix the article if it was edited by "
         "mistake.",
     ]
@@ -147,8 +158,8 @@ def _figure_in_quote(failure: Failure, context: Context) -> list[str]:
     claim = context.claim(_claim(failure))
     return [
         f"The claim and its quote disagree: {failure.row['figure_problem']}.",
-        f'  quote    "{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})',
-        f'  claim    value "{claim.value}", qualifier "{claim.qualifier}"',
+        labelled("quote", f'"{claim.quote}" (claims.yaml:{context.article.claim_line(claim.id)})'),
+        labelled("claim", f'value "{claim.value}", qualifier "{claim.qualifier}"'),
     ]
 
 
@@ -288,9 +299,9 @@ def _same_text(failure: Failure, context: Context) -> list[str]:
     return [
         f"Two mentions of the same figure count different things ({column}).",
         *describe_claim(context, "first", row["first"]),
-        f'         {column}: "{row[f"first_{column}"]}"',
+        f'{INDENT}{column}: "{row[f"first_{column}"]}"',
         *describe_claim(context, "other", row["other"]),
-        f'         {column}: "{row[f"other_{column}"]}"',
+        f'{INDENT}{column}: "{row[f"other_{column}"]}"',
     ]
 
 
@@ -309,7 +320,7 @@ def _endpoints_are_dates(failure: Failure, context: Context) -> list[str]:
     roles = ("start", "end") if failure.rule.table == "spans" else ("earlier", "later")
     return [
         "A date in this relation is not a date: name a date claim, an ISO date or 'publication'.",
-        *(f"  {role:<7}{_endpoint(failure.row, role)}" for role in roles),
+        *(labelled(role, _endpoint(failure.row, role)) for role in roles),
     ]
 
 
@@ -317,15 +328,18 @@ def _duration_fits_dates(failure: Failure, context: Context) -> list[str]:
     row = failure.row
     duration = context.interval(row["duration"])
     assert duration is not None
-    elapsed = Interval(Fraction(row["elapsed_lo"]), Fraction(row["elapsed_hi"]))
     days = render_bound("days")
+    if row["elapsed_hi"] < 0:
+        span = f"The end comes {days(Fraction(-row['elapsed_hi']))} before the start"
+    else:
+        elapsed = Interval(Fraction(row["elapsed_lo"]), Fraction(row["elapsed_hi"]))
+        span = f"The dates are {elapsed.format(days)} apart"
     return [
         "A stated duration does not fit the dates it spans.",
         *describe_claim(context, "claim", row["duration"]),
-        f"  start  {_endpoint(row, 'start')}",
-        f"  end    {_endpoint(row, 'end')}",
-        f"  The dates are {elapsed.format(days)} apart; the duration allows "
-        f"{duration.format(days)}.",
+        labelled("start", _endpoint(row, "start")),
+        labelled("end", _endpoint(row, "end")),
+        f"  {span}; the duration allows {duration.format(days)}.",
     ]
 
 
@@ -333,13 +347,14 @@ def _dates_in_order(failure: Failure, context: Context) -> list[str]:
     row = failure.row
     return [
         "These dates are out of order: the earlier one comes after the later one.",
-        f"  earlier {_endpoint(row, 'earlier')}",
-        f"  later   {_endpoint(row, 'later')}",
+        labelled("earlier", _endpoint(row, "earlier")),
+        labelled("later", _endpoint(row, "later")),
     ]
 
 
 EXPLAINERS: dict[str, Callable[[Failure, Context], list[str]]] = {
     "value_readable": _value_readable,
+    "date_readable": _value_readable,
     "share_within_bounds": _share_within_bounds,
     "figure_not_negative": _figure_not_negative,
     "as_of_not_after_publication": _as_of_not_after_publication,

@@ -1,9 +1,10 @@
 """Reading fact files safely, keeping the line of every key and item.
 
 Only YAML's safe subset is constructed (no tags that build objects, so a fact file never
-runs code), with PyYAML's C parser where it is installed.  Dates stay strings so that the
-model, not the YAML library, reports "2022-02-30" with its field; a key written twice is an
-error rather than PyYAML's silent "last one wins".
+runs code), with PyYAML's C parser where it is installed.  Every scalar but ``null`` stays
+the text it was written as: a figure is kept as written ("3.50", not 3.5), and the model,
+not the YAML library, reports "2022-02-30" or ``as_of: 0`` with its field.  A key written
+twice is an error rather than PyYAML's silent "last one wins".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, ClassVar
 import yaml
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+KEPT_IMPLICIT_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,10 @@ class _DuplicateKey(yaml.MarkedYAMLError):
 
 
 class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader with line marks, duplicate-key errors and dates left as strings."""
+    """Safe loader with line marks, duplicate-key errors and scalars kept as written."""
 
     yaml_implicit_resolvers: ClassVar[dict] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP_TAG]
+        first: [(tag, regexp) for tag, regexp in resolvers if tag in KEPT_IMPLICIT_TAGS]
         for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
     }
 
@@ -138,7 +139,7 @@ def load_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         message = " ".join(filter(None, [error.context, error.problem])) or str(error)
-        located = LocatedError(path, line, None, message, _yaml_hint(message))
+        located = LocatedError(path, line, None, message, _yaml_hint(message, text, mark))
         raise FactFileError([located]) from error
     except yaml.YAMLError as error:
         raise FactFileError([LocatedError(path, None, None, str(error))]) from error
@@ -161,8 +162,12 @@ def load_yaml(path: Path) -> Any:
     return documents[0]
 
 
-def _yaml_hint(message: str) -> str:
-    if "tab" in message:
+def _yaml_hint(message: str, text: str, mark: yaml.Mark | None) -> str:
+    lines = text.splitlines()
+    at_mark = (
+        lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
+    )
+    if "tab" in message or at_mark == "\t":
         return "indent with spaces, not tabs"
     if "constructor for the tag" in message:
         return "fact files hold plain data: remove the '!!' tag"

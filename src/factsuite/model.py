@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -31,13 +31,6 @@ Identifier = Annotated[
     Field(description="Lower-case words joined by hyphens, e.g. children-refugees."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
-
-
-def _as_written(value: Any) -> Any:
-    """A figure YAML read as a number is kept as the text it was written as."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return value
 
 
 def _known_qualifier(spelling: str) -> str:
@@ -86,7 +79,7 @@ class Claim(Strict):
 
     id: Identifier
     quote: Text = Field(description="A verbatim span of the article holding the figure.")
-    value: Annotated[Text, BeforeValidator(_as_written)] = Field(
+    value: Text = Field(
         description='The figure as written, without its qualifier: "3.5 million", "a month".'
     )
     qualifier: Qualifier = ""

@@ -53,7 +53,8 @@ SHARE_STEP_CAP = Fraction(10)
 """A share written as a fraction is never read coarser than 10 points: "half" is 45-55 %."""
 
 _DIGITS = re.compile(
-    r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?(?:\s*(?P<scale>[a-z]+))?$"
+    r"^(?P<sign>[-\u2212])?\s*(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+    r"(?:\s*(?P<scale>[a-z]+))?$"
 )
 _IN_RATIO = re.compile(r"^(?P<num>.+?)\s+(?:in|out of)\s+(?P<den>.+)$")
 _WORD_NUMBER_SPECIALS = {"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12}
@@ -111,7 +112,8 @@ def _from_digits(text: str) -> Quantity | None:
         raise NumberError(f"unknown scale word {scale_word!r} in {text!r}")
     multiplier = SCALE_WORDS.get(scale_word or "", 1)
     value = Fraction(f"{digits}.{decimals}" if decimals else digits) * multiplier
-    return _precision(value, digits, decimals, multiplier)
+    # A negative figure is read, so that the rules can say why it cannot be a count.
+    return _precision(-value if match["sign"] else value, digits, decimals, multiplier)
 
 
 def _from_words(text: str) -> Quantity | None:

@@ -25,13 +25,23 @@ def _blocked(df: pd.DataFrame) -> pd.Series:
     return (df["unresolved"] != "") | (df["unreadable"] != "")
 
 
+def _not_comparable(df: pd.DataFrame) -> pd.Series:
+    """Claims of the wrong kind or unit are reported once, by kinds_fit or units_agree."""
+    return _blocked(df) | ~df["comparable"].astype(bool)
+
+
 def _unreadable(df: pd.DataFrame) -> pd.Series:
     return df["parse_error"] != ""
 
 
 @register_check_method()
 def value_readable(df: pd.DataFrame) -> pd.Series:
-    return ~_unreadable(df)
+    return (df["kind"] == "date") | ~_unreadable(df)
+
+
+@register_check_method()
+def date_readable(df: pd.DataFrame) -> pd.Series:
+    return (df["kind"] != "date") | ~_unreadable(df)
 
 
 @register_check_method(statistics=["low", "high"])
@@ -102,7 +112,7 @@ def at_most(df: pd.DataFrame, *, left: str, right: str, reading: str) -> pd.Seri
         df[f"{right}_{reading}_hi"],
         df[f"{right}_{reading}_hi_closed"],
     )
-    return _blocked(df) | feasible
+    return _not_comparable(df) | feasible
 
 
 @register_check_method(statistics=["reading"])
@@ -113,7 +123,7 @@ def share_holds_parts(df: pd.DataFrame, *, reading: str) -> pd.Series:
     feasible = can_be_at_most(
         df[f"parts_{reading}_lo"], df[f"parts_{reading}_lo_closed"], group_hi, group_hi_closed
     )
-    return _blocked(df) | feasible
+    return _not_comparable(df) | feasible
 
 
 def _bounds(df: pd.DataFrame, prefix: str) -> tuple[pd.Series, ...]:
@@ -123,7 +133,7 @@ def _bounds(df: pd.DataFrame, prefix: str) -> tuple[pd.Series, ...]:
 @register_check_method(statistics=["reading"])
 def figures_agree(df: pd.DataFrame, *, reading: str) -> pd.Series:
     overlap = can_overlap(_bounds(df, f"first_{reading}"), _bounds(df, f"other_{reading}"))
-    return _blocked(df) | overlap
+    return _not_comparable(df) | overlap
 
 
 @register_check_method(statistics=["column"])
@@ -146,14 +156,12 @@ def duration_fits_dates(df: pd.DataFrame, *, reading: str) -> pd.Series:
     always = pd.Series(True, index=df.index)
     elapsed = (df["elapsed_lo"], always, df["elapsed_hi"], always)
     fits = can_overlap(_bounds(df, f"duration_{reading}"), elapsed)
-    undated = ~(df["start_is_date"] & df["end_is_date"]).astype(bool)
-    return _blocked(df) | undated | fits
+    return _not_comparable(df) | fits
 
 
 @register_check_method()
 def dates_in_order(df: pd.DataFrame) -> pd.Series:
-    undated = ~(df["earlier_is_date"] & df["later_is_date"]).astype(bool)
-    return _blocked(df) | undated | (df["earlier_first"] <= df["later_last"])
+    return _not_comparable(df) | (df["earlier_first"] <= df["later_last"])
 
 
 # -- which check belongs to which item ----------------------------------------------------------
@@ -190,6 +198,7 @@ def rules() -> tuple[Rule, ...]:
     """Every rule the suite runs; its order is the order failures are explained in."""
     claim_rules = [
         Rule("value_readable", "claims", "schema", pa.Check.value_readable()),
+        Rule("date_readable", "claims", "calendar", pa.Check.date_readable()),
         Rule(
             "share_within_bounds", "claims", "schema", pa.Check.share_within_bounds(low=0, high=100)
         ),

@@ -185,6 +185,7 @@ def _sum_parts(table: pd.DataFrame, claims: pd.DataFrame, key: list[str]) -> pd.
 def _part_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     table = _relation_rows(articles, PartOf, {"part": lambda r: r.part, "whole": lambda r: r.whole})
     table = _attach(_attach(table, claims, "part"), claims, "whole")
+    table["comparable"] = table["part_unit"] == table["whole_unit"]
     return _with_status(table, ["part", "whole"])
 
 
@@ -193,8 +194,9 @@ def _sum_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
         articles, SumOf, {"parts": lambda r: r.parts, "whole": lambda r: r.whole}
     )
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
-    table = _sum_parts(table, claims, ["article", "relation"])
-    return _merge_part_status(table)
+    table = _merge_part_status(_sum_parts(table, claims, ["article", "relation"]))
+    table["comparable"] = table["parts_kinds"] == table["whole_unit"]
+    return table
 
 
 def _share_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
@@ -218,7 +220,11 @@ def _share_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
         table[f"parts_{reading}_lo"] = table[f"parts_{reading}_lo"].fillna(0.0)
         closed = table[f"parts_{reading}_lo_closed"]
         table[f"parts_{reading}_lo_closed"] = closed.where(closed.notna(), True).astype(bool)
-    return _merge_part_status(table)
+    table = _merge_part_status(table)
+    parts_fit = (table["parts_kinds"] == "") | (table["parts_kinds"] == table["whole_unit"])
+    kinds_fit = (table["share_kind"] == "share") & (table["whole_kind"] == "count")
+    table["comparable"] = kinds_fit & parts_fit
+    return table
 
 
 def _parts_columns() -> list[str]:
@@ -240,6 +246,7 @@ def _same_figure(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
     table = _relation_rows(articles, SameFigure, fields).explode("other", ignore_index=True)
     table = _attach(_attach(table, claims, "first"), claims, "other")
+    table["comparable"] = table["first_unit"] == table["other_unit"]
     return _with_status(table, ["first", "other"])
 
 
@@ -269,6 +276,9 @@ def _spans(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     table = _attach(table, claims, "duration")
     table = _resolve_endpoint(_resolve_endpoint(table, claims, "start"), claims, "end")
     table = _with_status(table, ["duration", "start", "end"])
+    table["comparable"] = (
+        (table["duration_kind"] == "duration") & table["start_is_date"] & table["end_is_date"]
+    )
     table["elapsed_lo"] = table["end_first"] - table["start_last"]
     table["elapsed_hi"] = table["end_last"] - table["start_first"]
     return table
@@ -278,6 +288,7 @@ def _before(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
     table = _relation_rows(articles, Before, fields)
     table = _resolve_endpoint(_resolve_endpoint(table, claims, "earlier"), claims, "later")
+    table["comparable"] = table["earlier_is_date"] & table["later_is_date"]
     return _with_status(table, ["earlier", "later"])
 
 
