@@ -93,6 +93,10 @@ class Claim(Strict):
         default=None, description="The date the figure is as of, or the date a date names."
     )
     attributed: Text | None = Field(default=None, description="Who says so: UNHCR, UNICEF...")
+    status: Literal["draft", "reviewed"] = Field(
+        default="reviewed",
+        description="draft: written by `factsuite new`, not yet checked by a person.",
+    )
     notes: Text | None = None
 
     @model_validator(mode="after")
