@@ -16,7 +16,7 @@ import pytest
 from factsuite.article import CLAIMS_FILE, Article
 from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
 from factsuite.lexicon import DEFAULT_READING, Reading
-from factsuite.report import failure_text, finding_reason
+from factsuite.report import failure_text, finding_reason, vanished_text
 
 # -- options and configuration ---------------------------------------------------------------
 
@@ -32,6 +32,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini(
         "factsuite_reading", "default reading of qualifiers", default=DEFAULT_READING.value
     )
+    group.addoption(
+        "--factsuite-items",
+        choices=ITEM_MODES,
+        default=None,
+        help="one pytest item per check (default), or one per article for large archives",
+    )
+    parser.addini("factsuite_items", "check or article", default=ITEM_MODES[0])
 
 
 @dataclass
@@ -39,6 +46,7 @@ class SuiteState:
     """The articles collected in this session and, once a check runs, their evaluation."""
 
     reading: Reading
+    per_article: bool = False
     articles: list[Article] = field(default_factory=list)
     evaluation: Evaluation | None = None
 
@@ -49,11 +57,13 @@ class SuiteState:
 
 
 state_key = pytest.StashKey[SuiteState]()
+ITEM_MODES = ("check", "article")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
-    config.stash[state_key] = SuiteState(Reading(chosen))
+    items = config.getoption("factsuite_items") or config.getini("factsuite_items")
+    config.stash[state_key] = SuiteState(Reading(chosen), per_article=items == "article")
 
 
 # -- hooks -------------------------------------------------------------------------------------
@@ -100,11 +110,14 @@ def _shown(config: pytest.Config, path: Path) -> Path:
 class ArticleFile(pytest.File):
     """An article's claims.yaml: its checks are the items."""
 
-    def collect(self) -> Iterator[FactCheck]:
+    def collect(self) -> Iterator[pytest.Item]:
         state = self.config.stash[state_key]
         (article,) = load_articles([_shown(self.config, self.path.parent)])
         state.articles.append(article)
         state.evaluation = None
+        if state.per_article:
+            yield ArticleChecks.from_parent(self, name="checks", article=article)
+            return
         for check in plan(article):
             yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
 
@@ -149,3 +162,36 @@ class FactCheck(pytest.Item):
     def reportinfo(self) -> tuple[Path, int | None, str]:
         line = (self.check.line - 1) if self.check.line else None
         return self.path, line, f"{self.check.rule}: {self.name}"
+
+
+class ArticleChecks(pytest.Item):
+    """All checks of one article as one item: far fewer items for a large archive.
+
+    Recorded findings do not fail it; a finding that no longer holds does, as in the
+    per-check mode.
+    """
+
+    def __init__(self, *, article: Article, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.article = article
+
+    def runtest(self) -> None:
+        evaluation = self.config.stash[state_key].evaluated()
+        label = _label(self.config, self.article)
+        texts = []
+        for outcome in evaluation.of(self.article):
+            where = f"{label}:{outcome.item.line or 1}"
+            if outcome.finding is not None and outcome.passed:
+                texts.append(vanished_text(where, outcome))
+            elif outcome.finding is None and not outcome.passed:
+                texts.append(failure_text(where, outcome))
+        if texts:
+            raise CheckFailed("\n\n".join(texts))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # noqa: ANN001
+        if isinstance(excinfo.value, CheckFailed):
+            return excinfo.value.text
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"all checks of {_label(self.config, self.article)}"
