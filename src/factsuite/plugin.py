@@ -130,7 +130,18 @@ class CheckFailed(Exception):
         self.text = text
 
 
-class FactCheck(pytest.Item):
+class PlainFailureItem(pytest.Item):
+    """An item whose failure is the editor's note itself, with no traceback."""
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: str | None = None
+    ) -> str:
+        if isinstance(excinfo.value, CheckFailed):
+            return excinfo.value.text
+        return str(super().repr_failure(excinfo, style=style))  # type: ignore[arg-type]
+
+
+class FactCheck(PlainFailureItem):
     """One check; a recorded finding makes it a strict xfail."""
 
     def __init__(self, *, check: CheckItem, article: Article, **kwargs: object) -> None:
@@ -154,17 +165,12 @@ class FactCheck(pytest.Item):
             where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
             raise CheckFailed(failure_text(where, outcome))
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
-        if isinstance(excinfo.value, CheckFailed):
-            return excinfo.value.text
-        return super().repr_failure(excinfo, style=style)
-
     def reportinfo(self) -> tuple[Path, int | None, str]:
         line = (self.check.line - 1) if self.check.line else None
         return self.path, line, f"{self.check.rule}: {self.name}"
 
 
-class ArticleChecks(pytest.Item):
+class ArticleChecks(PlainFailureItem):
     """All checks of one article as one item: far fewer items for a large archive.
 
     Recorded findings do not fail it; a finding that no longer holds does, as in the
@@ -187,11 +193,6 @@ class ArticleChecks(pytest.Item):
                 texts.append(failure_text(where, outcome))
         if texts:
             raise CheckFailed("\n\n".join(texts))
-
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # noqa: ANN001
-        if isinstance(excinfo.value, CheckFailed):
-            return excinfo.value.text
-        return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"all checks of {_label(self.config, self.article)}"
