@@ -10,6 +10,7 @@ from factsuite.article import discover
 from factsuite.engine import evaluate, load_articles
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.lexicon_doc import lexicon_markdown
+from factsuite.reference import ReferenceLibrary
 from factsuite.report import failure_text, vanished_text
 from factsuite.schema_files import stale_files, write_schema_files
 
@@ -19,7 +20,8 @@ def _check(arguments: argparse.Namespace) -> int:
     if not folders:
         print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
         return 2
-    evaluation = evaluate(load_articles(folders), Reading(arguments.reading))
+    library = ReferenceLibrary()
+    evaluation = evaluate(load_articles(folders, library), Reading(arguments.reading), library)
     failed = passed = recorded = 0
     for article in evaluation.articles:
         label = str(article.claims_path)

@@ -16,7 +16,9 @@ from factsuite.grounding import find_quote
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.loading import LocatedError
 from factsuite.model import Finding
-from factsuite.rules import CLAIM_ITEM, Failure, find_failures
+from factsuite.reference import Reference, ReferenceLibrary
+from factsuite.reference_tables import build_reference_tables, citations, event_days
+from factsuite.rules import CLAIM_ITEM, CLAIM_TABLES, Failure, find_failures
 from factsuite.tables import build_tables
 
 SCHEMA_ITEM = "schema"
@@ -48,7 +50,7 @@ class Outcome:
         return not self.problems
 
 
-def plan(article: Article) -> list[CheckItem]:
+def plan(article: Article, reference: Reference | None = None) -> list[CheckItem]:
     """The checks an article gets; a file that does not validate gets its schema item only."""
     if not article.is_valid:
         return [CheckItem(SCHEMA_ITEM, "schema", 1)]
@@ -73,6 +75,27 @@ def plan(article: Article) -> list[CheckItem]:
         )
     if article.claims.ignored:
         items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
+    return items + _reference_items(article, reference)
+
+
+def _reference_items(article: Article, reference: Reference | None) -> list[CheckItem]:
+    """record/population/stale for claims a series speaks to; event for dates naming one."""
+    assert article.claims is not None
+    lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
+    items = []
+    for citation in citations(article, reference):
+        rules = ("record", "population", "stale") if citation.series else ("record",)
+        claim_id = citation.claim.id
+        items += [
+            CheckItem(
+                CLAIM_ITEM.format(rule=rule, claim=claim_id), rule, lines[claim_id], (claim_id,)
+            )
+            for rule in rules
+        ]
+    for claim in article.claims.claims:
+        if claim.event is not None:
+            name = CLAIM_ITEM.format(rule="event", claim=claim.id)
+            items.append(CheckItem(name, "event", lines[claim.id], (claim.id,)))
     return items
 
 
@@ -84,7 +107,7 @@ def _relation_claims(relation: object) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def cross_reference_errors(article: Article) -> list[LocatedError]:
+def cross_reference_errors(article: Article, reference: Reference | None) -> list[LocatedError]:
     """What one file's model cannot see: repeated ids, and findings for unknown checks."""
     if article.claims is None:
         return []
@@ -118,7 +141,7 @@ def cross_reference_errors(article: Article) -> list[LocatedError]:
                 )
     if errors or article.errors:
         return errors  # findings name checks that only a valid article has
-    names = [item.name for item in plan(article)]
+    names = [item.name for item in plan(article, reference)]
     seen: set[str] = set()
     for index, finding in enumerate(article.claims.findings):
         line = article.line("findings", index, "check")
@@ -148,10 +171,12 @@ def cross_reference_errors(article: Article) -> list[LocatedError]:
     return errors
 
 
-def load_articles(folders: list[Path]) -> list[Article]:
+def load_articles(folders: list[Path], library: ReferenceLibrary | None = None) -> list[Article]:
+    """Read article folders; findings are checked against each article's reference too."""
+    library = library or ReferenceLibrary()
     articles = [load_article(folder) for folder in folders]
     for article in articles:
-        article.errors.extend(cross_reference_errors(article))
+        article.errors.extend(cross_reference_errors(article, library.for_article(article.folder)))
     return articles
 
 
@@ -162,6 +187,7 @@ class Evaluation:
     articles: list[Article]
     outcomes: dict[tuple[str, str], Outcome]
     reading: Reading
+    library: ReferenceLibrary
 
     def outcome(self, article: Article, name: str) -> Outcome:
         return self.outcomes[(str(article.folder), name)]
@@ -171,11 +197,17 @@ class Evaluation:
         return [outcome for (folder, _), outcome in self.outcomes.items() if folder == key]
 
 
-def evaluate(articles: list[Article], reading: Reading = DEFAULT_READING) -> Evaluation:
+def evaluate(
+    articles: list[Article],
+    reading: Reading = DEFAULT_READING,
+    library: ReferenceLibrary | None = None,
+) -> Evaluation:
     """Run every rule over all valid articles at once, then give each item its verdict."""
+    library = library or ReferenceLibrary()
+    references = {str(a.folder): library.for_article(a.folder) for a in articles}
     outcomes: dict[tuple[str, str], Outcome] = {}
     for article in articles:
-        for item in plan(article):
+        for item in plan(article, references.get(str(article.folder))):
             outcomes[(str(article.folder), item.name)] = Outcome(
                 item, finding=article.finding_for(item.name)
             )
@@ -184,19 +216,30 @@ def evaluate(articles: list[Article], reading: Reading = DEFAULT_READING) -> Eva
                 "\n".join(str(error) for error in article.errors)
             ]
     valid = [article for article in articles if article.is_valid]
-    tables = build_tables(valid)
+    events = {key: event_days(reference) for key, reference in references.items()}
+    tables = build_tables(valid, events)
+    reference_tables = build_reference_tables(valid, tables.claims, references)
     by_folder = {str(article.folder): article for article in valid}
-    failures = find_failures({"claims": tables.claims, **tables.relations})
+    failures = find_failures({"claims": tables.claims, **tables.relations, **reference_tables})
     for failure in _failing_under(failures, reading):
         article = by_folder[failure.row["article"]]
         item = _item_name(failure)
-        context = Context(article, tables.readings, reading, _strict_also(failure, failures))
-        outcomes[(str(article.folder), item)].problems.append(explain(failure, context))
+        context = Context(
+            article,
+            tables.readings,
+            reading,
+            _strict_also(failure, failures),
+            references.get(str(article.folder)),
+        )
+        problems = outcomes[(str(article.folder), item)].problems
+        text = explain(failure, context)
+        if text not in problems:  # a rule over groups fails each row of the group alike
+            problems.append(text)
     for article in valid:
         problems = _ignored_problems(article)
         if problems:
             outcomes[(str(article.folder), IGNORED_ITEM)].problems.extend(problems)
-    return Evaluation(articles, outcomes, reading)
+    return Evaluation(articles, outcomes, reading, library)
 
 
 def _failing_under(failures: list[Failure], reading: Reading) -> list[Failure]:
@@ -218,7 +261,7 @@ def _strict_also(failure: Failure, failures: list[Failure]) -> bool | None:
 
 def _item_name(failure: Failure) -> str:
     row = failure.row
-    if failure.rule.table == "claims":
+    if failure.rule.table in CLAIM_TABLES:
         return CLAIM_ITEM.format(rule=failure.rule.item, claim=row["claim"])
     return str(row["relation"])
 

@@ -19,6 +19,8 @@ from factsuite.grounding import find_quote, nearest_match
 from factsuite.intervals import Interval, format_number
 from factsuite.lexicon import Reading, load_lexicon
 from factsuite.model import PUBLICATION, Claim
+from factsuite.reference import Reference, Series
+from factsuite.reference_tables import candidates
 from factsuite.rules import Failure
 from factsuite.semantics import ClaimReading
 
@@ -29,6 +31,7 @@ class Context:
     readings: dict[tuple[str, str], ClaimReading]
     reading: Reading
     strict_also: bool | None = None
+    reference: Reference | None = None
 
     def claim(self, claim_id: str) -> Claim:
         assert self.article.claims is not None
@@ -352,6 +355,100 @@ def _dates_in_order(failure: Failure, context: Context) -> list[str]:
     ]
 
 
+def _series_known(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    lines = [f"The claim cites the series '{row['series']}', which reference/ does not hold."]
+    if context.reference is not None:
+        for path, errors in context.reference.errors.items():
+            if path.parent.name == row["series"]:
+                lines.append("  It could not be read:")
+                lines += [f"    {error}" for error in errors]
+        known = ", ".join(sorted(context.reference.series)) or "none"
+        lines.append(f"  Series in {context.reference.folder}: {known}.")
+    return [*lines, *describe_claim(context, "claim", row["claim"])]
+
+
+def _series(context: Context, row: pd.Series) -> Series:
+    assert context.reference is not None
+    return context.reference.series[row["series"]]
+
+
+def _record_line(series: Series, record: pd.Series) -> str:
+    day = date.fromisoformat(record["date"])
+    figure = f"{record['qualifier']} {format_number(Fraction(record['value']))}".strip()
+    return labelled("record", f"{figure} on {describe(day)}: {record['source']} ({record['url']})")
+
+
+def _record_exists(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    series = _series(context, row)
+    as_of = describe(date.fromordinal(int(row["as_of"])))
+    return [
+        f"The series '{series.id}' ({series.meta.agency}) has no record on or before {as_of}.",
+        *describe_claim(context, "claim", row["claim"]),
+    ]
+
+
+def _record_matches(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    series = _series(context, row)
+    as_of = date.fromordinal(int(row["as_of"]))
+    lag = series.meta.lag_days
+    return [
+        f"The record does not support the claim: {series.meta.agency}'s figure at its date "
+        "lies outside what the claim's words allow.",
+        *describe_claim(context, "claim", row["claim"]),
+        labelled("as of", f"{describe(as_of)} (records up to {lag} day(s) earlier count)"),
+        *[
+            _record_line(series, record)
+            for _, record in candidates(series, row["as_of"]).iterrows()
+        ],
+    ]
+
+
+def _population_matches(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    return [
+        "The claim and the record it is checked against count different people.",
+        *describe_claim(context, "claim", row["claim"]),
+        f'{INDENT}population: "{row["claim_population"]}"',
+        labelled("series", f'{row["series"]} counts "{row["series_population"]}"'),
+    ]
+
+
+def _not_replaced(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    series = _series(context, row)
+    newer = series.records[
+        series.records["date"] == date.fromordinal(int(row["record_date"])).isoformat()
+    ]
+    published = describe(date.fromordinal(int(row["published"])))
+    return [
+        f"The figure was out of date: {series.meta.agency} had replaced it before the article "
+        f"was published on {published}.",
+        *describe_claim(context, "claim", row["claim"]),
+        *[_record_line(series, record) for _, record in newer.iterrows()],
+    ]
+
+
+def _event_known(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    return [
+        f"The claim names the event '{row['event']}', which reference/events does not hold.",
+        *describe_claim(context, "claim", row["claim"]),
+    ]
+
+
+def _event_in_date(failure: Failure, context: Context) -> list[str]:
+    row = failure.row
+    day = describe(date.fromordinal(int(row["event_date"])))
+    return [
+        "The date in the article does not match the event it names.",
+        *describe_claim(context, "claim", row["claim"]),
+        labelled("event", f"{row['event']}: {row['event_text']} on {day}"),
+    ]
+
+
 EXPLAINERS: dict[str, Callable[[Failure, Context], list[str]]] = {
     "value_readable": _value_readable,
     "date_readable": _value_readable,
@@ -375,6 +472,13 @@ EXPLAINERS: dict[str, Callable[[Failure, Context], list[str]]] = {
     "endpoints_are_dates": _endpoints_are_dates,
     "duration_fits_dates": _duration_fits_dates,
     "dates_in_order": _dates_in_order,
+    "series_known": _series_known,
+    "record_exists": _record_exists,
+    "record_matches": _record_matches,
+    "population_matches": _population_matches,
+    "not_replaced": _not_replaced,
+    "event_known": _event_known,
+    "event_in_date": _event_in_date,
 }
 
 

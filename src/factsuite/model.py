@@ -93,6 +93,14 @@ class Claim(Strict):
         default=None, description="The date the figure is as of, or the date a date names."
     )
     attributed: Text | None = Field(default=None, description="Who says so: UNHCR, UNICEF...")
+    cites: Identifier | None = Field(
+        default=None,
+        description="The reference series the figure comes from (a folder of reference/); "
+        "without it, the series with the same measure, agency (attributed) and unit is used.",
+    )
+    event: Identifier | None = Field(
+        default=None, description="For a date: the reference event it names (events.csv id)."
+    )
     status: Literal["draft", "reviewed"] = Field(
         default="reviewed",
         description="draft: written by `factsuite new`, not yet checked by a person.",

@@ -16,6 +16,14 @@ import pytest
 from factsuite.article import CLAIMS_FILE, Article
 from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
 from factsuite.lexicon import DEFAULT_READING, Reading
+from factsuite.reference import (
+    EVENTS_FILE,
+    REFERENCE_FOLDER,
+    SERIES_FILE,
+    ReferenceLibrary,
+    load_events,
+    load_series,
+)
 from factsuite.report import failure_text, finding_reason, vanished_text
 
 # -- options and configuration ---------------------------------------------------------------
@@ -48,15 +56,24 @@ class SuiteState:
     reading: Reading
     per_article: bool = False
     articles: list[Article] = field(default_factory=list)
+    library: ReferenceLibrary = field(default_factory=ReferenceLibrary)
     evaluation: Evaluation | None = None
+
+    def load(self, folder: Path) -> Article:
+        """Read an article and keep it for the bulk evaluation."""
+        (article,) = load_articles([folder], self.library)
+        self.articles.append(article)
+        self.evaluation = None
+        return article
 
     def evaluated(self) -> Evaluation:
         if self.evaluation is None:
-            self.evaluation = evaluate(self.articles, self.reading)
+            self.evaluation = evaluate(self.articles, self.reading, self.library)
         return self.evaluation
 
 
 state_key = pytest.StashKey[SuiteState]()
+REFERENCE_FILES = {(SERIES_FILE, REFERENCE_FOLDER), (EVENTS_FILE, REFERENCE_FOLDER)}
 ITEM_MODES = ("check", "article")
 
 
@@ -69,9 +86,13 @@ def pytest_configure(config: pytest.Config) -> None:
 # -- hooks -------------------------------------------------------------------------------------
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ArticleFile | None:
+def pytest_collect_file(
+    file_path: Path, parent: pytest.Collector
+) -> ArticleFile | ReferenceFile | None:
     if file_path.name == CLAIMS_FILE:
         return ArticleFile.from_parent(parent, path=file_path)
+    if (file_path.name, file_path.parent.parent.name) in REFERENCE_FILES:
+        return ReferenceFile.from_parent(parent, path=file_path)
     return None
 
 
@@ -112,13 +133,11 @@ class ArticleFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         state = self.config.stash[state_key]
-        (article,) = load_articles([_shown(self.config, self.path.parent)])
-        state.articles.append(article)
-        state.evaluation = None
+        article = state.load(_shown(self.config, self.path.parent))
         if state.per_article:
             yield ArticleChecks.from_parent(self, name="checks", article=article)
             return
-        for check in plan(article):
+        for check in plan(article, state.library.for_article(article.folder)):
             yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
 
 
@@ -196,3 +215,22 @@ class ArticleChecks(PlainFailureItem):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"all checks of {_label(self.config, self.article)}"
+
+
+class ReferenceFile(pytest.File):
+    """A reference series or events folder: one item that validates its table."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        yield ReferenceCheck.from_parent(self, name="schema")
+
+
+class ReferenceCheck(PlainFailureItem):
+    def runtest(self) -> None:
+        folder = _shown(self.config, self.path.parent)
+        load = load_series if self.path.name == SERIES_FILE else load_events
+        _, errors = load(folder)
+        if errors:
+            raise CheckFailed("\n".join(str(error) for error in errors))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"reference: {self.path.parent.name}"

@@ -164,6 +164,51 @@ def dates_in_order(df: pd.DataFrame) -> pd.Series:
     return _not_comparable(df) | (df["earlier_first"] <= df["later_last"])
 
 
+@register_check_method()
+def series_known(df: pd.DataFrame) -> pd.Series:
+    return df["series_found"].astype(bool)
+
+
+@register_check_method()
+def record_exists(df: pd.DataFrame) -> pd.Series:
+    return ~df["series_found"].astype(bool) | df["record_date"].notna()
+
+
+@register_check_method(statistics=["reading"])
+def record_matches(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """Some record within the lag of the claim's date lies in the claim's interval."""
+    fits = can_overlap(_bounds(df, f"claim_{reading}"), _bounds(df, f"record_{reading}"))
+    fits_any = (
+        fits.fillna(False).astype(bool).groupby([df["article"], df["claim"]]).transform("any")
+    )
+    unchecked = (df["unreadable"] != "") | df["record_date"].isna()
+    return unchecked | fits_any
+
+
+@register_check_method()
+def population_matches(df: pd.DataFrame) -> pd.Series:
+    claimed = df["claim_population"].str.casefold().str.strip()
+    return claimed == df["series_population"].str.casefold().str.strip()
+
+
+@register_check_method(statistics=["reading"])
+def not_replaced(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """A newer statement published before the article still fits the claim."""
+    fits = can_overlap(_bounds(df, f"claim_{reading}"), _bounds(df, f"record_{reading}"))
+    return (df["unreadable"] != "") | fits.fillna(False).astype(bool)
+
+
+@register_check_method()
+def event_known(df: pd.DataFrame) -> pd.Series:
+    return df["event_found"].astype(bool)
+
+
+@register_check_method()
+def event_in_date(df: pd.DataFrame) -> pd.Series:
+    inside = (df["date_first"] <= df["event_date"]) & (df["event_date"] <= df["date_last"])
+    return (df["unreadable"] != "") | ~df["event_found"].astype(bool) | inside
+
+
 # -- which check belongs to which item ----------------------------------------------------------
 
 
@@ -179,6 +224,8 @@ class Rule:
 
 
 CLAIM_ITEM = "{rule}[{claim}]"
+CLAIM_TABLES = ("claims", "records", "populations", "replacements", "events")
+"""Tables with one claim per row (or group of rows): their items are named rule[claim]."""
 RELATION_ITEM = "{relation}"
 
 
@@ -294,7 +341,38 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule("dates_in_order", "before", RELATION_ITEM, pa.Check.dates_in_order()),
     ]
-    return (*claim_rules, *relation_rules)
+    reference_rules = [
+        Rule("series_known", "records", "record", pa.Check.series_known()),
+        Rule("record_exists", "records", "record", pa.Check.record_exists()),
+        *[
+            Rule(
+                "record_matches",
+                "records",
+                "record",
+                pa.Check.record_matches(reading=reading.value),
+                reading,
+            )
+            for reading in Reading
+        ],
+        Rule("population_matches", "populations", "population", pa.Check.population_matches()),
+        *[
+            Rule(
+                "not_replaced",
+                "replacements",
+                "stale",
+                pa.Check.not_replaced(reading=reading.value),
+                reading,
+            )
+            for reading in Reading
+        ],
+        Rule("event_known", "events", "event", pa.Check.event_known()),
+        Rule("event_in_date", "events", "event", pa.Check.event_in_date()),
+    ]
+    return (*claim_rules, *relation_rules, *reference_rules)
+
+
+def key_column(table: str) -> str:
+    return "claim" if table in CLAIM_TABLES else "relation"
 
 
 @cache
@@ -315,7 +393,7 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
     }
     return {
         table: pa.DataFrameSchema(
-            columns.get(table, {"article": pa.Column(str), "relation": pa.Column(str)}),
+            columns.get(table, {"article": pa.Column(str), key_column(table): pa.Column(str)}),
             checks=checks,
             name=f"{table} table",
         )

@@ -48,12 +48,21 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
         return _read_date(claim, published, unit.kind)
     if "date" in qualifier.kinds:
         return ClaimReading(unit.kind, error=f'"{claim.qualifier}" only qualifies dates')
+    return read_figure(claim.value, claim.qualifier, claim.unit)
+
+
+def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimReading:
+    """A figure with its qualifier, in its unit: a claim's or a reference record's."""
+    unit = load_lexicon().units[unit_name]
+    qualifier = load_lexicon().qualifier(qualifier_spelling)
+    if qualifier is None:
+        return ClaimReading(unit.kind, error=f"unknown qualifier {qualifier_spelling!r}")
     try:
-        figure = parse_figure(claim.value, claim.unit)
+        figure = parse_figure(value, unit_name)
     except NumberError as error:
         return ClaimReading(unit.kind, error=str(error))
     if isinstance(figure, VagueCount):
-        if claim.qualifier:
+        if qualifier_spelling:
             return ClaimReading(unit.kind, error="a vague count takes no qualifier")
         intervals = {r: figure.entry.interval(r, Scale(Fraction(0))) for r in Reading}
     else:
@@ -62,7 +71,7 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
         intervals = {r: interval.scaled(unit.days) for r, interval in intervals.items()}
     empty = [str(r) for r, interval in intervals.items() if interval.is_empty]
     if empty:
-        written = f"{claim.qualifier} {claim.value}".strip()
+        written = f"{qualifier_spelling} {value}".strip()
         return ClaimReading(
             unit.kind, error=f'"{written}" can be no number at all ({" and ".join(empty)} reading)'
         )

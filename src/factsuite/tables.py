@@ -95,11 +95,12 @@ CLAIM_COLUMNS = [
 ]
 
 
-def build_tables(articles: list[Article]) -> Tables:
+def build_tables(articles: list[Article], events: dict[str, dict[str, float]]) -> Tables:
+    """``events`` gives, per article, the reference events a relation may name as a date."""
     readings: dict[tuple[str, str], ClaimReading] = {}
     rows = [row for article in articles for row in _claim_rows(article, readings)]
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    relations = {rule: build(articles, claims) for rule, build in RELATION_BUILDERS.items()}
+    relations = {rule: build(articles, claims, events) for rule, build in RELATION_BUILDERS.items()}
     return Tables(claims, relations, readings)
 
 
@@ -182,14 +183,14 @@ def _sum_parts(table: pd.DataFrame, claims: pd.DataFrame, key: list[str]) -> pd.
     return table.merge(summed, how="left", on=key)
 
 
-def _part_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+def _part_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
     table = _relation_rows(articles, PartOf, {"part": lambda r: r.part, "whole": lambda r: r.whole})
     table = _attach(_attach(table, claims, "part"), claims, "whole")
     table["comparable"] = table["part_unit"] == table["whole_unit"]
     return _with_status(table, ["part", "whole"])
 
 
-def _sum_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+def _sum_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
     table = _relation_rows(
         articles, SumOf, {"parts": lambda r: r.parts, "whole": lambda r: r.whole}
     )
@@ -199,7 +200,7 @@ def _sum_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _share_of(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+def _share_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
     fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
     table = _relation_rows(articles, ShareOf, fields)
     table = _with_status(
@@ -241,7 +242,7 @@ def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _same_figure(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+def _same_figure(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
     """Each later claim paired with the first one, so that a clash names its pair."""
     fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
     table = _relation_rows(articles, SameFigure, fields).explode("other", ignore_index=True)
@@ -250,23 +251,30 @@ def _same_figure(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     return _with_status(table, ["first", "other"])
 
 
-def _resolve_endpoint(table: pd.DataFrame, claims: pd.DataFrame, role: str) -> pd.DataFrame:
-    """A date endpoint is a date claim, an ISO date, or the publication date."""
+def _resolve_endpoint(
+    table: pd.DataFrame, claims: pd.DataFrame, role: str, events: dict[str, dict[str, float]]
+) -> pd.DataFrame:
+    """A date endpoint is a date claim, an ISO date, a reference event or the publication."""
     table = _attach(table, claims, role)
     literal = pd.to_datetime(table[role], format="%Y-%m-%d", errors="coerce")
     literal_days = literal.map(lambda t: float(t.date().toordinal()) if pd.notna(t) else np.nan)
+    event_days = [
+        events.get(article, {}).get(name, np.nan)
+        for article, name in zip(table["article"], table[role], strict=True)
+    ]
+    literal_days = literal_days.fillna(pd.Series(event_days, index=table.index, dtype=float))
     is_publication = table[role] == PUBLICATION
     first = table[f"{role}_date_first"].fillna(literal_days)
     last = table[f"{role}_date_last"].fillna(literal_days)
     table[f"{role}_first"] = first.where(~is_publication, table["published"])
     table[f"{role}_last"] = last.where(~is_publication, table["published"])
-    table[f"{role}_found"] = table[f"{role}_found"] | literal.notna() | is_publication
+    table[f"{role}_found"] = table[f"{role}_found"] | literal_days.notna() | is_publication
     readable = table[f"{role}_parse_error"].fillna("") == ""
     table[f"{role}_is_date"] = table[f"{role}_first"].notna() | ~table[f"{role}_found"] | ~readable
     return table
 
 
-def _spans(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+def _spans(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
     fields = {
         "duration": lambda r: r.duration,
         "start": lambda r: r.start,
@@ -274,7 +282,9 @@ def _spans(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     }
     table = _relation_rows(articles, Spans, fields)
     table = _attach(table, claims, "duration")
-    table = _resolve_endpoint(_resolve_endpoint(table, claims, "start"), claims, "end")
+    table = _resolve_endpoint(
+        _resolve_endpoint(table, claims, "start", events), claims, "end", events
+    )
     table = _with_status(table, ["duration", "start", "end"])
     table["comparable"] = (
         (table["duration_kind"] == "duration") & table["start_is_date"] & table["end_is_date"]
@@ -284,10 +294,12 @@ def _spans(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _before(articles: list[Article], claims: pd.DataFrame) -> pd.DataFrame:
+def _before(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
     fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
     table = _relation_rows(articles, Before, fields)
-    table = _resolve_endpoint(_resolve_endpoint(table, claims, "earlier"), claims, "later")
+    table = _resolve_endpoint(
+        _resolve_endpoint(table, claims, "earlier", events), claims, "later", events
+    )
     table["comparable"] = table["earlier_is_date"] & table["later_is_date"]
     return _with_status(table, ["earlier", "later"])
 
