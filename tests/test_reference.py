@@ -142,9 +142,9 @@ def test_reference_mutation_is_caught(project: Path, name: str) -> None:
 
 
 def test_the_inflated_total_is_caught_by_the_reference_alone(project: Path) -> None:
-    """Without reference/, the same inflated article passes: only the record can tell."""
+    """Without UNHCR's series, the same inflated article passes: only the record can tell."""
     inflate_total(project)
-    shutil.rmtree(project / "reference")
+    shutil.rmtree(project / "reference" / "unhcr-refugees")
     claims = project / "facts" / SEED / "claims.yaml"
     text = claims.read_text("utf-8")
     claims.write_text(text[: text.index("\n  - check: population[refugees-body]")] + "\n")
