@@ -119,8 +119,9 @@ CASES: dict[str, tuple[Callable[[Path], None], dict[str, list[str]]]] = {
         "body-matches-headline": [],  # the finding no longer holds: both count Ukrainians
     }),
     "unknown-series": (cite_unknown_series, {
-        "record[children-refugees]": ["[series_known]", "'unicef-child-refugee'",
-                                      "unicef-child-refugees"],
+        **{f"{rule}[children-refugees]": ["[series_known]", "'unicef-child-refugee'",
+                                          "unicef-child-refugees"]
+           for rule in ("record", "population", "stale")},
     }),
     "figure-older-than-its-date": (figure_from_before_the_lag, {
         "record[refugees-lead]": ["[record_matches]", "3,389,044"],
@@ -202,10 +203,13 @@ def test_claims_citing_a_broken_series_say_why(project: Path) -> None:
     replace(project / "facts" / SEED / "claims.yaml", "    attributed: UNICEF\n",
             "    attributed: UNICEF\n    cites: unicef-child-refugees\n")  # fmt: skip
     failures = failing(checked(project))
-    assert set(failures) == {"record[children-refugees]"}
-    text = "\n".join(failures["record[children-refugees]"])
-    assert "It could not be read" in text
-    assert "is not a real date" in text
+    items = {f"{rule}[children-refugees]" for rule in ("record", "population", "stale")}
+    assert set(failures) == items, "each reference item of the claim says why it cannot run"
+    for item in items:
+        text = "\n".join(failures[item])
+        assert "[series_known]" in text
+        assert "It could not be read" in text
+        assert "is not a real date" in text
 
 
 def test_pytest_collects_each_reference_series(pytester: pytest.Pytester, project: Path) -> None:

@@ -43,6 +43,10 @@ def _check(arguments: argparse.Namespace) -> int:
                 failed += 1
                 print(failure_text(where, outcome), end="\n\n")
         print(f"{label}: {article.claim_count} claims read")
+    for reference in library.loaded:
+        for errors in reference.errors.values():
+            failed += 1
+            print("\n".join(str(error) for error in errors), end="\n\n")
     print(
         f"{len(folders)} articles: {passed} passed, {failed} failed, {recorded} recorded findings"
     )

@@ -84,7 +84,7 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
     lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
     items = []
     for citation in citations(article, reference):
-        rules = ("record", "population", "stale") if citation.series else ("record",)
+        rules = ("record", "population", "stale")
         claim_id = citation.claim.id
         items += [
             CheckItem(

@@ -228,7 +228,7 @@ class ReferenceCheck(PlainFailureItem):
     def runtest(self) -> None:
         folder = _shown(self.config, self.path.parent)
         load = load_series if self.path.name == SERIES_FILE else load_events
-        _, errors = load(folder)
+        *_, errors = load(folder)
         if errors:
             raise CheckFailed("\n".join(str(error) for error in errors))
 

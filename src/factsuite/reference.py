@@ -184,6 +184,8 @@ class Reference:
 
     folder: Path
     series: dict[str, Series] = field(default_factory=dict)
+    unusable: dict[str, SeriesMeta] = field(default_factory=dict)
+    """Series whose metadata reads but whose records do not: claims still find them."""
     events: dict[str, tuple[date, str]] = field(default_factory=dict)
     errors: dict[Path, list[LocatedError]] = field(default_factory=dict)
 
@@ -199,14 +201,15 @@ def _load_table(path: Path, schema: pa.DataFrameSchema) -> tuple[pd.DataFrame | 
     return (None if errors else table), errors
 
 
-def load_series(folder: Path) -> tuple[Series | None, list[LocatedError]]:
+def load_series(folder: Path) -> tuple[SeriesMeta | None, Series | None, list[LocatedError]]:
+    """The series' metadata, the series if its records validate, and what is wrong."""
     meta, _, errors = _validated(folder / SERIES_FILE, SeriesMeta)
     if meta is None:
-        return None, errors
+        return None, None, errors
     table, errors = _load_table(folder / RECORDS_FILE, series_schema(meta.cumulative))
     if table is None:
-        return None, errors
-    return Series(folder.name, meta, table), []
+        return meta, None, errors
+    return meta, Series(folder.name, meta, table), []
 
 
 def load_events(folder: Path) -> tuple[dict[str, tuple[date, str]], list[LocatedError]]:
@@ -223,9 +226,11 @@ def load_reference(folder: Path) -> Reference:
     reference = Reference(folder)
     for child in sorted(path for path in folder.iterdir() if path.is_dir()):
         if (child / SERIES_FILE).exists():
-            series, errors = load_series(child)
+            meta, series, errors = load_series(child)
             if series is not None:
                 reference.series[series.id] = series
+            elif meta is not None:
+                reference.unusable[child.name] = meta
             if errors:
                 reference.errors[child / SERIES_FILE] = errors
         elif (child / EVENTS_FILE).exists():
@@ -241,6 +246,10 @@ class ReferenceLibrary:
 
     def __init__(self) -> None:
         self._loaded: dict[Path, Reference] = {}
+
+    @property
+    def loaded(self) -> list[Reference]:
+        return list(self._loaded.values())
 
     def for_article(self, article_folder: Path) -> Reference | None:
         folder = reference_folder_for(article_folder)
@@ -263,9 +272,9 @@ def reference_folder_for(article_folder: Path) -> Path | None:
 def match_series(reference: Reference, measure: str, agency: str | None, unit: str) -> str | None:
     """The series a claim is about when it names none: same measure, agency and unit."""
     fold = str.casefold
-    for series in reference.series.values():
-        meta = series.meta
+    metas = {key: series.meta for key, series in reference.series.items()} | reference.unusable
+    for series_id, meta in metas.items():
         same_agency = agency is not None and fold(meta.agency) == fold(agency)
         if fold(meta.measure) == fold(measure) and same_agency and meta.unit == unit:
-            return series.id
+            return series_id
     return None

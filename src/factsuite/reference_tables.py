@@ -104,8 +104,10 @@ def build_reference_tables(
         for citation in citations(article, reference):
             base = _base(article, citation, claims)
             series = citation.series
-            if series is None:
+            if series is None:  # unknown or unreadable: each item says so
                 records.append({**base, "record_date": np.nan})
+                populations.append(base)
+                newer.append(base)
                 continue
             populations.append(
                 {

@@ -187,15 +187,17 @@ def record_matches(df: pd.DataFrame, *, reading: str) -> pd.Series:
 
 @register_check_method()
 def population_matches(df: pd.DataFrame) -> pd.Series:
-    claimed = df["claim_population"].str.casefold().str.strip()
-    return claimed == df["series_population"].str.casefold().str.strip()
+    claimed = df["claim_population"].fillna("").str.casefold().str.strip()
+    same = claimed == df["series_population"].fillna("").str.casefold().str.strip()
+    return ~df["series_found"].astype(bool) | same
 
 
 @register_check_method(statistics=["reading"])
 def not_replaced(df: pd.DataFrame, *, reading: str) -> pd.Series:
     """A newer statement published before the article still fits the claim."""
     fits = can_overlap(_bounds(df, f"claim_{reading}"), _bounds(df, f"record_{reading}"))
-    return (df["unreadable"] != "") | fits.fillna(False).astype(bool)
+    unchecked = (df["unreadable"] != "") | ~df["series_found"].astype(bool)
+    return unchecked | fits.fillna(False).astype(bool)
 
 
 @register_check_method()
@@ -354,7 +356,9 @@ def rules() -> tuple[Rule, ...]:
             )
             for reading in Reading
         ],
+        Rule("series_known", "populations", "population", pa.Check.series_known()),
         Rule("population_matches", "populations", "population", pa.Check.population_matches()),
+        Rule("series_known", "replacements", "stale", pa.Check.series_known()),
         *[
             Rule(
                 "not_replaced",
