@@ -37,4 +37,4 @@ def test_the_command_is_installed() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout
-    assert "0 failed, 1 recorded findings" in result.stdout
+    assert "0 failed, 2 recorded findings" in result.stdout

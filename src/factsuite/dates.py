@@ -89,8 +89,14 @@ def last_weekday(name: str, published: date) -> date:
     return published - timedelta(days=back)
 
 
+LEAP_YEAR = 2000
+
+
 def _calendar_date(text: str, published: date) -> DateSpan:
-    default = published.replace(day=1)
+    # Without a year, read it in a leap year so that "February 29" exists until the year is
+    # chosen (the occurrence nearest to publication).
+    year = published.year if _YEAR.search(text) else LEAP_YEAR
+    default = date(year, published.month, 1)
     try:
         parsed = dateutil_parser.parse(text, default=_as_datetime(default)).date()
     except (ValueError, OverflowError) as error:

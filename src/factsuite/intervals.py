@@ -85,12 +85,18 @@ class Interval:
         )
 
     def times(self, other: Interval) -> Interval:
-        """Product of two non-negative intervals, e.g. a share of a whole."""
+        """Product of two non-negative intervals, e.g. a share of a whole.
+
+        An end is reached when both factors reach theirs, or when a factor reaches zero:
+        zero times anything in the other factor is zero.
+        """
+        zero_lo = (self.lo_closed and self.lo == 0) or (other.lo_closed and other.lo == 0)
+        zero_hi = self.hi == 0 or other.hi == 0
         return Interval(
             _mul(self.lo, other.lo),
             _mul(self.hi, other.hi),
-            self.lo_closed and other.lo_closed,
-            self.hi_closed and other.hi_closed,
+            (self.lo_closed and other.lo_closed) or zero_lo,
+            (self.hi_closed and other.hi_closed) or zero_hi,
         )
 
     def scaled(self, factor: Fraction) -> Interval:

@@ -45,11 +45,17 @@ def evaluate_bound(expression: str, scale: Scale) -> Bound:
     total: Bound = Fraction(0)
     position = 0
     text = expression.strip()
+    if not text:
+        raise ValueError(f"cannot read bound {expression!r}: it is empty")
     while position < len(text):
         match = _TERM.match(text, position)
         if not match or match.end() == position or not (match.group(2) or match.group(3)):
             raise ValueError(f"cannot read bound {expression!r} at {text[position:]!r}")
         sign, number, symbol, divisor = match.groups()
+        if position and not sign:
+            raise ValueError(f"cannot read bound {expression!r}: join terms with + or -")
+        if divisor is not None and int(divisor) == 0:
+            raise ValueError(f"cannot read bound {expression!r}: division by zero")
         if symbol == "inf":
             term: Bound = INF
         else:
