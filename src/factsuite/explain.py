@@ -93,13 +93,23 @@ def _reading_note(context: Context) -> str:
     )
 
 
-def _blocked(failure: Failure) -> str:
+def _blocked(failure: Failure, context: Context) -> str:
     row = failure.row
     if row.get("unresolved"):
         ids = ", ".join(f"'{name}'" for name in str(row["unresolved"]).split())
         return f"  It names {ids}, which is neither a claim of this file nor a date."
-    ids = ", ".join(f"'{name}'" for name in str(row["unreadable"]).split())
-    return f"  It cannot be checked until the value of {ids} can be read (see schema[...])."
+    items = ", ".join(_value_item(context, name) for name in str(row["unreadable"]).split())
+    return f"  It cannot be checked until these values can be read: see {items}."
+
+
+def _value_item(context: Context, claim_id: str) -> str:
+    """Where an unreadable value is reported: calendar[...] for dates, schema[...] else."""
+    rule = "calendar" if context.claim(claim_id).unit == "date" else "schema"
+    return f"{rule}[{claim_id}]"
+
+
+def _as_unit(unit: str) -> str:
+    return "as a date" if unit == "date" else f"in {unit}"
 
 
 def _claim(failure: Failure) -> str:
@@ -109,7 +119,8 @@ def _claim(failure: Failure) -> str:
 def _value_readable(failure: Failure, context: Context) -> list[str]:
     claim = context.claim(_claim(failure))
     return [
-        f'The value "{claim.value}" cannot be read as {claim.unit}: {failure.row["parse_error"]}.',
+        f'The value "{claim.value}" cannot be read {_as_unit(claim.unit)}: '
+        f"{failure.row['parse_error']}.",
         *describe_claim(context, "claim", claim.id),
     ]
 
@@ -119,14 +130,6 @@ def _share_within_bounds(failure: Failure, context: Context) -> list[str]:
     return [
         f'A share must lie between 0 and 100 percent, but "{_written(claim)}" is '
         f"{format_number(Fraction(failure.row['figure']))} percent.",
-        *describe_claim(context, "claim", claim.id),
-    ]
-
-
-def _figure_not_negative(failure: Failure, context: Context) -> list[str]:
-    claim = context.claim(_claim(failure))
-    return [
-        f'A {failure.row["kind"]} cannot be negative, but "{claim.value}" is.',
         *describe_claim(context, "claim", claim.id),
     ]
 
@@ -192,11 +195,11 @@ def _date_not_after_publication(failure: Failure, context: Context) -> list[str]
 
 
 def _references_resolve(failure: Failure, context: Context) -> list[str]:
-    return ["A relation names something that does not exist.", _blocked(failure)]
+    return ["A relation names something that does not exist.", _blocked(failure, context)]
 
 
 def _references_readable(failure: Failure, context: Context) -> list[str]:
-    return ["A relation cannot be checked.", _blocked(failure)]
+    return ["A relation cannot be checked.", _blocked(failure, context)]
 
 
 def _units_agree(failure: Failure, context: Context) -> list[str]:
@@ -453,7 +456,6 @@ EXPLAINERS: dict[str, Callable[[Failure, Context], list[str]]] = {
     "value_readable": _value_readable,
     "date_readable": _value_readable,
     "share_within_bounds": _share_within_bounds,
-    "figure_not_negative": _figure_not_negative,
     "as_of_not_after_publication": _as_of_not_after_publication,
     "quote_in_article": _quote_in_article,
     "figure_in_quote": _figure_in_quote,

@@ -7,6 +7,7 @@ error messages never disagree.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -31,6 +32,16 @@ Identifier = Annotated[
     Field(description="Lower-case words joined by hyphens, e.g. children-refugees."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would read a bare number such as 0 as a Unix timestamp."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 def _known_qualifier(spelling: str) -> str:
@@ -89,7 +100,7 @@ class Claim(Strict):
         default=None,
         description="Of whom: 'people who fled Ukraine' is not 'Ukrainians who fled'.",
     )
-    as_of: date | None = Field(
+    as_of: IsoDate | None = Field(
         default=None, description="The date the figure is as of, or the date a date names."
     )
     attributed: Text | None = Field(default=None, description="Who says so: UNHCR, UNICEF...")
@@ -207,7 +218,7 @@ class Finding(Strict):
     verdict: Verdict
     reason: Text
     reviewed_by: Text | None = None
-    reviewed_on: date | None = None
+    reviewed_on: IsoDate | None = None
     evidence: Text | None = None
 
 
@@ -231,7 +242,7 @@ class ArticleMeta(Strict):
     """meta.yaml: where the article comes from.  Unknown is said with null, never guessed."""
 
     headline: Text | None = Field(description="The headline, verbatim as in article.txt.")
-    published: date
+    published: IsoDate
     outlet: Text | None = Field(description="The publisher, or null when unknown.")
     url: Text | None = Field(description="The article's address, or null when unknown.")
     language: Literal["en"] = "en"

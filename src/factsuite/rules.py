@@ -50,11 +50,6 @@ def share_within_bounds(df: pd.DataFrame, *, low: float, high: float) -> pd.Seri
 
 
 @register_check_method()
-def figure_not_negative(df: pd.DataFrame) -> pd.Series:
-    return _unreadable(df) | df["figure"].isna() | (df["figure"] >= 0)
-
-
-@register_check_method()
 def as_of_not_after_publication(df: pd.DataFrame) -> pd.Series:
     return df["as_of"].isna() | (df["as_of"] <= df["published"])
 
@@ -118,8 +113,10 @@ def at_most(df: pd.DataFrame, *, left: str, right: str, reading: str) -> pd.Seri
 @register_check_method(statistics=["reading"])
 def share_holds_parts(df: pd.DataFrame, *, reading: str) -> pd.Series:
     """The parts fit in the group the share names: share x whole."""
-    group_hi = df[f"share_{reading}_hi"] / 100 * df[f"whole_{reading}_hi"]
-    group_hi_closed = df[f"share_{reading}_hi_closed"] & df[f"whole_{reading}_hi_closed"]
+    share_hi, whole_hi = df[f"share_{reading}_hi"], df[f"whole_{reading}_hi"]
+    group_hi = share_hi / 100 * whole_hi
+    reached = df[f"share_{reading}_hi_closed"] & df[f"whole_{reading}_hi_closed"]
+    group_hi_closed = reached | (share_hi == 0) | (whole_hi == 0)  # as Interval.times
     feasible = can_be_at_most(
         df[f"parts_{reading}_lo"], df[f"parts_{reading}_lo_closed"], group_hi, group_hi_closed
     )
@@ -251,7 +248,6 @@ def rules() -> tuple[Rule, ...]:
         Rule(
             "share_within_bounds", "claims", "schema", pa.Check.share_within_bounds(low=0, high=100)
         ),
-        Rule("figure_not_negative", "claims", "schema", pa.Check.figure_not_negative()),
         Rule(
             "as_of_not_after_publication",
             "claims",

@@ -61,6 +61,8 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
         figure = parse_figure(value, unit_name)
     except NumberError as error:
         return ClaimReading(unit.kind, error=str(error))
+    if isinstance(figure, Quantity) and figure.value < 0:
+        return ClaimReading(unit.kind, error=f'"{value}" is negative: a {unit.kind} cannot be')
     if isinstance(figure, VagueCount):
         if qualifier_spelling:
             return ClaimReading(unit.kind, error="a vague count takes no qualifier")
