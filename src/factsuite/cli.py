@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from factsuite.article import discover
@@ -11,7 +12,8 @@ from factsuite.engine import evaluate, load_articles
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.lexicon_doc import lexicon_markdown
 from factsuite.reference import ReferenceLibrary
-from factsuite.report import failure_text, vanished_text
+from factsuite.report import Status, failure_text, status, tally, tally_line, vanished_text
+from factsuite.scaffold import add_command as add_new_command
 from factsuite.schema_files import stale_files, write_schema_files
 
 
@@ -22,34 +24,33 @@ def _check(arguments: argparse.Namespace) -> int:
         return 2
     library = ReferenceLibrary()
     evaluation = evaluate(load_articles(folders, library), Reading(arguments.reading), library)
-    failed = passed = recorded = 0
+    totals: Counter[Status] = Counter()
     for article in evaluation.articles:
         label = str(article.claims_path)
-        for outcome in evaluation.of(article):
+        outcomes = evaluation.of(article)
+        for outcome in outcomes:
             where = f"{label}:{outcome.item.line or 1}"
-            if outcome.finding is not None and outcome.passed:
-                failed += 1
+            verdict = status(outcome)
+            if verdict is Status.VANISHED:
                 print(vanished_text(where, outcome), end="\n\n")
-            elif outcome.finding is not None:
-                recorded += 1
-                if arguments.verbose:
-                    print(
-                        f"{where}: {outcome.item.name}: recorded finding "
-                        f"({outcome.finding.verdict})"
-                    )
-            elif outcome.passed:
-                passed += 1
-            else:
-                failed += 1
+            elif verdict is Status.FAILED:
                 print(failure_text(where, outcome), end="\n\n")
-        print(f"{label}: {article.claim_count} claims read")
+            elif arguments.verbose and verdict in (Status.FINDING, Status.DRAFT):
+                print(f"{where}: {outcome.item.name}: {verdict}")
+        totals.update(tally(outcomes))
+        print(f"{label}: {tally_line(article.claim_count, outcomes)}")
+    failed = totals[Status.FAILED] + totals[Status.VANISHED]
     for reference in library.loaded:
         for errors in reference.errors.values():
             failed += 1
             print("\n".join(str(error) for error in errors), end="\n\n")
-    print(
-        f"{len(folders)} articles: {passed} passed, {failed} failed, {recorded} recorded findings"
+    summary = (
+        f"{len(folders)} articles: {totals[Status.PASSED]} passed, {failed} failed, "
+        f"{totals[Status.FINDING]} recorded findings"
     )
+    if totals[Status.DRAFT]:
+        summary += f", {totals[Status.DRAFT]} checks of draft claims need review"
+    print(summary)
     return 1 if failed else 0
 
 
@@ -92,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
     schemas.set_defaults(run=_schemas)
     lexicon = commands.add_parser("lexicon", help="print the qualifier lexicon as Markdown")
     lexicon.set_defaults(run=_lexicon)
+    add_new_command(commands)
     return main_parser
 
 

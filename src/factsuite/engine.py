@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from factsuite.article import Article, load_article
 from factsuite.explain import Context, explain
-from factsuite.grounding import find_quote
+from factsuite.grounding import find_quote, place_of
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.loading import LocatedError
+from factsuite.mentions import find_mentions
 from factsuite.model import Finding
 from factsuite.reference import Reference, ReferenceLibrary
 from factsuite.reference_tables import build_reference_tables, citations, event_days
@@ -23,7 +24,8 @@ from factsuite.tables import build_tables
 
 SCHEMA_ITEM = "schema"
 IGNORED_ITEM = "ignored-mentions"
-RESERVED_ITEMS = {SCHEMA_ITEM, IGNORED_ITEM}
+COVERAGE_ITEM = "coverage"
+RESERVED_ITEMS = {SCHEMA_ITEM, IGNORED_ITEM, COVERAGE_ITEM}
 CLAIM_RULES = ("schema", "grounding", "calendar")
 
 
@@ -35,6 +37,8 @@ class CheckItem:
     rule: str
     line: int | None
     claims: tuple[str, ...] = ()
+    draft: bool = False
+    """It checks a claim still marked draft: reported as needing review, never as passing."""
 
 
 @dataclass
@@ -75,7 +79,12 @@ def plan(article: Article, reference: Reference | None = None) -> list[CheckItem
         )
     if article.claims.ignored:
         items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
-    return items + _reference_items(article, reference)
+    items.append(CheckItem(COVERAGE_ITEM, "coverage", 1))
+    drafts = {claim.id for claim in article.claims.claims if claim.status == "draft"}
+    return [
+        replace(item, draft=bool(drafts.intersection(item.claims)))
+        for item in items + _reference_items(article, reference)
+    ]
 
 
 def _reference_items(article: Article, reference: Reference | None) -> list[CheckItem]:
@@ -239,6 +248,9 @@ def evaluate(
         problems = _ignored_problems(article)
         if problems:
             outcomes[(str(article.folder), IGNORED_ITEM)].problems.extend(problems)
+        uncovered = uncovered_mentions(article)
+        if uncovered:
+            outcomes[(str(article.folder), COVERAGE_ITEM)].problems.append(uncovered)
     return Evaluation(articles, outcomes, reading, library)
 
 
@@ -278,3 +290,53 @@ def _ignored_problems(article: Article) -> list[str]:
                 "article any more: update the quote or remove the entry."
             )
     return problems
+
+
+def _spans_of(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(quote)
+    while start != -1:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def uncovered_mentions(article: Article) -> str:
+    """Mentions in the text that are neither inside a claim's quote holding the same value
+    nor inside an ignored quote: what the claims file forgot."""
+    assert article.claims is not None
+    claimed = [
+        (span, claim.value.casefold())
+        for claim in article.claims.claims
+        for span in _spans_of(article.text, claim.quote)
+    ]
+    ignored = [
+        span for item in article.claims.ignored for span in _spans_of(article.text, item.quote)
+    ]
+    missing = []
+    for mention in find_mentions(article.text):
+        inside = [
+            value
+            for (start, end), value in claimed
+            if start <= mention.start and mention.end <= end
+        ]
+        if mention.value.casefold() in inside:
+            continue
+        if any(start <= mention.start and mention.end <= end for start, end in ignored):
+            continue
+        missing.append(mention)
+    if not missing:
+        return ""
+    lines = [
+        f"[mention_covered] {len(missing)} numeric or temporal mention(s) of the article are "
+        "neither a claim nor ignored:"
+    ]
+    for mention in missing:
+        place = place_of(article.text, mention.start)
+        lines.append(
+            f'  article.txt:{place.line}:{place.column}  "{mention.text}" ({mention.kind})'
+        )
+    lines.append(
+        "  Add a claim for each (factsuite new drafts them), or list it under ignored: with a "
+        "reason."
+    )
+    return "\n".join(lines)

@@ -24,7 +24,15 @@ from factsuite.reference import (
     load_events,
     load_series,
 )
-from factsuite.report import failure_text, finding_reason, vanished_text
+from factsuite.report import (
+    DRAFT_REASON,
+    Status,
+    failure_text,
+    finding_reason,
+    status,
+    tally_line,
+    vanished_text,
+)
 
 # -- options and configuration ---------------------------------------------------------------
 
@@ -103,14 +111,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     terminalreporter.section("factsuite")
     for article in state.articles:
         outcomes = state.evaluation.of(article) if state.evaluation else []
-        # A finding whose check passes no longer holds: pytest fails it as XPASS(strict).
-        findings = sum(1 for o in outcomes if o.finding is not None and not o.passed)
-        passed = sum(1 for o in outcomes if o.passed and o.finding is None)
-        failed = len(outcomes) - findings - passed
-        terminalreporter.write_line(
-            f"{_label(terminalreporter.config, article)}: {article.claim_count} claims read, "
-            f"{passed} checks passed, {failed} failed, {findings} recorded findings"
-        )
+        label = _label(terminalreporter.config, article)
+        terminalreporter.write_line(f"{label}: {tally_line(article.claim_count, outcomes)}")
 
 
 # -- the collector and the items -----------------------------------------------------------
@@ -168,7 +170,9 @@ class FactCheck(PlainFailureItem):
         self.check = check
         self.article = article
         finding = article.finding_for(check.name)
-        if finding is not None:
+        if check.draft:
+            self.add_marker(pytest.mark.skip(reason=DRAFT_REASON))
+        elif finding is not None:
             self.add_marker(
                 pytest.mark.xfail(reason=finding_reason(finding), strict=True, raises=CheckFailed)
             )
@@ -206,9 +210,9 @@ class ArticleChecks(PlainFailureItem):
         texts = []
         for outcome in evaluation.of(self.article):
             where = f"{label}:{outcome.item.line or 1}"
-            if outcome.finding is not None and outcome.passed:
+            if status(outcome) is Status.VANISHED:
                 texts.append(vanished_text(where, outcome))
-            elif outcome.finding is None and not outcome.passed:
+            elif status(outcome) is Status.FAILED:
                 texts.append(failure_text(where, outcome))
         if texts:
             raise CheckFailed("\n\n".join(texts))

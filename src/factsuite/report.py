@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from enum import StrEnum
+
 from factsuite.engine import Outcome
 from factsuite.model import Finding, Verdict
 
@@ -41,3 +44,41 @@ def vanished_text(where: str, outcome: Outcome) -> str:
         "The article or its claims changed so that the finding no longer holds: "
         "remove the finding from claims.yaml, or restore what changed."
     )
+
+
+DRAFT_REASON = "draft claim: review it in claims.yaml, then set status: reviewed"
+
+
+class Status(StrEnum):
+    """How an outcome counts, the same in pytest's summary, per-article items and the CLI."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    FINDING = "recorded finding"
+    VANISHED = "finding no longer holds"
+    DRAFT = "draft, needs review"
+
+
+def status(outcome: Outcome) -> Status:
+    if outcome.item.draft:
+        return Status.DRAFT
+    if outcome.finding is not None:
+        return Status.VANISHED if outcome.passed else Status.FINDING
+    return Status.PASSED if outcome.passed else Status.FAILED
+
+
+def tally(outcomes: list[Outcome]) -> Counter[Status]:
+    return Counter(status(outcome) for outcome in outcomes)
+
+
+def tally_line(claims: int, outcomes: list[Outcome]) -> str:
+    """'15 claims read, 63 checks passed, 0 failed, 2 recorded findings[, 4 drafts ...]'"""
+    counts = tally(outcomes)
+    failed = counts[Status.FAILED] + counts[Status.VANISHED]
+    line = (
+        f"{claims} claims read, {counts[Status.PASSED]} checks passed, {failed} failed, "
+        f"{counts[Status.FINDING]} recorded findings"
+    )
+    if counts[Status.DRAFT]:
+        line += f", {counts[Status.DRAFT]} checks of draft claims need review"
+    return line

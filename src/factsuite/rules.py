@@ -87,7 +87,8 @@ def references_readable(df: pd.DataFrame) -> pd.Series:
 
 @register_check_method(statistics=["left", "right"])
 def units_agree(df: pd.DataFrame, *, left: str, right: str) -> pd.Series:
-    return _blocked(df) | (df[left] == df[right])
+    """Equal units; a share_of with no parts has no parts' unit ("") to disagree."""
+    return _blocked(df) | (df[left] == df[right]) | (df[left] == "")
 
 
 @register_check_method(statistics=["kinds"])

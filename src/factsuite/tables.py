@@ -237,8 +237,9 @@ def _parts_columns() -> list[str]:
 
 def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
     for column in ("unresolved", "unreadable"):
-        table[column] = (table[column] + " " + table[f"parts_{column}"].fillna("")).str.strip()
-    table["parts_kinds"] = table["parts_kinds"].fillna("")
+        parts = table[f"parts_{column}"].astype(object).fillna("")
+        table[column] = (table[column] + " " + parts).str.strip()
+    table["parts_kinds"] = table["parts_kinds"].astype(object).fillna("")
     return table
 
 

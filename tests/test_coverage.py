@@ -1,0 +1,84 @@
+"""Every mention must be a claim or ignored, and drafts are never reported as passing."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factsuite.engine import COVERAGE_ITEM, evaluate, load_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "2022-03-22-kremlin-talks"
+
+
+@pytest.fixture
+def seed(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "facts" / SEED, tmp_path / "facts" / SEED)
+    shutil.copytree(ROOT / "reference", tmp_path / "reference")
+    return tmp_path / "facts" / SEED
+
+
+def coverage_problems(folder: Path) -> list[str]:
+    (article,) = articles = load_articles([folder])
+    return evaluate(articles).outcome(article, COVERAGE_ITEM).problems
+
+
+def drop_claim(folder: Path, claim_id: str) -> None:
+    """Remove one claim entry (it is referenced by no relation)."""
+    claims = folder / "claims.yaml"
+    text = claims.read_text("utf-8")
+    start = text.index(f"  - id: {claim_id}\n")
+    end = text.index("\n  - id: ", start + 1) + 1
+    claims.write_text(text[:start] + text[end:], "utf-8")
+
+
+def test_every_mention_of_the_seed_is_covered(seed: Path) -> None:
+    assert coverage_problems(seed) == []
+
+
+def test_a_forgotten_mention_fails_coverage_with_its_place(seed: Path) -> None:
+    drop_claim(seed, "several-rounds")
+    (problem,) = coverage_problems(seed)
+    assert problem.startswith("[mention_covered] 1 numeric or temporal mention(s)")
+    assert 'article.txt:4:67  "several" (vague_count)' in problem
+    assert "list it under ignored: with a reason" in problem
+
+
+def test_an_ignored_mention_is_covered(seed: Path) -> None:
+    drop_claim(seed, "several-rounds")
+    claims = seed / "claims.yaml"
+    text = claims.read_text("utf-8").replace(
+        "ignored:\n",
+        "ignored:\n  - quote: after several rounds of talks\n    reason: A vague count.\n",
+    )
+    claims.write_text(text, "utf-8")
+    assert coverage_problems(seed) == []
+
+
+def test_a_claim_quoting_another_value_does_not_cover_a_mention(seed: Path) -> None:
+    """The quote must hold the mention's own figure, not merely surround it."""
+    claims = seed / "claims.yaml"
+    text = claims.read_text("utf-8").replace(
+        "    quote: after several rounds of talks between their delegations\n    value: several",
+        "    quote: after several rounds of talks between their delegations\n    value: many",
+    )
+    claims.write_text(text, "utf-8")
+    (problem,) = coverage_problems(seed)
+    assert '"several" (vague_count)' in problem
+
+
+def test_drafts_are_skipped_and_counted(pytester: pytest.Pytester, tmp_path: Path) -> None:
+    folder = pytester.path / "facts" / "2022-03-22-draft"
+    from factsuite.cli import main
+
+    text = ROOT / "facts" / SEED / "article.txt"
+    assert main(["new", str(folder), "--from", str(text), "--published", "2022-03-22"]) == 0
+    result = pytester.runpytest("facts", "-p", "no:cacheprovider", "-rs")
+    result.assert_outcomes(passed=2, skipped=38)
+    result.stdout.fnmatch_lines(
+        [
+            "*15 claims read, 2 checks passed, 0 failed, 0 recorded findings, "
+            "38 checks of draft claims need review",
+            "SKIPPED [[]38[]] facts/2022-03-22-draft/claims.yaml: draft claim: review it*",
+        ]
+    )

@@ -1,0 +1,288 @@
+"""Finding every numeric and temporal mention: measured on hand-labelled articles, pinned by
+examples of what is and is not a mention, and checked by rendering figures into sentences.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date, timedelta
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factsuite.dates import parse_date
+from factsuite.lexicon import load_lexicon
+from factsuite.mentions import DATE_KINDS, KINDS, RELATIVE_DATES, Mention, find_mentions
+from factsuite.numbers import Quantity, parse_figure
+
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS = settings(max_examples=150, deadline=None)
+
+
+def _load_score_script():
+    spec = importlib.util.spec_from_file_location(
+        "extraction_score", ROOT / "scripts" / "extraction_score.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+score = _load_score_script()
+SCORES = score.score_folder()
+
+
+def _found(text: str) -> list[tuple[str, str, str, str, str]]:
+    return [(m.text, m.kind, m.value, m.qualifier, m.unit) for m in find_mentions(text)]
+
+
+def test_the_labelled_set_is_large_enough() -> None:
+    assert len(SCORES) >= 6
+    assert "kremlin-talks" in {s.name for s in SCORES}
+    kinds = {label.kind for s in SCORES for label in s.labels}
+    assert kinds == set(KINDS)
+
+
+def test_recall_and_precision_meet_the_thresholds() -> None:
+    report = score.report(SCORES, verbose=True)
+    assert score.recall(SCORES) >= score.MIN_RECALL, report
+    assert score.precision(SCORES) >= score.MIN_PRECISION, report
+
+
+def _reads(value: str, kind: str, unit: str, published: date) -> None:
+    if kind in DATE_KINDS:
+        parse_date(value, published)
+    else:
+        parse_figure(value, unit)
+
+
+@pytest.mark.parametrize("article", SCORES, ids=lambda s: s.name)
+def test_every_found_mention_reads_with_the_parsers(article) -> None:
+    lexicon = load_lexicon()
+    for mention in article.found:
+        assert article.text[mention.start : mention.end] == mention.text
+        assert mention.value.lower() in mention.text.lower()
+        assert mention.kind in KINDS
+        assert mention.unit in lexicon.units
+        assert mention.qualifier == "" or lexicon.qualifier(mention.qualifier) is not None
+        _reads(mention.value, mention.kind, mention.unit, article.published)
+
+
+@pytest.mark.parametrize("article", SCORES, ids=lambda s: s.name)
+def test_every_label_reads_with_the_parsers(article) -> None:
+    """The labels are claims' values too: a label the parsers cannot read is mislabelled."""
+    for label in article.labels:
+        _reads(label.value, label.kind, label.unit, article.published)
+
+
+def test_the_seed_article_is_found_whole() -> None:
+    seed = next(s for s in SCORES if s.name == "kremlin-talks")
+    assert seed.misses == []
+    assert seed.false_finds == []
+
+
+def test_relative_dates_are_the_ones_the_date_parser_resolves() -> None:
+    for phrase in RELATIVE_DATES:
+        parse_date(phrase, date(2022, 3, 22))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "forced more than 3.5 million people to flee",
+            [("more than 3.5 million", "count", "3.5 million", "more than", "people")],
+        ),
+        (
+            "Women and children account for some 90 percent of those",
+            [("some 90 percent", "share", "90 percent", "some", "percent")],
+        ),
+        ("Nine in 10 councils agree", [("Nine in 10", "share", "Nine in 10", "", "percent")]),
+        ("nearly half of them", [("nearly half", "share", "half", "nearly", "percent")]),
+        ("a £1.2bn budget", [("£1.2bn", "money", "1.2bn", "", "money")]),
+        ("worth 40 million euros", [("40 million euros", "money", "40 million", "", "money")]),
+        ("On February 24, Putin", [("February 24", "date", "February 24", "", "date")]),
+        (
+            "on Tuesday, March 5, 2024, they",
+            [("Tuesday, March 5, 2024", "date", "Tuesday, March 5, 2024", "", "date")],
+        ),
+        ("since September, when", [("September", "date", "September", "", "date")]),
+        ("Late Monday, he said", [("Late Monday", "weekday", "Monday", "late", "date")]),
+        ("in Sunday's election", [("Sunday", "weekday", "Sunday", "", "date")]),
+        (
+            "to end almost a month of conflict",
+            [("almost a month", "duration", "a month", "almost", "months")],
+        ),
+        ("a 41-year-old man", [("41-year-old", "duration", "41", "", "years")]),
+        ("a driver, aged 62, was", [("62", "duration", "62", "", "years")]),
+        (
+            "for four consecutive months",
+            [("four consecutive months", "duration", "four", "", "months")],
+        ),
+        (
+            "The Kremlin said earlier this month",
+            [("earlier this month", "relative_date", "earlier this month", "", "date")],
+        ),
+        ("after several rounds of talks", [("several", "vague_count", "several", "", "count")]),
+        ("Dozens of residents", [("Dozens of", "vague_count", "Dozens of", "", "people")]),
+        (
+            "between 30 and 33 percent",
+            [
+                ("30", "share", "30", "", "percent"),
+                ("33 percent", "share", "33 percent", "", "percent"),
+            ],
+        ),
+        ("the 20-mile mark", [("20", "count", "20", "", "count")]),
+        ("one firefighter was hurt", [("one", "count", "one", "", "people")]),
+        ("Forty-one people", [("Forty-one", "count", "Forty-one", "", "people")]),
+    ],
+)
+def test_what_is_a_mention(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the officials said in a statement that the UN had been told.",
+        "It was the first time, and a second vote followed in the third round.",
+        "COVID-19 cases rose in the G7 and in Category 4 areas.",
+        "Polls opened at 7 a.m. and closed at 9 p.m.; the count began at 10:30.",
+        "Prices were lower in the 1990s, and a man in his 80s agreed.",
+        "How many came is unclear, and as many as stayed were fed.",
+        "He scored in the second half and won a third term.",
+        "Results are due next week; talks will resume within days.",
+        "Clearing opened at 8am with one-off grants for all.",
+    ],
+)
+def test_what_is_not_a_mention(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pays £2,148 a year", "2,148"),
+        ("open seven days a week", "seven days"),
+        ("1.1 million journeys a day", "1.1 million"),
+    ],
+)
+def test_a_rate_is_not_a_duration(text: str, value: str) -> None:
+    assert [m.value for m in find_mentions(text)] == [value]
+
+
+def test_a_date_takes_no_count_qualifier() -> None:
+    """ "£14.2 million more than last year": "more than" hedges no date."""
+    last = find_mentions("got £14.2 million more than last year")[-1]
+    assert (last.text, last.qualifier) == ("last year", "")
+
+
+# Rendering figures into sentences, as editors write them.
+
+# fmt: off
+ONES = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# fmt: on
+QUALIFIERS = sorted(
+    spelling
+    for entry in load_lexicon().qualifiers
+    if not entry.kinds
+    for spelling in entry.spellings
+    if spelling
+)
+PUBLISHED = date(2023, 6, 15)
+
+
+def words(n: int) -> str:
+    """2-99 as an editor spells it: "twenty-five", "forty", "seven"."""
+    if n < 20:
+        return ONES[n - 1]
+    tens, ones = divmod(n, 10)
+    return TENS[tens - 2] + (f"-{ONES[ones - 1]}" if ones else "")
+
+
+def _only(text: str) -> Mention:
+    mentions = find_mentions(text)
+    assert len(mentions) == 1, (text, mentions)
+    return mentions[0]
+
+
+digits = st.integers(2, 9_999_999).map(lambda n: f"{n:,}" if n % 2 else str(n))
+scaled = st.builds(
+    lambda whole, tenth, scale: f"{whole}.{tenth} {scale}" if tenth else f"{whole} {scale}",
+    st.integers(1, 999),
+    st.integers(0, 9),
+    st.sampled_from(["thousand", "million", "billion"]),
+)
+spelled = st.integers(2, 99).map(words)
+
+
+@SETTINGS
+@given(figure=st.one_of(digits, scaled, spelled), qualifier=st.sampled_from(["", *QUALIFIERS]))
+def test_a_count_in_a_sentence_is_found(figure: str, qualifier: str) -> None:
+    phrase = f"{qualifier} {figure}".strip()
+    mention = _only(f"Officials said that {phrase} people had been affected.")
+    assert (mention.kind, mention.value, mention.qualifier) == ("count", figure, qualifier)
+    assert (mention.text, mention.unit) == (phrase, "people")
+    assert isinstance(parse_figure(mention.value, mention.unit), Quantity)
+
+
+@SETTINGS
+@given(
+    number=st.one_of(
+        st.integers(0, 100).map(str),
+        st.builds(lambda a, b: f"{a}.{b}", st.integers(0, 99), st.integers(1, 9)),
+    ),
+    sign=st.sampled_from(["%", " percent", " per cent"]),
+)
+def test_a_percentage_in_a_sentence_is_found(number: str, sign: str) -> None:
+    mention = _only(f"Turnout reached {number}{sign} in the capital.")
+    assert (mention.kind, mention.value, mention.unit) == ("share", f"{number}{sign}", "percent")
+    figure = parse_figure(mention.value, mention.unit)
+    assert isinstance(figure, Quantity)
+    assert figure.value == Fraction(number)
+
+
+@SETTINGS
+@given(
+    day=st.integers(-150, 150).map(lambda offset: PUBLISHED + timedelta(days=offset)),
+    style=st.sampled_from(["{m} {d}", "{d} {m} {y}", "{m} {d}, {y}", "{m} {d}th"]),
+)
+def test_a_date_in_a_sentence_is_found(day: date, style: str) -> None:
+    month = day.strftime("%B")
+    written = style.format(m=month, d=day.day, y=day.year)
+    if written.endswith("th") and day.day in (1, 2, 3, 21, 22, 23, 31):
+        written = f"{month} {day.day}"
+    mention = _only(f"The agreement was signed on {written}, officials said.")
+    assert (mention.kind, mention.value, mention.unit) == ("date", written, "date")
+    assert day in parse_date(mention.value, PUBLISHED)
+
+
+@SETTINGS
+@given(
+    figure=st.one_of(st.integers(2, 99).map(str), st.integers(2, 19).map(words)),
+    unit=st.sampled_from(["days", "weeks", "months", "years"]),
+)
+def test_a_duration_in_a_sentence_is_found(figure: str, unit: str) -> None:
+    mention = _only(f"The talks lasted {figure} {unit} before they collapsed.")
+    assert (mention.kind, mention.value, mention.unit) == ("duration", f"{figure} {unit}", unit)
+    parse_figure(mention.value, mention.unit)
+
+
+def test_the_script_fails_below_the_thresholds(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Talks resume next week, after two days of rest.\n", "utf-8")
+    (tmp_path / "a.labels.yaml").write_text(
+        "published: 2024-01-22\nmentions:\n"
+        "  - {text: next week, kind: relative_date, value: next week, qualifier: '', unit: date}\n"
+        "  - {text: two days, kind: duration, value: two days, qualifier: '', unit: days}\n",
+        "utf-8",
+    )
+    assert score.main([str(tmp_path)]) == 1
