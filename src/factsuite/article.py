@@ -2,11 +2,17 @@
 
 A folder that cannot be read whole still yields an ``Article``, holding located errors
 instead of claims, so that one broken file never stops the others from being checked.
+
+An article folder belongs to the tree that holds it (its parent folder): the folder and its
+files may be links, but only to somewhere in that tree, so that a link in a pull request
+cannot make CI read, and print, a file from elsewhere on the machine.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,12 +20,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from factsuite.lexicon import load_lexicon
-from factsuite.loading import FactFileError, LocatedError, line_of, load_yaml, read_text
+from factsuite.loading import (
+    FactFileError,
+    LocatedError,
+    line_of,
+    load_yaml,
+    read_text,
+    refuse_outside,
+)
 from factsuite.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
 
 TEXT_FILE = "article.txt"
 META_FILE = "meta.yaml"
 CLAIMS_FILE = "claims.yaml"
+MAX_ERRORS_SHOWN = 20
 
 
 @dataclass
@@ -72,27 +86,41 @@ class Article:
 
 
 def load_article(folder: Path) -> Article:
-    """Read and validate one folder; never raises for bad content."""
+    """Read and validate one folder; never raises for bad content.
+
+    Nothing is read through a link that leaves the folder's parent tree (see the module).
+    """
     article = Article(folder)
+    root = Path(os.path.abspath(folder)).parent
     try:
-        article.text = read_text(article.text_path)
+        refuse_outside(folder, root)
+    except FactFileError as error:
+        article.errors.extend(error.errors)
+        return article
+    try:
+        article.text = read_text(article.text_path, root=root)
         if not article.text.strip():
             article.errors.append(
                 LocatedError(article.text_path, None, None, "the article text is empty")
             )
     except FactFileError as error:
         article.errors.extend(error.errors)
-    article.meta, meta_errors = _validated(folder / META_FILE, ArticleMeta)[::2]
+    article.meta, meta_errors = _validated(folder / META_FILE, ArticleMeta, root)[::2]
     article.errors.extend(meta_errors)
-    article.claims, article.source, claim_errors = _validated(article.claims_path, ClaimsFile)
+    article.claims, article.source, claim_errors = _validated(article.claims_path, ClaimsFile, root)
     article.errors.extend(claim_errors)
     return article
 
 
-def _validated(path: Path, model: type[BaseModel]) -> tuple[Any, Any, list[LocatedError]]:
-    """The file as a model, the raw data with lines, and the located errors."""
+def _validated(
+    path: Path, model: type[BaseModel], root: Path | None = None
+) -> tuple[Any, Any, list[LocatedError]]:
+    """The file as a model, the raw data with lines, and the located errors.
+
+    With a ``root``, a file that a link takes outside it is refused unread.
+    """
     try:
-        data = load_yaml(path)
+        data = load_yaml(path, root=root)
     except FactFileError as error:
         return None, None, error.errors
     if not isinstance(data, dict):
@@ -113,7 +141,24 @@ def _validated(path: Path, model: type[BaseModel]) -> tuple[Any, Any, list[Locat
     try:
         return model.model_validate(data), data, []
     except ValidationError as error:
-        return None, data, [_locate(path, data, model, issue) for issue in error.errors()]
+        return None, data, _first_errors(path, data, model, error.errors())
+
+
+def _first_errors(
+    path: Path, data: Any, model: type[BaseModel], issues: list[Any]
+) -> list[LocatedError]:
+    """The first errors, located, and how many more there are.
+
+    A file wrong throughout (1 MB can hold 100,000 errors) would otherwise take seconds to
+    locate and pages to print.
+    """
+    located = [_locate(path, data, model, issue) for issue in issues[:MAX_ERRORS_SHOWN]]
+    if len(issues) > MAX_ERRORS_SHOWN:
+        more = len(issues) - MAX_ERRORS_SHOWN
+        located.append(
+            LocatedError(path, None, None, f"and {more:,} more errors", "fix these first")
+        )
+    return located
 
 
 def _locate(path: Path, data: Any, model: type[BaseModel], issue: dict) -> LocatedError:
@@ -186,11 +231,35 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """Article folders under the given paths: every folder holding a claims.yaml."""
+    """Article folders under the given paths: every folder holding a claims.yaml.
+
+    Linked folders are not walked into, so a link cannot pull a whole tree from elsewhere
+    into the run; a linked folder that is itself an article is listed, so that
+    ``load_article`` refuses it by name if it leads out of the tree instead of it vanishing.
+    """
     folders: set[Path] = set()
     for path in paths:
-        if path.is_file() and path.name == CLAIMS_FILE:
+        if path.name == CLAIMS_FILE and (path.is_file() or path.is_symlink()):
             folders.add(path.parent)
         elif path.is_dir():
-            folders.update(claims.parent for claims in path.rglob(CLAIMS_FILE))
-    return sorted(folders)
+            folders.update(_article_folders(path))
+    return _once_each(folders)
+
+
+def _article_folders(tree: Path) -> Iterator[Path]:
+    for top, subfolders, files in os.walk(tree):  # does not descend into linked folders
+        here = Path(top)
+        if CLAIMS_FILE in files:
+            yield here
+        for name in subfolders:
+            linked = here / name
+            if linked.is_symlink() and (linked / CLAIMS_FILE).exists():
+                yield linked
+
+
+def _once_each(folders: set[Path]) -> list[Path]:
+    """One path per real folder (a link inside the tree names a folder found already)."""
+    first: dict[str, Path] = {}
+    for folder in sorted(folders, key=lambda folder: (folder.is_symlink(), folder)):
+        first.setdefault(os.path.realpath(folder), folder)
+    return sorted(first.values())

@@ -101,10 +101,16 @@ def _precision(value: Fraction, digits: str, decimals: str, multiplier: int) -> 
     return Quantity(value, step, granularity)
 
 
+MAX_DIGITS = 30
+"""Longer digit strings are not figures a newsroom writes; Python refuses 4,300 anyway."""
+
+
 def _from_digits(text: str) -> Quantity | None:
     match = _DIGITS.match(text)
     if not match:
         return None
+    if len(match["int"]) + len(match["dec"] or "") > MAX_DIGITS:
+        raise NumberError(f"{text[:40]!r}... has more than {MAX_DIGITS} digits")
     digits = match["int"].replace(",", "")
     decimals = match["dec"] or ""
     scale_word = match["scale"]

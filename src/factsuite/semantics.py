@@ -16,6 +16,9 @@ from factsuite.lexicon import Reading, Scale, load_lexicon
 from factsuite.model import Claim
 from factsuite.numbers import NumberError, Quantity, VagueCount, parse_figure
 
+MAX_FIGURE = 10**15
+"""More than a quadrillion is no count, share or duration a news article states."""
+
 
 @dataclass(frozen=True)
 class ClaimReading:
@@ -63,6 +66,10 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
         return ClaimReading(unit.kind, error=str(error))
     if isinstance(figure, Quantity) and figure.value < 0:
         return ClaimReading(unit.kind, error=f'"{value}" is negative: a {unit.kind} cannot be')
+    if isinstance(figure, Quantity) and figure.value > MAX_FIGURE:
+        return ClaimReading(
+            unit.kind, error=f'"{value}" is too large to be a {unit.kind} (over 10^15)'
+        )
     if isinstance(figure, VagueCount):
         if qualifier_spelling:
             return ClaimReading(unit.kind, error="a vague count takes no qualifier")
