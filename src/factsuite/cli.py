@@ -8,7 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 from factsuite.article import discover
+from factsuite.claimreview import add_command as add_export_command
 from factsuite.engine import evaluate, load_articles
+from factsuite.html_report import add_command as add_report_command
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.lexicon_doc import lexicon_markdown
 from factsuite.reference import ReferenceLibrary
@@ -94,6 +96,8 @@ def parser() -> argparse.ArgumentParser:
     lexicon = commands.add_parser("lexicon", help="print the qualifier lexicon as Markdown")
     lexicon.set_defaults(run=_lexicon)
     add_new_command(commands)
+    add_report_command(commands)
+    add_export_command(commands)
     return main_parser
 
 

@@ -15,7 +15,9 @@ import pytest
 
 from factsuite.article import CLAIMS_FILE, Article
 from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
+from factsuite.html_report import write_html
 from factsuite.lexicon import DEFAULT_READING, Reading
+from factsuite.markdown_report import write_markdown
 from factsuite.reference import (
     EVENTS_FILE,
     REFERENCE_FOLDER,
@@ -55,6 +57,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="one pytest item per check (default), or one per article for large archives",
     )
     parser.addini("factsuite_items", "check or article", default=ITEM_MODES[0])
+    group.addoption(
+        "--factsuite-html", metavar="PATH", type=Path, help="write the HTML report of the run"
+    )
+    group.addoption(
+        "--factsuite-markdown",
+        metavar="PATH",
+        type=Path,
+        help="write a Markdown summary (for a CI job summary or a pull request comment)",
+    )
 
 
 @dataclass
@@ -102,6 +113,20 @@ def pytest_collect_file(
     if (file_path.name, file_path.parent.parent.name) in REFERENCE_FILES:
         return ReferenceFile.from_parent(parent, path=file_path)
     return None
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write the reports the user asked for, from the evaluation the checks used."""
+    state = session.config.stash.get(state_key, None)
+    html = session.config.getoption("factsuite_html")
+    markdown = session.config.getoption("factsuite_markdown")
+    if state is None or not state.articles or not (html or markdown):
+        return
+    evaluation = state.evaluated()
+    if html:
+        write_html(evaluation, html)
+    if markdown:
+        write_markdown(evaluation, markdown)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -176,14 +201,19 @@ class FactCheck(PlainFailureItem):
             self.add_marker(
                 pytest.mark.xfail(reason=finding_reason(finding), strict=True, raises=CheckFailed)
             )
-        for name, value in (("rule", check.rule), ("claims", " ".join(check.claims))):
-            self.user_properties.append((name, value))
+        properties = {
+            "article": str(article.folder),
+            "rule": check.rule,
+            "claims": " ".join(check.claims),
+        }
+        self.user_properties.extend(properties.items())
 
     def outcome(self) -> Outcome:
         return self.config.stash[state_key].evaluated().outcome(self.article, self.name)
 
     def runtest(self) -> None:
         outcome = self.outcome()
+        self.user_properties.append(("verdict", str(status(outcome))))
         if not outcome.passed:
             where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
             raise CheckFailed(failure_text(where, outcome))
