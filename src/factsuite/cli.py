@@ -38,7 +38,8 @@ def _check(arguments: argparse.Namespace) -> int:
             elif verdict is Status.FAILED:
                 print(failure_text(where, outcome), end="\n\n")
             elif arguments.verbose and verdict in (Status.FINDING, Status.DRAFT):
-                print(f"{where}: {outcome.item.name}: {verdict}")
+                reviewed = f" ({outcome.finding.verdict})" if outcome.finding else ""
+                print(f"{where}: {outcome.item.name}: {verdict}{reviewed}")
         totals.update(tally(outcomes))
         print(f"{label}: {tally_line(article.claim_count, outcomes)}")
     failed = totals[Status.FAILED] + totals[Status.VANISHED]

@@ -97,7 +97,10 @@ def _blocked(failure: Failure, context: Context) -> str:
     row = failure.row
     if row.get("unresolved"):
         ids = ", ".join(f"'{name}'" for name in str(row["unresolved"]).split())
-        return f"  It names {ids}, which is neither a claim of this file nor a date."
+        return (
+            f"  It names {ids}, which is neither a claim of this file, nor a date, nor an "
+            "event of reference/events, nor 'publication'."
+        )
     items = ", ".join(_value_item(context, name) for name in str(row["unreadable"]).split())
     return f"  It cannot be checked until these values can be read: see {items}."
 
