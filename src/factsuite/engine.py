@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from factsuite.article import Article, load_article
@@ -202,8 +203,15 @@ class Evaluation:
         return self.outcomes[(str(article.folder), name)]
 
     def of(self, article: Article) -> list[Outcome]:
-        key = str(article.folder)
-        return [outcome for (folder, _), outcome in self.outcomes.items() if folder == key]
+        return self._by_article.get(str(article.folder), [])
+
+    @cached_property
+    def _by_article(self) -> dict[str, list[Outcome]]:
+        """Outcomes grouped once: looking each article up by scanning all was quadratic."""
+        grouped: dict[str, list[Outcome]] = {}
+        for (folder, _), outcome in self.outcomes.items():
+            grouped.setdefault(folder, []).append(outcome)
+        return grouped
 
 
 def evaluate(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 from factsuite.lexicon import load_lexicon
 
@@ -68,8 +69,12 @@ def figure_problem(quote: str, value: str, qualifier: str) -> str:
 
 def _qualifier_before(text: str) -> str:
     """The longest lexicon spelling that ends right before the figure."""
-    lowered = " ".join(text.lower().split())
-    for spelling in sorted(load_lexicon().qualifier_spellings, key=len, reverse=True):
-        if spelling and re.search(rf"(?:^|\W){re.escape(spelling)}$", lowered):
-            return spelling
-    return ""
+    match = _qualifier_at_end().search(" ".join(text.lower().split()))
+    return match.group(1) if match else ""
+
+
+@cache
+def _qualifier_at_end() -> re.Pattern[str]:
+    """One pattern for every spelling, longest first, so the longest that fits wins."""
+    spellings = sorted(filter(None, load_lexicon().qualifier_spellings), key=len, reverse=True)
+    return re.compile(rf"(?:^|\W)({'|'.join(map(re.escape, spellings))})$")

@@ -69,6 +69,7 @@ def evaluate_bound(expression: str, scale: Scale) -> Bound:
     return total
 
 
+@cache
 def evaluate_notation(notation: str, scale: Scale) -> Interval:
     """``"(x, x + g]"`` for one scale, with lower bounds held at zero."""
     match = _NOTATION.match(notation)
