@@ -17,6 +17,7 @@ from factsuite.reference import ReferenceLibrary
 from factsuite.report import Status, failure_text, status, tally, tally_line, vanished_text
 from factsuite.scaffold import add_command as add_new_command
 from factsuite.schema_files import stale_files, write_schema_files
+from factsuite.synth import add_command as add_synth_command
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -99,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     add_new_command(commands)
     add_report_command(commands)
     add_export_command(commands)
+    add_synth_command(commands)
     return main_parser
 
 
