@@ -26,15 +26,14 @@ from factsuite.grounding import find_quote
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.markdown_report import (
     READINGS,
-    Status,
     Tally,
-    outcome_status,
     render_markdown,
     where,
     write_markdown,
 )
 from factsuite.model import Claim, Finding
-from factsuite.report import vanished_text
+from factsuite.report import Status, vanished_text
+from factsuite.report import status as outcome_status
 from factsuite.semantics import read_claim
 
 # How each status looks: CSS class -> (symbol, words).  The symbol shows without colour.
@@ -47,9 +46,10 @@ LOOKS = {
 # A check's outcome: -> (the look it shares with claims, its own words).
 CHECK_LOOKS = {
     Status.FAILED: ("failing", "failed"),
-    Status.STALE: ("failing", "finding no longer holds"),
+    Status.VANISHED: ("failing", "finding no longer holds"),
     Status.FINDING: ("finding", "recorded finding"),
     Status.PASSED: ("consistent", "passed"),
+    Status.DRAFT: ("unchecked", "draft, needs review"),
 }
 SEVERITY = list(CHECK_LOOKS)
 
@@ -135,7 +135,7 @@ def _check_view(article: Article, outcome: Outcome) -> CheckView:
     status = outcome_status(outcome)
     relations = article.claims.relations if article.claims else []
     relation = next((r for r in relations if r.id == outcome.item.name), None)
-    if status is Status.STALE:
+    if status is Status.VANISHED:
         text = vanished_text(where(article, outcome), outcome)
     else:
         text = "\n\n".join(outcome.problems)

@@ -10,34 +10,19 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, fields
-from enum import StrEnum
 from pathlib import Path
 
 from factsuite.article import Article
 from factsuite.engine import Evaluation, Outcome
 from factsuite.lexicon import Reading
-from factsuite.report import failure_text, vanished_text
+from factsuite.report import Status, failure_text, vanished_text
+from factsuite.report import status as outcome_status
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 READINGS = {
     Reading.PRAGMATIC: "the pragmatic reading of qualifiers (what a careful writer means)",
     Reading.STRICT: "the strict reading of qualifiers (what the words literally allow)",
 }
-
-
-class Status(StrEnum):
-    """What a check's outcome means for the run."""
-
-    PASSED = "passed"
-    FAILED = "failed"
-    FINDING = "finding"  # failing as a person recorded: a strict xfail
-    STALE = "stale"  # a recorded finding whose check passes: fails the run until removed
-
-
-def outcome_status(outcome: Outcome) -> Status:
-    if outcome.finding is None:
-        return Status.PASSED if outcome.passed else Status.FAILED
-    return Status.STALE if outcome.passed else Status.FINDING
 
 
 @dataclass(frozen=True)
@@ -55,7 +40,7 @@ class Tally:
         return cls(
             claims=article.claim_count,
             passed=statuses.count(Status.PASSED),
-            failed=statuses.count(Status.FAILED) + statuses.count(Status.STALE),
+            failed=statuses.count(Status.FAILED) + statuses.count(Status.VANISHED),
             findings=statuses.count(Status.FINDING),
         )
 
@@ -113,10 +98,10 @@ def _failures(evaluation: Evaluation, limit: int) -> list[str]:
     failures = []
     for article in evaluation.articles:
         for outcome in evaluation.of(article):
-            status = outcome_status(outcome)
-            if status is Status.FAILED:
+            verdict = outcome_status(outcome)
+            if verdict is Status.FAILED:
                 failures.append((article, outcome, failure_text(where(article, outcome), outcome)))
-            elif status is Status.STALE:
+            elif verdict is Status.VANISHED:
                 failures.append((article, outcome, vanished_text(where(article, outcome), outcome)))
     blocks = []
     for article, outcome, text in failures[:limit]:
