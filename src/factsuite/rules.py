@@ -229,8 +229,9 @@ CLAIM_TABLES = ("claims", "records", "populations", "replacements", "events")
 RELATION_ITEM = "{relation}"
 
 
-def _per_reading(name: str, table: str, make) -> list[Rule]:
-    return [Rule(name, table, RELATION_ITEM, make(reading.value), reading) for reading in Reading]
+def _per_reading(name: str, table: str, make, item: str = RELATION_ITEM) -> list[Rule]:
+    """One rule per reading of the qualifiers, so a failure can say which readings fail."""
+    return [Rule(name, table, item, make(reading.value), reading) for reading in Reading]
 
 
 def _relation_basics(table: str) -> list[Rule]:
@@ -343,29 +344,15 @@ def rules() -> tuple[Rule, ...]:
     reference_rules = [
         Rule("series_known", "records", "record", pa.Check.series_known()),
         Rule("record_exists", "records", "record", pa.Check.record_exists()),
-        *[
-            Rule(
-                "record_matches",
-                "records",
-                "record",
-                pa.Check.record_matches(reading=reading.value),
-                reading,
-            )
-            for reading in Reading
-        ],
+        *_per_reading(
+            "record_matches", "records", lambda r: pa.Check.record_matches(reading=r), "record"
+        ),
         Rule("series_known", "populations", "population", pa.Check.series_known()),
         Rule("population_matches", "populations", "population", pa.Check.population_matches()),
         Rule("series_known", "replacements", "stale", pa.Check.series_known()),
-        *[
-            Rule(
-                "not_replaced",
-                "replacements",
-                "stale",
-                pa.Check.not_replaced(reading=reading.value),
-                reading,
-            )
-            for reading in Reading
-        ],
+        *_per_reading(
+            "not_replaced", "replacements", lambda r: pa.Check.not_replaced(reading=r), "stale"
+        ),
         Rule("event_known", "events", "event", pa.Check.event_known()),
         Rule("event_in_date", "events", "event", pa.Check.event_in_date()),
     ]
