@@ -219,6 +219,25 @@ def test_html_names_a_finding_that_no_longer_holds(tmp_path: Path) -> None:
     assert "finding no longer holds children-within-refugees" in text_of(document)
 
 
+def test_a_draft_claim_is_never_shown_as_consistent(tmp_path: Path) -> None:
+    folder = copy_of_seed(tmp_path)
+    replace_in(
+        folder / "claims.yaml",
+        "    population: people who fled Ukraine\n    as_of: 2022-03-22\n    attributed: UNHCR\n"
+        "    notes: The lead",
+        "    population: people who fled Ukraine\n    as_of: 2022-03-22\n    attributed: UNHCR\n"
+        "    status: draft\n    notes: The lead",
+    )
+    evaluation = evaluated(folder)
+    found = marks(render_html(evaluation))
+    assert "status-draft" in found[f"{SEED_NAME}/refugees-lead"]
+    assert "status-draft" in found[f"{SEED_NAME}/refugees-headline"]  # headline-matches-lead
+    assert "status-consistent" in found[f"{SEED_NAME}/invasion-announced"]
+    summary = render_markdown(evaluation)
+    assert summary.startswith("## factsuite: ✅ no check fails, drafts need review\n")
+    assert "checks of draft claims need review." in summary
+
+
 def test_overlapping_quotes_split_into_runs_and_the_innermost_wins() -> None:
     text = "abcdefghij\nklm"
     spans = [Span(1, 8, "outer", "consistent"), Span(3, 5, "inner", "failing")]

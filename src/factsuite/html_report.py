@@ -41,6 +41,7 @@ LOOKS = {
     "failing": ("✗", "failing"),
     "finding": ("!", "recorded finding"),
     "consistent": ("✓", "consistent"),
+    "draft": ("…", "draft, needs review"),
     "unchecked": ("?", "unchecked mention"),
 }
 # A check's outcome: -> (the look it shares with claims, its own words).
@@ -49,7 +50,7 @@ CHECK_LOOKS = {
     Status.VANISHED: ("failing", "finding no longer holds"),
     Status.FINDING: ("finding", "recorded finding"),
     Status.PASSED: ("consistent", "passed"),
-    Status.DRAFT: ("unchecked", "draft, needs review"),
+    Status.DRAFT: ("draft", "draft, needs review"),
 }
 SEVERITY = list(CHECK_LOOKS)
 
@@ -153,11 +154,14 @@ def _check_view(article: Article, outcome: Outcome) -> CheckView:
 
 
 def _claim_status(claim_id: str, checks: list[CheckView]) -> str:
-    """Failing if any of its checks fails; a recorded finding if one rates it."""
+    """Failing if any of its checks fails; a recorded finding if one rates it; a draft if a
+    check waits for a person's review, since a draft is never shown as passing."""
     if any(check.look == "failing" for check in checks):
         return "failing"
     if any(claim_id in check.rates for check in checks):
         return "finding"
+    if any(check.status is Status.DRAFT for check in checks):
+        return "draft"
     return "consistent"
 
 

@@ -33,6 +33,7 @@ class Tally:
     passed: int
     failed: int
     findings: int
+    drafts: int  # checks of draft claims: never counted as passed
 
     @classmethod
     def of(cls, evaluation: Evaluation, article: Article) -> Tally:
@@ -42,6 +43,7 @@ class Tally:
             passed=statuses.count(Status.PASSED),
             failed=statuses.count(Status.FAILED) + statuses.count(Status.VANISHED),
             findings=statuses.count(Status.FINDING),
+            drafts=statuses.count(Status.DRAFT),
         )
 
     @classmethod
@@ -72,12 +74,17 @@ def _fenced(text: str) -> str:
 
 def _headline(tallies: list[Tally]) -> list[str]:
     total = Tally.total(tallies)
-    mark = f"❌ {_plural(total.failed, 'check')} failed" if total.failed else "✅ all checks pass"
+    if total.failed:
+        mark = f"❌ {_plural(total.failed, 'check')} failed"
+    else:
+        mark = "✅ no check fails, drafts need review" if total.drafts else "✅ all checks pass"
     counts = (
         f"{_plural(len(tallies), 'article')}, {_plural(total.passed, 'check')} passed, "
-        f"{total.failed} failed, {_plural(total.findings, 'recorded finding')}."
+        f"{total.failed} failed, {_plural(total.findings, 'recorded finding')}"
     )
-    return [f"## factsuite: {mark}", counts]
+    if total.drafts:
+        counts += f", {_plural(total.drafts, 'check')} of draft claims need review"
+    return [f"## factsuite: {mark}", f"{counts}."]
 
 
 def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
