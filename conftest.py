@@ -2,6 +2,7 @@
 
 With the package installed (the README's set-up), pytest loads the plugin through its
 ``pytest11`` entry point and this file only adds ``pytester`` for the plugin's own tests.
+Without its dependencies, the run stops with the set-up command instead of a traceback.
 """
 
 import sys
@@ -9,6 +10,13 @@ from pathlib import Path
 
 if "factsuite.plugin" not in sys.modules:
     sys.path.insert(0, str(Path(__file__).parent / "src"))
+    try:
+        import factsuite.plugin  # noqa: F401 - fails early, with a message, when not set up
+    except ImportError as error:
+        raise SystemExit(
+            f"factsuite's dependencies are missing ({error}): "
+            'run pip install -e ".[test]" first (see README.md)'
+        ) from None
     pytest_plugins = ["factsuite.plugin", "pytester"]
 else:
     pytest_plugins = ["pytester"]
