@@ -105,14 +105,16 @@ def load_article(folder: Path) -> Article:
             )
     except FactFileError as error:
         article.errors.extend(error.errors)
-    article.meta, meta_errors = _validated(folder / META_FILE, ArticleMeta, root)[::2]
+    article.meta, meta_errors = validated_file(folder / META_FILE, ArticleMeta, root)[::2]
     article.errors.extend(meta_errors)
-    article.claims, article.source, claim_errors = _validated(article.claims_path, ClaimsFile, root)
+    article.claims, article.source, claim_errors = validated_file(
+        article.claims_path, ClaimsFile, root
+    )
     article.errors.extend(claim_errors)
     return article
 
 
-def _validated(
+def validated_file(
     path: Path, model: type[BaseModel], root: Path | None = None
 ) -> tuple[Any, Any, list[LocatedError]]:
     """The file as a model, the raw data with lines, and the located errors.

@@ -19,7 +19,7 @@ import pandera.pandas as pa
 from pandera.extensions import register_check_method
 from pydantic import Field
 
-from factsuite.article import _validated
+from factsuite.article import validated_file
 from factsuite.loading import FactFileError, LocatedError, read_text
 from factsuite.model import Strict, Text, Unit
 
@@ -203,7 +203,7 @@ def _load_table(path: Path, schema: pa.DataFrameSchema) -> tuple[pd.DataFrame | 
 
 def load_series(folder: Path) -> tuple[SeriesMeta | None, Series | None, list[LocatedError]]:
     """The series' metadata, the series if its records validate, and what is wrong."""
-    meta, _, errors = _validated(folder / SERIES_FILE, SeriesMeta)
+    meta, _, errors = validated_file(folder / SERIES_FILE, SeriesMeta)
     if meta is None:
         return None, None, errors
     table, errors = _load_table(folder / RECORDS_FILE, series_schema(meta.cumulative))
@@ -213,7 +213,7 @@ def load_series(folder: Path) -> tuple[SeriesMeta | None, Series | None, list[Lo
 
 
 def load_events(folder: Path) -> tuple[dict[str, tuple[date, str]], list[LocatedError]]:
-    meta, _, errors = _validated(folder / EVENTS_FILE, EventsMeta)
+    meta, _, errors = validated_file(folder / EVENTS_FILE, EventsMeta)
     if meta is None:
         return {}, errors
     table, errors = _load_table(folder / EVENTS_TABLE, events_schema())
