@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from factsuite.lexicon import load_lexicon
 from factsuite.loading import (
     FactFileError,
+    LineMap,
     LocatedError,
     line_of,
     load_yaml,
@@ -45,7 +46,7 @@ class Article:
     meta: ArticleMeta | None = None
     claims: ClaimsFile | None = None
     errors: list[LocatedError] = field(default_factory=list)
-    source: Any = None
+    line_map: LineMap = field(default_factory=LineMap)
 
     @property
     def claims_path(self) -> Path:
@@ -61,8 +62,7 @@ class Article:
 
     def line(self, section: str, index: int, key: str | None = None) -> int | None:
         """The claims.yaml line of an entry (or of one of its keys)."""
-        location: tuple[str | int, ...] = (section, index) if key is None else (section, index, key)
-        return line_of(self.source, location)
+        return self.line_map.line(section, index, key)
 
     def claim_line(self, claim_id: str) -> int | None:
         assert self.claims is not None
@@ -81,8 +81,7 @@ class Article:
         """Claims written in the file, counted even when the file does not validate."""
         if self.claims is not None:
             return len(self.claims.claims)
-        claims = self.source.get("claims") if isinstance(self.source, dict) else None
-        return len(claims) if isinstance(claims, list) else 0
+        return self.line_map.count("claims")
 
 
 def load_article(folder: Path) -> Article:
@@ -107,9 +106,8 @@ def load_article(folder: Path) -> Article:
         article.errors.extend(error.errors)
     article.meta, meta_errors = validated_file(folder / META_FILE, ArticleMeta, root)[::2]
     article.errors.extend(meta_errors)
-    article.claims, article.source, claim_errors = validated_file(
-        article.claims_path, ClaimsFile, root
-    )
+    article.claims, document, claim_errors = validated_file(article.claims_path, ClaimsFile, root)
+    article.line_map = LineMap(document)  # the document itself is let go: see LineMap
     article.errors.extend(claim_errors)
     return article
 

@@ -6,16 +6,32 @@ the text it was written as: a figure is kept as written ("3.50", not 3.5), and t
 not the YAML library, reports "2022-02-30" or ``as_of: 0`` with its field.  A key written
 twice is an error rather than PyYAML's silent "last one wins".
 
-A file is measured before it is built: its size before it is read, its nesting and what its
-aliases would expand to while the parser's events stream past, so that a hostile file is
-refused in milliseconds instead of exhausting memory or the stack (see ``Limits``).
+A hostile file is refused, with its line, instead of exhausting memory or the stack (see
+``Limits``), at almost no cost to an honest one:
+
+- Its size is looked at before it is read.
+- Its nesting is counted by the constructors, which refuse the first collection deeper than
+  the limit before building into it.  Composing it first is safe: libyaml refuses more than
+  1,000 levels as it parses, so the recursion of its C composer is bounded.
+- What its aliases would expand to is measured on the parser's events before anything is
+  built (``_measure``).  That second parse would add 40% to loading an honest file, so it
+  is only done for a text holding ``*`` (an alias), ``!`` (a tag) or ``<<`` (a merge key).
+  Without these, each node is built once, as the events nest, so the constructors see every
+  collection at its depth; with them, the events measure the nesting too, since a merge
+  flattens mappings and ``!!omap`` builds later.  A text over 64,000 characters is measured
+  first as well, so that a deep one is refused at once rather than after seconds of
+  composing; and every text without libyaml, whose pure-Python composer recurses unbounded.
+- A text that was not measured first and fails to load is measured then, so that its faults
+  are told in the same order as if it had been: its nesting before the key written twice.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -23,8 +39,9 @@ from typing import Any, ClassVar
 
 import yaml
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 KEPT_IMPLICIT_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
+_TEXT_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -147,43 +164,101 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
-class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader with line marks, duplicate-key errors and scalars kept as written."""
+class _TooDeep(Exception):
+    """A collection nested deeper than the limit, at its mark: located by ``load_yaml``."""
 
-    yaml_implicit_resolvers: ClassVar[dict] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag in KEPT_IMPLICIT_TAGS]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(mark)
+        self.mark = mark
+
+
+def _kept_resolvers(resolvers: dict[str, list]) -> dict[str, list]:
+    """The implicit resolvers of the kept tags, by the first characters they match."""
+    kept = {
+        first: [(tag, regexp) for tag, regexp in pairs if tag in KEPT_IMPLICIT_TAGS]
+        for first, pairs in resolvers.items()
     }
+    return {first: pairs for first, pairs in kept.items() if pairs}
+
+
+class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader with line marks, duplicate-key errors and scalars kept as written.
+
+    It refuses a collection nested deeper than ``max_depth`` before building into it.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict] = _kept_resolvers(_BaseLoader.yaml_implicit_resolvers)
+
+    def __init__(self, stream: str, max_depth: int = Limits.max_depth) -> None:
+        super().__init__(stream)
+        self.max_depth = max_depth
+        self.depth = 0
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        """Text that no kept resolver could match is a string, told without trying them.
+
+        The composer asks this of every scalar, and nearly all of a fact file is such text.
+        """
+        if kind is yaml.ScalarNode and not (
+            implicit[0] and value[:1] in self.yaml_implicit_resolvers
+        ):
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
+
+def _is_text(node: yaml.Node) -> bool:
+    """Whether a node is text, taken as it is: most of a file, built without PyYAML's dispatch.
+
+    It is asked beside ``construct_object``, not inside a wrapper of it, so that building
+    recurses no deeper in Python than PyYAML does.
+    """
+    return type(node) is yaml.ScalarNode and node.tag == _TEXT_TAG
+
+
+def _deeper(loader: FactLoader, node: yaml.Node) -> None:
+    loader.depth += 1
+    if loader.depth > loader.max_depth:
+        raise _TooDeep(node.start_mark)
 
 
 def _construct_mapping(loader: FactLoader, node: yaml.MappingNode) -> LocatedDict:
+    _deeper(loader, node)
     loader.flatten_mapping(node)
     mapping = LocatedDict()
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
+    key_lines = mapping.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = key_node.value if _is_text(key_node) else loader.construct_object(key_node, True)
         if not isinstance(key, str | int | float | bool) and key is not None:
             raise yaml.constructor.ConstructorError(
                 None, None, "a key must be a plain word", key_node.start_mark
             )
         if key in mapping:
-            first = mapping.key_lines[key]
             raise _DuplicateKey(
                 None,
                 None,
-                f"key {key!r} is written twice (first on line {first}); keep one",
+                f"key {key!r} is written twice (first on line {key_lines[key]}); keep one",
                 key_node.start_mark,
             )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
+        mapping[key] = (
+            value_node.value if _is_text(value_node) else loader.construct_object(value_node, True)
+        )
+        key_lines[key] = key_node.start_mark.line + 1
+    loader.depth -= 1
     return mapping
 
 
 def _construct_sequence(loader: FactLoader, node: yaml.SequenceNode) -> LocatedList:
-    sequence = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    _deeper(loader, node)
+    sequence = LocatedList(
+        [
+            child.value if _is_text(child) else loader.construct_object(child, True)
+            for child in node.value
+        ]
+    )
     sequence.line = node.start_mark.line + 1
     sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+    loader.depth -= 1
     return sequence
 
 
@@ -244,6 +319,21 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
     return raw
 
 
+MEASURED_FIRST_SIZE = 64_000
+"""Characters over which a text is measured before it is built: ten times the seed's."""
+
+
+def _measured_first(text: str) -> bool:
+    """Whether the events must be measured before building: see the module's docstring."""
+    return (
+        not yaml.__with_libyaml__
+        or len(text) > MEASURED_FIRST_SIZE
+        or "*" in text
+        or "!" in text
+        or "<<" in text
+    )
+
+
 def _measure(path: Path, text: str, limits: Limits) -> None:
     """Refuse a document nested too deeply or whose aliases expand too far, before building it.
 
@@ -267,7 +357,7 @@ def _measure(path: Path, text: str, limits: Limits) -> None:
         elif isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.max_depth:
-                raise _too_deep(path, event, limits)
+                raise _TooDeep(event.start_mark)
             opened.append((event.anchor, values))
             values += 1
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -277,10 +367,35 @@ def _measure(path: Path, text: str, limits: Limits) -> None:
                 sizes[anchor] = values - start
 
 
-def _too_deep(path: Path, event: yaml.Event, limits: Limits) -> FactFileError:
+def _measured_documents(path: Path, text: str, limits: Limits) -> list[Any]:
+    """Every document of the text, its faults told as if it had been measured first."""
+    measured = _measured_first(text)
+    if measured:
+        _measure(path, text, limits)
+    try:
+        return _documents(text, limits.max_depth)
+    except (yaml.YAMLError, RecursionError):
+        if not measured:
+            _measure(path, text, limits)
+        raise
+
+
+def _documents(text: str, max_depth: int) -> list[Any]:
+    """Every document of the text, built as ``yaml.load_all`` does, refused past ``max_depth``."""
+    loader = FactLoader(text, max_depth)
+    try:
+        documents = []
+        while loader.check_data():
+            documents.append(loader.get_data())
+        return documents
+    finally:
+        loader.dispose()
+
+
+def _too_deep(path: Path, mark: yaml.Mark, limits: Limits) -> FactFileError:
     return _refused(
         path,
-        event.start_mark.line + 1,
+        mark.line + 1,
         f"nested more than {limits.max_depth} levels deep",
         f"flatten the structure, or raise the limit: {limits.raise_with('max_depth')}",
     )
@@ -303,8 +418,9 @@ def load_yaml(path: Path, limits: Limits | None = None, root: Path | None = None
     limits = limits or current_limits(path)
     text = read_text(path, limits, root)
     try:
-        _measure(path, text, limits)
-        documents = list(yaml.load_all(text, Loader=FactLoader))
+        documents = _measured_documents(path, text, limits)
+    except _TooDeep as error:
+        raise _too_deep(path, error.mark, limits) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -375,3 +491,65 @@ def line_of(data: Any, location: tuple[str | int, ...]) -> int | None:
             node = node[step]
         # Other steps (a union's tag, pydantic's [key]) name no place in the file: skip them.
     return line
+
+
+class LineMap:
+    """The lines of a document's top-level sections, of their entries and the entries' keys.
+
+    What is cited once a file has validated (``claims[3]``, ``findings[1].check``), kept
+    instead of the document, which held a dict or a list for every entry and value for as
+    long as the run: two arrays of numbers per file, and the keys of its entries, shared.
+    """
+
+    __slots__ = ("_keys", "_line", "_lines", "_sections", "_starts")
+
+    def __init__(self, document: Any = None) -> None:
+        self._line: int | None = getattr(document, "line", None) or None
+        self._sections: dict[Any, tuple[int, int, int]] = {}  # its line, first entry, entries
+        starts: list[int] = []  # where each entry's lines begin in ``lines``
+        keys: list[tuple[Any, ...]] = []  # each entry's keys in order; () for no mapping
+        lines: list[int] = []  # each entry's line, then its keys' lines
+        for name, value in document.items() if isinstance(document, LocatedDict) else ():
+            entries = _entries(value)
+            self._sections[name] = (document.key_lines[name], len(starts), len(entries))
+            for entry, line in entries:
+                starts.append(len(lines))
+                lines.append(line)
+                written = _shared(tuple(entry) if isinstance(entry, LocatedDict) else ())
+                keys.append(written)
+                lines.extend(entry.key_lines[key] for key in written)
+        self._starts, self._keys, self._lines = array("I", starts), tuple(keys), array("I", lines)
+
+    def line(self, section: Any, index: int, key: Any = None) -> int | None:
+        """The line of an entry's key, else of the entry, else of the section, else of the file.
+
+        As ``line_of(document, (section, index, key))``, for the sections that are lists.
+        """
+        found = self._sections.get(section)
+        if found is None:
+            return self._line
+        line, first, count = found
+        if not 0 <= index < count:
+            return line
+        start, keys = self._starts[first + index], self._keys[first + index]
+        if key is not None and key in keys:
+            return self._lines[start + 1 + keys.index(key)]
+        return self._lines[start]
+
+    def count(self, section: Any) -> int:
+        """The entries of a section that is a list; 0 for any other, or none."""
+        found = self._sections.get(section)
+        return found[2] if found else 0
+
+
+def _entries(section: Any) -> list[tuple[Any, int]]:
+    """A section's entries with their lines: none unless it is a list."""
+    if not isinstance(section, LocatedList):
+        return []
+    return list(zip(section, section.item_lines, strict=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared(keys: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One tuple for all the entries, in every file, whose keys are these, in this order."""
+    return keys
