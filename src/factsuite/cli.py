@@ -8,12 +8,12 @@ from collections import Counter
 from pathlib import Path
 
 from factsuite.article import discover
+from factsuite.batch import CHUNK_SIZE, available_cores, verdicts
 from factsuite.claimreview import add_command as add_export_command
-from factsuite.engine import evaluate, load_articles
 from factsuite.html_report import add_command as add_report_command
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.lexicon_doc import lexicon_markdown
-from factsuite.reference import ReferenceLibrary
+from factsuite.reference import Reference, ReferenceLibrary
 from factsuite.report import Status, failure_text, status, tally, tally_line, vanished_text
 from factsuite.scaffold import add_command as add_new_command
 from factsuite.schema_files import stale_files, write_schema_files
@@ -26,12 +26,12 @@ def _check(arguments: argparse.Namespace) -> int:
         print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
         return 2
     library = ReferenceLibrary()
-    evaluation = evaluate(load_articles(folders, library), Reading(arguments.reading), library)
     totals: Counter[Status] = Counter()
-    for article in evaluation.articles:
+    jobs = arguments.jobs or available_cores()
+    reading = Reading(arguments.reading)
+    for article in verdicts(folders, reading, library, jobs, arguments.chunk_size):
         label = str(article.claims_path)
-        outcomes = evaluation.of(article)
-        for outcome in outcomes:
+        for outcome in article.outcomes:
             where = f"{label}:{outcome.item.line or 1}"
             verdict = status(outcome)
             if verdict is Status.VANISHED:
@@ -41,10 +41,10 @@ def _check(arguments: argparse.Namespace) -> int:
             elif arguments.verbose and verdict in (Status.FINDING, Status.DRAFT):
                 reviewed = f" ({outcome.finding.verdict})" if outcome.finding else ""
                 print(f"{where}: {outcome.item.name}: {verdict}{reviewed}")
-        totals.update(tally(outcomes))
-        print(f"{label}: {tally_line(article.claim_count, outcomes)}")
+        totals.update(tally(article.outcomes))
+        print(f"{label}: {tally_line(article.claim_count, article.outcomes)}")
     failed = totals[Status.FAILED] + totals[Status.VANISHED]
-    for reference in library.loaded:
+    for reference in _references(folders, library):
         for errors in reference.errors.values():
             failed += 1
             print("\n".join(str(error) for error in errors), end="\n\n")
@@ -56,6 +56,13 @@ def _check(arguments: argparse.Namespace) -> int:
         summary += f", {totals[Status.DRAFT]} checks of draft claims need review"
     print(summary)
     return 1 if failed else 0
+
+
+def _references(folders: list[Path], library: ReferenceLibrary) -> list[Reference]:
+    """Every reference folder the articles use, read here too when workers checked them."""
+    for folder in folders:
+        library.for_article(folder)
+    return library.loaded
 
 
 def _schemas(arguments: argparse.Namespace) -> int:
@@ -74,6 +81,12 @@ def _lexicon(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(written: str) -> int:
+    if not (written.isdigit() and int(written) > 0):
+        raise argparse.ArgumentTypeError(f"{written!r} is not a whole number above 0")
+    return int(written)
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="factsuite", description="Check the numeric and temporal claims of news articles."
@@ -88,6 +101,21 @@ def parser() -> argparse.ArgumentParser:
         help="which reading fails a check",
     )
     check.add_argument("-v", "--verbose", action="store_true", help="list recorded findings")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to check a large archive with (default: one per core)",
+    )
+    check.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=CHUNK_SIZE,
+        metavar="N",
+        help=f"articles evaluated together (default {CHUNK_SIZE}): fewer hold less memory",
+    )
     check.set_defaults(run=_check)
     schemas = commands.add_parser("schemas", help="write or verify the files in schemas/")
     schemas.add_argument("folder", type=Path, nargs="?", default=Path("schemas"))

@@ -1,19 +1,22 @@
 """The pytest plugin: every article folder's claims.yaml becomes a file of check items.
 
-Collection only reads and validates files; the first item to run evaluates every collected
-article at once (bulk), and each item then reports its own verdict.  Failures print as an
-editor's note, never as a traceback; reviewed findings become strict xfails.
+Collection reads and plans each article (or, with one item per article, only finds it); the
+first item of a chunk of articles evaluates the chunk at once (bulk), and each item then
+reports its own verdict.  Failures print as an editor's note, never as a traceback; reviewed
+findings become strict xfails.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from factsuite.article import CLAIMS_FILE, Article
+from factsuite.batch import CHUNK_SIZE
 from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
 from factsuite.html_report import write_html
 from factsuite.lexicon import DEFAULT_READING, Reading
@@ -57,6 +60,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="one pytest item per check (default), or one per article for large archives",
     )
     parser.addini("factsuite_items", "check or article", default=ITEM_MODES[0])
+    parser.addini(
+        "factsuite_chunk_size",
+        "articles evaluated together: more is a little faster, fewer holds less memory",
+        default=str(CHUNK_SIZE),
+    )
     group.addoption(
         "--factsuite-html", metavar="PATH", type=Path, help="write the HTML report of the run"
     )
@@ -70,36 +78,115 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @dataclass
 class SuiteState:
-    """The articles collected in this session and, once a check runs, their evaluation."""
+    """The articles collected in this session, evaluated a chunk at a time as their checks run.
+
+    The first check of a chunk evaluates its articles in bulk (see ``batch``); what stays is
+    the chunk's outcomes.  Under xdist, a chunk's checks all go to one worker (see
+    ``xdist_scheduling``), so each worker evaluates only the chunks it runs.  Reports need
+    every article, so with a report asked for, the articles are kept too.
+    """
 
     reading: Reading
     per_article: bool = False
-    articles: list[Article] = field(default_factory=list)
+    keep_articles: bool = False
+    chunk_size: int = CHUNK_SIZE
     library: ReferenceLibrary = field(default_factory=ReferenceLibrary)
-    evaluation: Evaluation | None = None
+    folders: list[Path] = field(default_factory=list)
+    chunk_of: dict[Path, int] = field(default_factory=dict)
+    loaded: dict[Path, Article] = field(default_factory=dict)
+    evaluations: dict[str, Evaluation] = field(default_factory=dict)
+    claim_counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, folder: Path) -> None:
+        """Collect an article folder, into the chunk of those collected just before it."""
+        self.chunk_of[folder] = len(self.folders) // self.chunk_size
+        self.folders.append(folder)
 
     def load(self, folder: Path) -> Article:
-        """Read an article and keep it for the bulk evaluation."""
+        """Read an article to plan its checks, and keep it for its chunk's evaluation."""
         (article,) = load_articles([folder], self.library)
-        self.articles.append(article)
-        self.evaluation = None
+        self.loaded[folder] = article
+        self.claim_counts[str(folder)] = article.claim_count
+        self.add(folder)
         return article
 
+    def evaluation_of(self, folder: Path) -> Evaluation:
+        key = str(folder)
+        if key not in self.evaluations:
+            self._evaluate_chunk(self.chunk_of[folder])
+        return self.evaluations[key]
+
+    def _evaluate_chunk(self, chunk: int) -> None:
+        folders = self.folders[chunk * self.chunk_size : (chunk + 1) * self.chunk_size]
+        if self.per_article:
+            articles = load_articles(folders, self.library)
+        else:
+            articles = [self.loaded[folder] for folder in folders]
+        evaluation = evaluate(articles, self.reading, self.library)
+        if not self.keep_articles:
+            evaluation = replace(evaluation, articles=[])
+        for article in articles:
+            self.evaluations[str(article.folder)] = evaluation
+            self.claim_counts[str(article.folder)] = article.claim_count
+
     def evaluated(self) -> Evaluation:
-        if self.evaluation is None:
-            self.evaluation = evaluate(self.articles, self.reading, self.library)
-        return self.evaluation
+        """Every collected article's evaluation as one, for the reports."""
+        merged = Evaluation([], {}, self.reading, self.library)
+        for chunk_start in range(0, len(self.folders), self.chunk_size):
+            evaluation = self.evaluation_of(self.folders[chunk_start])
+            merged.articles.extend(evaluation.articles)
+            merged.outcomes.update(evaluation.outcomes)
+        return merged
 
 
 state_key = pytest.StashKey[SuiteState]()
+dist_chosen_key = pytest.StashKey[bool]()
 REFERENCE_FILES = {(SERIES_FILE, REFERENCE_FOLDER), (EVENTS_FILE, REFERENCE_FOLDER)}
 ITEM_MODES = ("check", "article")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_cmdline_main(config: pytest.Config) -> Iterator[None]:
+    """Note whether the user chose xdist's mode, before xdist fills in its default."""
+    config.stash[dist_chosen_key] = bool(
+        config.getoption("distload", False) or config.getoption("dist", "no") != "no"
+    )
+    return (yield)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
     items = config.getoption("factsuite_items") or config.getini("factsuite_items")
-    config.stash[state_key] = SuiteState(Reading(chosen), per_article=items == "article")
+    reports = bool(config.getoption("factsuite_html") or config.getoption("factsuite_markdown"))
+    config.stash[state_key] = SuiteState(
+        Reading(chosen),
+        per_article=items == "article",
+        keep_articles=reports,
+        chunk_size=chunk_size(config),
+    )
+
+
+def chunk_size(config: pytest.Config) -> int:
+    written = str(config.getini("factsuite_chunk_size")).strip()
+    if not (written.isdigit() and int(written) > 0):
+        raise pytest.UsageError(
+            f"factsuite_chunk_size = {written!r}: give a whole number, such as 500"
+        )
+    return int(written)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under plain ``-n``, send each worker whole chunks, so that it evaluates only its own.
+
+    xdist's default spreads items one by one, and every worker would evaluate every chunk;
+    a ``--dist`` the user chose is left alone.
+    """
+    if config.getoption("dist") != "load" or config.stash.get(dist_chosen_key, True):
+        return None
+    from factsuite.xdist_scheduling import ArticleChunkScheduling
+
+    return ArticleChunkScheduling(config, log)
 
 
 # -- hooks -------------------------------------------------------------------------------------
@@ -120,7 +207,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     state = session.config.stash.get(state_key, None)
     html = session.config.getoption("factsuite_html")
     markdown = session.config.getoption("factsuite_markdown")
-    if state is None or not state.articles or not (html or markdown):
+    if state is None or not state.folders or not (html or markdown):
         return
     evaluation = state.evaluated()
     if html:
@@ -131,13 +218,15 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     state = terminalreporter.config.stash.get(state_key, None)
-    if state is None or not state.articles:
+    if state is None or not state.folders:
         return
     terminalreporter.section("factsuite")
-    for article in state.articles:
-        outcomes = state.evaluation.of(article) if state.evaluation else []
-        label = _label(terminalreporter.config, article)
-        terminalreporter.write_line(f"{label}: {tally_line(article.claim_count, outcomes)}")
+    for folder in state.folders:
+        evaluation = state.evaluations.get(str(folder))
+        outcomes = evaluation.outcomes_of(folder) if evaluation else []
+        label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
+        claims = state.claim_counts.get(str(folder), 0)
+        terminalreporter.write_line(f"{label}: {tally_line(claims, outcomes)}")
 
 
 # -- the collector and the items -----------------------------------------------------------
@@ -160,11 +249,13 @@ class ArticleFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         state = self.config.stash[state_key]
-        article = state.load(_shown(self.config, self.path.parent))
+        folder = _shown(self.config, self.path.parent)
         if state.per_article:
-            yield ArticleChecks.from_parent(self, name="checks", article=article)
+            state.add(folder)
+            yield ArticleChecks.from_parent(self, name="checks", folder=folder)
             return
-        for check in plan(article, state.library.for_article(article.folder)):
+        article = state.load(folder)
+        for check in plan(article, state.library.for_article(folder)):
             yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
 
 
@@ -209,7 +300,8 @@ class FactCheck(PlainFailureItem):
         self.user_properties.extend(properties.items())
 
     def outcome(self) -> Outcome:
-        return self.config.stash[state_key].evaluated().outcome(self.article, self.name)
+        evaluation = self.config.stash[state_key].evaluation_of(self.article.folder)
+        return evaluation.outcome(self.article, self.name)
 
     def runtest(self) -> None:
         outcome = self.outcome()
@@ -230,15 +322,15 @@ class ArticleChecks(PlainFailureItem):
     per-check mode.
     """
 
-    def __init__(self, *, article: Article, **kwargs: object) -> None:
+    def __init__(self, *, folder: Path, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.article = article
+        self.folder = folder
 
     def runtest(self) -> None:
-        evaluation = self.config.stash[state_key].evaluated()
-        label = _label(self.config, self.article)
+        evaluation = self.config.stash[state_key].evaluation_of(self.folder)
+        label = _shown(self.config, self.path)
         texts = []
-        for outcome in evaluation.of(self.article):
+        for outcome in evaluation.outcomes_of(self.folder):
             where = f"{label}:{outcome.item.line or 1}"
             if status(outcome) is Status.VANISHED:
                 texts.append(vanished_text(where, outcome))
@@ -248,7 +340,7 @@ class ArticleChecks(PlainFailureItem):
             raise CheckFailed("\n\n".join(texts))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"all checks of {_label(self.config, self.article)}"
+        return self.path, None, f"all checks of {_shown(self.config, self.path)}"
 
 
 class ReferenceFile(pytest.File):

@@ -1,0 +1,147 @@
+"""Large archives: evaluating in chunks, on several processes and xdist workers, changes no
+verdict, and each worker evaluates only the chunks it runs."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from factsuite import plugin
+from factsuite.article import Article, discover
+from factsuite.batch import verdicts
+from factsuite.cli import main
+from factsuite.engine import Evaluation, evaluate, load_articles
+from factsuite.lexicon import Reading
+from factsuite.synth import write_archive
+
+pytest_plugins = ["pytester"]
+ARTICLES = 12
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("archive") / "archive"
+    write_archive(out, ARTICLES, seed=3, error_rate=0.5)
+    return out
+
+
+def injected(archive: Path) -> set[tuple[str, str]]:
+    """(article, item) of every error the generator planted, from its ground truth."""
+    rows = (archive / "ground_truth.csv").read_text().splitlines()[1:]
+    return {tuple(row.split(",")[:2]) for row in rows}  # type: ignore[misc]
+
+
+def problems_in_bulk(archive: Path) -> dict[tuple[str, str], list[str]]:
+    evaluation = evaluate(load_articles(discover([archive])), Reading.PRAGMATIC)
+    return {key: outcome.problems for key, outcome in evaluation.outcomes.items()}
+
+
+@pytest.mark.parametrize(("jobs", "chunk_size"), [(1, 5), (2, 4), (2, 500)])
+def test_chunks_and_processes_give_the_verdicts_of_one_bulk_evaluation(
+    archive: Path, jobs: int, chunk_size: int
+) -> None:
+    folders = discover([archive])
+    chunked = {
+        (str(article.claims_path.parent), outcome.item.name): outcome.problems
+        for article in verdicts(folders, Reading.PRAGMATIC, jobs=jobs, chunk_size=chunk_size)
+        for outcome in article.outcomes
+    }
+    bulk = problems_in_bulk(archive)
+    assert chunked == bulk
+    assert {(Path(folder).name, item) for (folder, item), p in bulk.items() if p} == injected(
+        archive
+    )
+
+
+def test_the_command_says_the_same_with_one_or_two_processes(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["check", str(archive), "--jobs", jobs, "--chunk-size", "5"]) == 1
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert f"{ARTICLES} articles:" in outputs[0]
+
+
+def test_the_command_refuses_a_chunk_of_no_articles(
+    archive: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", str(archive), "--chunk-size", "0"])
+    assert "'0' is not a whole number above 0" in capsys.readouterr().err
+
+
+def copy_archive(archive: Path, pytester: pytest.Pytester) -> None:
+    for folder in discover([archive]):
+        for file in folder.iterdir():
+            target = pytester.path / "archive" / folder.name / file.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.read_bytes())
+
+
+def failed_items(output: str) -> set[tuple[str, str]]:
+    return set(re.findall(r"^FAILED archive/([^/]+)/claims\.yaml::(\S+)", output, re.M))
+
+
+@pytest.mark.parametrize("items", ["check", "article"])
+def test_the_plugin_evaluates_a_chunk_when_its_first_check_runs(
+    archive: Path, pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, items: str
+) -> None:
+    copy_archive(archive, pytester)
+    chunks: list[int] = []
+
+    def counting(articles: list[Article], *args: object) -> Evaluation:
+        chunks.append(len(articles))
+        return evaluate(articles, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plugin, "evaluate", counting)
+    result = pytester.runpytest(
+        "-p", "no:cacheprovider", "-rf", "-o", "factsuite_chunk_size=5", "--factsuite-items", items
+    )
+    assert chunks == [5, 5, 2]
+    failed = failed_items(result.stdout.str())
+    if items == "check":
+        assert failed == injected(archive)
+    else:
+        assert failed == {(article, "checks") for article, _ in injected(archive)}
+
+
+def test_a_chunk_size_that_is_no_number_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest("-p", "no:cacheprovider", "-o", "factsuite_chunk_size=many")
+    assert "factsuite_chunk_size = 'many': give a whole number" in result.stderr.str()
+
+
+def workers_by_chunk(output: str, chunk_size: int) -> dict[int, set[str]]:
+    """Which xdist workers ran the checks of each chunk of articles (in collection order)."""
+    runs = re.findall(r"^\[(gw\d+)\] .*?(?:PASSED|FAILED) archive/([^/]+)/", output, re.M)
+    order = sorted({article for _, article in runs})
+    workers: dict[int, set[str]] = defaultdict(set)
+    for worker, article in runs:
+        workers[order.index(article) // chunk_size].add(worker)
+    return workers
+
+
+def test_pytest_n_2_sends_each_chunk_to_one_worker(
+    archive: Path, pytester: pytest.Pytester
+) -> None:
+    copy_archive(archive, pytester)
+    args = ("-p", "no:cacheprovider", "-rf", "-v", "-o", "factsuite_chunk_size=3")
+    result = pytester.runpytest_subprocess("-n", "2", *args)
+    workers = workers_by_chunk(result.stdout.str(), chunk_size=3)
+    assert len(workers) == ARTICLES // 3
+    assert all(len(ran) == 1 for ran in workers.values()), workers
+    assert set().union(*workers.values()) == {"gw0", "gw1"}
+    assert failed_items(result.stdout.str()) == injected(archive)
+
+
+def test_a_distribution_the_user_chose_is_kept(archive: Path, pytester: pytest.Pytester) -> None:
+    copy_archive(archive, pytester)
+    args = ("-p", "no:cacheprovider", "-rf", "-v", "-o", "factsuite_chunk_size=3")
+    result = pytester.runpytest_subprocess("-n", "2", "--dist", "load", *args)
+    workers = workers_by_chunk(result.stdout.str(), chunk_size=3)
+    assert any(len(ran) == 2 for ran in workers.values()), "xdist's load spreads items"
+    assert failed_items(result.stdout.str()) == injected(archive)
