@@ -4,7 +4,9 @@ For each size, one run synthesizes an archive (``factsuite.synth``) and measures
 fresh process so that timings and peak memory do not leak between them:
 
   (a)  floor      read every file, parse the YAML with PyYAML's C loader
-  (b)  engine     load_articles + evaluate in-process; and ``factsuite check`` as a command
+  (b)  engine     ``batch.verdicts`` in-process: chunks of 500 articles, in this process
+                  (jobs=1) and on two processes (jobs=2); ``factsuite check`` as a command,
+                  with one process (-j 1) and its default, one per core
   (c)  pytest     ``pytest -q -p no:cacheprovider ARCHIVE``, per-check and per-article items
   (c2) pytest -n 2 the same with pytest-xdist, if it is installed
   (d)  naive      benchmarks/naive_suite.py: a parametrized test per claim and rule that
@@ -66,27 +68,31 @@ def floor(archive: Path) -> dict:
     return {"seconds": time.perf_counter() - started, "rss_mb": _peak_mb()}
 
 
-def engine(archive: Path) -> dict:
+def engine(archive: Path, jobs: int = 1) -> dict:
     """(b) in-process, with detection scored against the archive's ground truth."""
-    from factsuite.engine import evaluate, load_articles
+    import resource
+
+    from factsuite.batch import verdicts
+    from factsuite.lexicon import DEFAULT_READING
 
     started = time.perf_counter()
-    articles = load_articles(discover([archive]))
-    loaded = time.perf_counter()
-    evaluation = evaluate(articles)
+    outcomes = [
+        (article.claims_path.parent.name, outcome)
+        for article in verdicts(discover([archive]), DEFAULT_READING, jobs=jobs)
+        for outcome in article.outcomes
+    ]
     done = time.perf_counter()
     failing = {
-        (Path(folder).name, item): set(RULE.findall("\n".join(outcome.problems)))
-        for (folder, item), outcome in evaluation.outcomes.items()
+        (folder, outcome.item.name): set(RULE.findall("\n".join(outcome.problems)))
+        for folder, outcome in outcomes
         if not outcome.passed
     }
     truth = {(e.article, e.item): {e.rule} for e in read_ground_truth(archive / GROUND_TRUTH)}
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "seconds": done - started,
-        "load_seconds": loaded - started,
-        "evaluate_seconds": done - loaded,
-        "rss_mb": _peak_mb(),
-        "items": len(evaluation.outcomes),
+        "rss_mb": max(_peak_mb(), workers_mb),
+        "items": len(outcomes),
         "injected": len(truth),
         "caught": sum(1 for key, rules in truth.items() if failing.get(key) == rules),
         "false_alarms": sum(1 for key in failing if key not in truth),
@@ -117,7 +123,12 @@ def profile(archive: Path) -> dict:
     return {"total_s": round(total, 2), "functions": rows[:100]}
 
 
-STAGES: dict[str, Callable[[Path], dict]] = {"floor": floor, "engine": engine, "profile": profile}
+STAGES: dict[str, Callable[[Path], dict]] = {
+    "floor": floor,
+    "engine": engine,
+    "engine_jobs2": partial(engine, jobs=2),
+    "profile": profile,
+}
 
 
 def _stage(name: str, archive: Path) -> dict:
@@ -206,6 +217,10 @@ def measure(
         runs: dict[str, Callable[[], dict]] = {
             "floor": lambda: _stage("floor", archive),
             "engine": lambda: _stage("engine", archive),
+            "engine_jobs2": lambda: _stage("engine_jobs2", archive),
+            "check_command_j1": lambda: _command(
+                [*_factsuite(), "-j", "1", str(archive)], archive, timeout=timeout
+            ),
             "check_command": lambda: _command(
                 [*_factsuite(), str(archive)], archive, timeout=timeout
             ),
@@ -226,7 +241,9 @@ def measure(
 COLUMNS = (
     ("floor", "(a) floor"),
     ("engine", "(b) engine"),
-    ("check_command", "(b) check cmd"),
+    ("engine_jobs2", "(b) engine, 2 processes"),
+    ("check_command_j1", "(b) check -j 1"),
+    ("check_command", "(b) check"),
     ("pytest_check", "(c) pytest, per check"),
     ("pytest_article", "(c) pytest, per article"),
     ("pytest_check_n2", "(c2) -n 2, per check"),
@@ -277,9 +294,10 @@ def report(results: dict[str, dict]) -> str:
         lines.append(f"| {row['articles']:,} | {row['claims']:,} | " + " | ".join(cells) + " |")
     lines += [
         "",
-        "| articles | (b)/(a) | check cmd/(a) | (d)/(c) per check | (d)/(c) per article "
-        "| (d)/(c2) per article | engine ms/article | caught / injected | false alarms |",
-        "|" + " --- |" * 9,
+        "| articles | (b)/(a) | (b) 2 processes/(a) | check/(a) | (d)/(c) per check "
+        "| (d)/(c) per article | (d)/(c2) per check | (d)/(c2) per article "
+        "| engine ms/article | caught / injected | false alarms |",
+        "|" + " --- |" * 11,
     ]
     for row in rows:
         engine_s = _seconds(row, "engine")
@@ -287,9 +305,11 @@ def report(results: dict[str, dict]) -> str:
         cells = [
             f"{row['articles']:,}",
             _ratio(row, "engine", "floor"),
+            _ratio(row, "engine_jobs2", "floor"),
             _ratio(row, "check_command", "floor"),
             _ratio(row, "naive", "pytest_check"),
             _ratio(row, "naive", "pytest_article"),
+            _ratio(row, "naive", "pytest_check_n2"),
             _ratio(row, "naive", "pytest_article_n2"),
             f"{1000 * engine_s / row['articles']:.1f}" if engine_s else "-",
             f"{detection.get('caught', '-')} / {detection.get('injected', '-')}",

@@ -3,6 +3,7 @@ verdict, and each worker evaluates only the chunks it runs."""
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -51,6 +52,7 @@ def test_chunks_and_processes_give_the_verdicts_of_one_bulk_evaluation(
     }
     bulk = problems_in_bulk(archive)
     assert chunked == bulk
+    assert gc.isenabled(), "the cycle collector is paused only while a chunk is evaluated"
     assert {(Path(folder).name, item) for (folder, item), p in bulk.items() if p} == injected(
         archive
     )

@@ -8,8 +8,10 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from factsuite.article import Article, load_article
 from factsuite.explain import Context, explain
@@ -56,7 +58,17 @@ class Outcome:
 
 
 def plan(article: Article, reference: Reference | None = None) -> list[CheckItem]:
-    """The checks an article gets; a file that does not validate gets its schema item only."""
+    """The checks an article gets; a file that does not validate gets its schema item only.
+
+    Planned once per article and reference: loading, collection and evaluation all ask.
+    """
+    planned = article.planned
+    if planned is None or planned[0] is not reference:
+        article.planned = planned = (reference, _plan(article, reference))
+    return planned[1]
+
+
+def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
     if not article.is_valid:
         return [CheckItem(SCHEMA_ITEM, "schema", 1)]
     assert article.claims is not None
@@ -83,7 +95,7 @@ def plan(article: Article, reference: Reference | None = None) -> list[CheckItem
     items.append(CheckItem(COVERAGE_ITEM, "coverage", 1))
     drafts = {claim.id for claim in article.claims.claims if claim.status == "draft"}
     return [
-        replace(item, draft=bool(drafts.intersection(item.claims)))
+        replace(item, draft=True) if drafts.intersection(item.claims) else item
         for item in items + _reference_items(article, reference)
     ]
 
@@ -109,12 +121,23 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
     return items
 
 
-def _relation_claims(relation: object) -> tuple[str, ...]:
-    names = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
-    ids = [getattr(relation, name) for name in names if hasattr(relation, name)]
-    for name in ("parts", "claims"):
-        ids.extend(getattr(relation, name, ()))
+def _relation_claims(relation: BaseModel) -> tuple[str, ...]:
+    singles, groups = _claim_fields(type(relation))
+    ids = [getattr(relation, name) for name in singles]
+    for name in groups:
+        ids.extend(getattr(relation, name))
     return tuple(ids)
+
+
+@cache
+def _claim_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of a relation model that name one claim, and those that name several."""
+    singles = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
+    groups = ("parts", "claims")
+    return (
+        tuple(name for name in singles if name in model.model_fields),
+        tuple(name for name in groups if name in model.model_fields),
+    )
 
 
 def cross_reference_errors(article: Article, reference: Reference | None) -> list[LocatedError]:

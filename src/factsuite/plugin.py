@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from factsuite.article import CLAIMS_FILE, Article
-from factsuite.batch import CHUNK_SIZE
+from factsuite.batch import CHUNK_SIZE, collector_paused
 from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
 from factsuite.html_report import write_html
 from factsuite.lexicon import DEFAULT_READING, Reading
@@ -118,11 +118,12 @@ class SuiteState:
 
     def _evaluate_chunk(self, chunk: int) -> None:
         folders = self.folders[chunk * self.chunk_size : (chunk + 1) * self.chunk_size]
-        if self.per_article:
-            articles = load_articles(folders, self.library)
-        else:
-            articles = [self.loaded[folder] for folder in folders]
-        evaluation = evaluate(articles, self.reading, self.library)
+        with collector_paused():
+            if self.per_article:
+                articles = load_articles(folders, self.library)
+            else:
+                articles = [self.loaded[folder] for folder in folders]
+            evaluation = evaluate(articles, self.reading, self.library)
         if not self.keep_articles:
             evaluation = replace(evaluation, articles=[])
         for article in articles:
