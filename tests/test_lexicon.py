@@ -248,6 +248,34 @@ def test_evaluate_bound_is_linear_in_its_terms(scale: Scale, a: int, b: int, d: 
     assert evaluate_bound(expression, scale) == expected
 
 
+terms = st.tuples(
+    st.sampled_from(["+", "-"]),
+    st.one_of(st.none(), st.integers(0, 99).map(str), st.just("0.25"), st.just("1.5")),
+    st.sampled_from([None, "x", "u", "g", "inf"]),
+    st.one_of(st.none(), st.integers(1, 9)),
+).filter(lambda term: term[1] is not None or term[2] is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(scale=scales(), drawn=st.lists(terms, min_size=1, max_size=5))
+def test_evaluate_bound_adds_its_terms_in_order(scale: Scale, drawn: list) -> None:
+    """Term after term from zero, an ``inf`` term whatever its number: the value and its type
+    (a Fraction, or a float once infinity enters) are the sum written out by hand."""
+    expected: object = Fraction(0)
+    parts = []
+    for sign, number, symbol, divisor in drawn:
+        parts.append(f"{sign} {number or ''}{symbol or ''}{f'/{divisor}' if divisor else ''}")
+        if symbol == "inf":
+            term: object = INF
+        else:
+            term = Fraction(number or 1) * (getattr(scale, symbol) if symbol else 1)
+            term = term / divisor if divisor else term
+        expected = expected - term if sign == "-" else expected + term
+    value = evaluate_bound(" ".join(parts), scale)
+    assert type(value) is type(expected)
+    assert value == expected or (math.isnan(value) and math.isnan(expected))
+
+
 @pytest.mark.parametrize(
     "garbage",
     [

@@ -4,8 +4,10 @@ examples of what is and is not a mention, and checked by rendering figures into 
 
 from __future__ import annotations
 
+import calendar
 import importlib.util
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -14,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factsuite import mentions
 from factsuite.dates import parse_date
 from factsuite.lexicon import load_lexicon
 from factsuite.mentions import DATE_KINDS, KINDS, RELATIVE_DATES, Mention, find_mentions
-from factsuite.numbers import Quantity, parse_figure
+from factsuite.numbers import FRACTION_WORDS, Quantity, parse_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=150, deadline=None)
@@ -286,3 +289,98 @@ def test_the_script_fails_below_the_thresholds(tmp_path: Path) -> None:
         "utf-8",
     )
     assert score.main([str(tmp_path)]) == 1
+
+
+# Searching only where a mention can begin finds what searching everywhere finds: each way
+# of writing a mention is tried at the word starts that begin with one of its first words.
+
+FRAGMENTS = [
+    *ONES,
+    *TENS,
+    *RELATIVE_DATES,
+    *calendar.day_name,
+    *calendar.month_name[1:],
+    *FRACTION_WORDS,
+    *load_lexicon().vague_spellings,
+    *QUALIFIERS,
+    *("Jan.", "Sept.", "Feb", "Apr", "a", "an", "aged", "percent", "per cent", "pct", "%"),
+    *("in", "out of", "dollars", "euros", "$", "US$", "€", "£", "day", "weeks", "month"),
+    *("years", "consecutive", "hundred", "thousand", "million", "m", "bn", "a dozen", "and"),
+    *("to", "–", "people", "Ukrainians", "Category", "as", "how", "first", "the", "said"),
+    *("on", "late", "p.m.", ":30", "-year-old", "COVID-19", "fivepercent", "sixty-five"),
+    *("ſix", "\u212a", "\u0130", "ı", "1,500", "3.5", "2022", "1999", "2021", "٣"),
+]
+"""Words of every way, digits, and letters that ignore-case regexes fold to ASCII ones."""
+fragments = st.one_of(st.sampled_from(FRAGMENTS), st.integers(0, 3000).map(str))
+cased = st.tuples(fragments, st.sampled_from([str, str.upper, str.capitalize])).map(
+    lambda pair: pair[1](pair[0])
+)
+separators = st.sampled_from([" ", " ", "  ", "\t", "\n", ", ", ". ", "-", "", " (", "’", "/"])
+texts = st.lists(st.tuples(cased, separators), max_size=25).map(
+    lambda parts: "".join(word + separator for word, separator in parts)
+)
+
+
+def _searched_everywhere(text: str) -> list[Mention]:
+    return [
+        mention
+        for regex, build, _ in mentions._ways()
+        for match in regex.finditer(text)
+        if (mention := build(text, match)) is not None
+    ]
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(texts)
+def test_searching_where_mentions_begin_finds_every_candidate(text: str) -> None:
+    assert list(mentions._candidates(text)) == _searched_everywhere(text)
+
+
+@pytest.mark.parametrize("article", SCORES, ids=lambda s: s.name)
+def test_the_labelled_articles_give_every_candidate(article) -> None:
+    assert list(mentions._candidates(article.text)) == _searched_everywhere(article.text)
+
+
+spans = st.tuples(st.integers(0, 60), st.integers(1, 12)).map(
+    lambda pair: Mention(pair[0], pair[0] + pair[1], "x" * pair[1], "count", "1")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(spans, st.sampled_from(KINDS)), max_size=30))
+def test_overlaps_are_settled_as_by_comparing_every_pair(pairs) -> None:
+    candidates = [replace(mention, kind=kind) for mention, kind in pairs]
+    ranked = sorted(
+        candidates, key=lambda m: (m.start - m.end, mentions._PRIORITY[m.kind], m.start)
+    )
+    chosen: list[Mention] = []
+    for mention in ranked:
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    expected = sorted(chosen, key=lambda m: m.start)
+    assert mentions._without_overlaps(iter(candidates)) == expected
+
+
+SPELLINGS = [spelling for entry in load_lexicon().qualifiers for spelling in entry.spellings]
+spaces = st.sampled_from([" ", "  ", "\t", " \n", "\u00a0"])
+spelled = st.tuples(st.sampled_from(SPELLINGS), spaces, cased).map(
+    lambda parts: parts[0].replace(" ", parts[1]) if parts[2].islower() else parts[0].upper()
+)
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(texts, spelled, spaces, st.sampled_from(["count", "date"]))
+def test_the_qualifier_is_looked_for_in_the_last_words_only(
+    before: str, spelling: str, space: str, kind: str
+) -> None:
+    """Searching the last few words before a figure finds what searching its line finds."""
+    text = f"{before}{spelling}{space}5"
+    start = len(text) - 1
+    mention = Mention(start, len(text), "5", kind, "5")
+    regex, _ = mentions._qualifier_regex(kind in DATE_KINDS)
+    found = regex.search(text, text.rfind("\n", 0, start) + 1, start)
+    expected = mention
+    if found is not None:
+        written = " ".join(found.group().lower().split())
+        expected = Mention(found.start(), len(text), text[found.start() :], kind, "5", written)
+    assert mentions._with_qualifier(text, mention) == expected

@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
@@ -61,10 +62,20 @@ def _previous_month(day: date) -> tuple[int, int]:
 
 def _relative(phrase: str, published: date) -> DateSpan | None:
     """Phrases that only make sense against the publication date."""
+    span = _relative_spans(published).get(phrase)
+    if span is not None and span.first > span.last:
+        raise DateError(f'"{phrase}" cannot fall in an article published {describe(published)}')
+    return span
+
+
+@lru_cache(maxsize=4096)
+def _relative_spans(published: date) -> dict[str, DateSpan]:
+    """Every relative phrase's span for one publication date, worked out once: an article
+    has several dates to read against it.  Never mutated."""
     month_start = published.replace(day=1)
     week_start = published - timedelta(days=published.weekday())
     yesterday = published - timedelta(days=1)
-    spans = {
+    return {
         "today": DateSpan(published, published),
         "yesterday": DateSpan(yesterday, yesterday),
         "this month": _month_span(published.year, published.month),
@@ -77,10 +88,6 @@ def _relative(phrase: str, published: date) -> DateSpan | None:
         "earlier this year": DateSpan(date(published.year, 1, 1), yesterday),
         "last year": DateSpan(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)),
     }
-    span = spans.get(phrase)
-    if span is not None and span.first > span.last:
-        raise DateError(f'"{phrase}" cannot fall in an article published {describe(published)}')
-    return span
 
 
 def last_weekday(name: str, published: date) -> date:

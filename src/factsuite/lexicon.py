@@ -40,9 +40,27 @@ class Scale:
     g: Fraction = Fraction(1)
 
 
+Term = tuple[bool, Fraction, str | None]
+"""A bound's term: whether it is subtracted, its factor, and its symbol (x, u, g, inf)."""
+
+
 def evaluate_bound(expression: str, scale: Scale) -> Bound:
     """Evaluate ``x - g/2``, ``x + 0.5u``, ``inf``, ``3``... without ``eval``."""
     total: Bound = Fraction(0)
+    for negative, factor, symbol in _terms(expression):
+        if symbol == "inf":
+            term: Bound = INF
+        else:
+            term = factor * getattr(scale, symbol) if symbol else factor
+        total = total - term if negative else total + term
+    return total
+
+
+@cache
+def _terms(expression: str) -> tuple[Term, ...]:
+    """The terms of a bound, read once per expression: every claim's figure evaluates the
+    same few, and reading them was most of the cost."""
+    terms: list[Term] = []
     position = 0
     text = expression.strip()
     if not text:
@@ -56,17 +74,10 @@ def evaluate_bound(expression: str, scale: Scale) -> Bound:
             raise ValueError(f"cannot read bound {expression!r}: join terms with + or -")
         if divisor is not None and int(divisor) == 0:
             raise ValueError(f"cannot read bound {expression!r}: division by zero")
-        if symbol == "inf":
-            term: Bound = INF
-        else:
-            term = Fraction(number) if number else Fraction(1)
-            if symbol:
-                term *= getattr(scale, symbol)
-            if divisor:
-                term /= int(divisor)
-        total = total - term if sign == "-" else total + term
+        factor = Fraction(number) if number else Fraction(1)
+        terms.append((sign == "-", factor / int(divisor) if divisor else factor, symbol))
         position = match.end()
-    return total
+    return tuple(terms)
 
 
 @cache

@@ -12,13 +12,17 @@ names and ordinals as quantities (docs/scaffold.md has the measurements).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import itertools
+import operator
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
+from factsuite.grounding import ASCII_CASE_TWINS
 from factsuite.lexicon import load_lexicon
 from factsuite.numbers import FRACTION_WORDS, SCALE_WORDS
 
@@ -85,8 +89,17 @@ _PRIORITY = {
     )
 }
 """Which reading wins when two of the same length overlap: the more specific one."""
+_START = operator.attrgetter("start")
 _RATE = re.compile(r"an?\s+(?:day|week|month|year)", re.IGNORECASE)
+_RATE_GAP = re.compile(r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}")
 _RANGE = re.compile(r"\s*(?:to|and|-|–)\s*")
+_DIGITS_ONLY = re.compile(r"[\d,.]+")
+_WORD = re.compile(r"[\w'’-]+")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]*$")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_CLAUSE = re.compile(r"[^\n.,;:!?()\"“”]*")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians)")
+_AS = re.compile(r"\s+as\b")
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,20 @@ class Mention:
 
 Builder = Callable[[str, re.Match[str]], Mention | None]
 """Makes a mention of a match in the text, or turns the match down (None)."""
+
+
+class _Way(NamedTuple):
+    """One way a mention is written: its regex, its builder, and the words it begins with."""
+
+    regex: re.Pattern[str]
+    build: Builder
+    starts: frozenset[str] | None
+    """The lowercase words its matches begin with, at the start of a word (see
+    ``_first_words``); None when they may begin anywhere."""
+
+
+DIGIT = "0"
+"""Stands for any digit among the words a way's matches begin with."""
 
 
 def _alternatives(words: list[str] | tuple[str, ...]) -> str:
@@ -124,6 +151,8 @@ DIGIT_FIGURE = rf"(?:{_DIGITS})(?:(?:{_GLUED_SCALE})(?![\w])|\s+(?:{_FULL_SCALE}
 WORD_FIGURE = rf"(?:(?:{WORD_NUMBER})(?:\s+(?:{_FULL_SCALE}))?|an?\s+(?:{_FULL_SCALE})|a\s+dozen)"
 _LEFT = r"(?<![\w$€£¥.,/:])(?<![^\W\d][-–])"
 """A figure starts a word: not "COVID-19", "G7", "10:30", "£5" (money has its own pattern)."""
+_LEFT_HOLDS = re.compile(_LEFT)
+"""Where a way that begins with ``_LEFT`` may begin at all."""
 _END = r"(?![\w%/]|[.,]\d|[-–][^\W\d])"
 _COUNT_END = r"(?![\w%/]|[.,]\d)"
 """A count in digits may head a compound ("the 20-mile mark"); a number word may not ("one-off")."""
@@ -131,9 +160,14 @@ _DURATION_ADJECTIVES = r"consecutive|straight|successive|full|more|further|long"
 _TIME_OF_DAY = re.compile(r"\s*(?:[ap]\.?m\b|:\d|o'clock)", re.IGNORECASE)
 _WEEKDAY = "|".join(calendar.day_name)
 _MONTH_FULL = "|".join(calendar.month_name[1:])
-_MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH_NAMES = frozenset(calendar.month_name)
+_DAY_NAMES = frozenset(calendar.day_name)
+_MONTH_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_SHORT})\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_YEAR_ONLY = re.compile(_YEAR)
+_YEAR_RANGE_END = re.compile(rf"\b{_YEAR}[-–]$")
 _TIME_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 _CURRENCY_SIGNS = r"US\$|\$|€|£|¥"
 _CURRENCY_WORDS = r"dollars|euros|pounds|yen"
@@ -145,20 +179,20 @@ def _mention(match: re.Match[str], kind: str, value: str, unit: str) -> Mention:
 
 
 def _word_before(text: str, start: int) -> str:
-    found = re.search(r"([\w'’-]+)[ \t]*$", text[max(0, start - 40) : start])
+    found = _WORD_BEFORE.search(text[max(0, start - 40) : start])
     return found.group(1) if found else ""
 
 
 def _words_after(text: str, end: int, count: int = 3) -> list[str]:
     """The next few words of the same clause (a punctuation mark ends it)."""
-    clause = re.match(r"[^\n.,;:!?()\"“”]*", text[end : end + 60]).group()
-    return re.findall(r"[\w'’-]+", clause)[:count]
+    clause = _CLAUSE.match(text[end : end + 60]).group()
+    return _WORD.findall(clause)[:count]
 
 
 def _unit_of_count(text: str, end: int) -> str:
     """people when a person noun or a demonym ("Ukrainians") follows, else count."""
     for word in _words_after(text, end):
-        if word.lower() in PEOPLE_NOUNS or re.fullmatch(r"[A-Z][a-z]+(?:ans|ians)", word):
+        if word.lower() in PEOPLE_NOUNS or _DEMONYM.fullmatch(word):
             return "people"
         if word[0].isdigit():
             break
@@ -173,20 +207,20 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _is_name(text: str, start: int) -> bool:
     """A figure right after a capitalised word names a thing: Category 4, Euro 2024."""
     window = max(0, start - 40)
-    found = re.search(r"([A-Z][\w'’-]*)[ \t]+$", text[window:start])
+    found = _NAME_BEFORE.search(text[window:start])
     if found is None:
         return False
     word = found.group(1)
-    if word.lower() in _MONTH_PREPOSITIONS or word in calendar.month_name:
+    if word.lower() in _MONTH_PREPOSITIONS or word in _MONTH_NAMES:
         return False
-    return word not in calendar.day_name and not _starts_sentence(text, window + found.start(1))
+    return word not in _DAY_NAMES and not _starts_sentence(text, window + found.start(1))
 
 
 def _bare_count(text: str, match: re.Match[str]) -> Mention | None:
     """Digits not in a name, a time of day or the tail of a year range ("2021-22")."""
     if _is_name(text, match.start()) or _TIME_OF_DAY.match(text, match.end()):
         return None
-    if re.search(rf"\b{_YEAR}[-–]$", text[max(0, match.start() - 5) : match.start()]):
+    if _YEAR_RANGE_END.search(text[max(0, match.start() - 5) : match.start()]):
         return None
     return _mention(match, "count", match.group(), _unit_of_count(text, match.end()))
 
@@ -227,7 +261,7 @@ def _fraction(text: str, match: re.Match[str]) -> Mention | None:
 def _vague(text: str, match: re.Match[str]) -> Mention | None:
     """Lexicon vague counts, but not "as many as" or "how many"."""
     before = _word_before(text, match.start()).lower()
-    if before == "how" or (before == "as" and re.match(r"\s+as\b", text[match.end() :])):
+    if before == "how" or (before == "as" and _AS.match(text, match.end())):
         return None
     return _mention(match, "vague_count", match.group(), _unit_of_count(text, match.end()))
 
@@ -256,7 +290,7 @@ def _money(text: str, match: re.Match[str]) -> Mention | None:
 
 def _ratio(text: str, match: re.Match[str]) -> Mention | None:
     """ "nine in 10", "one out of five"; never "1 in 2019"."""
-    if re.fullmatch(_YEAR, match.group("denominator")):
+    if _YEAR_ONLY.fullmatch(match.group("denominator")):
         return None
     return _mention(match, "share", match.group(), "percent")
 
@@ -266,7 +300,7 @@ def _as_written(kind: str, unit: str) -> Builder:
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
+def _ways() -> tuple[_Way, ...]:
     """Every way a mention is written, and how a match becomes one (or is turned down)."""
     lexicon = load_lexicon()
     vague = _alternatives(lexicon.vague_spellings)
@@ -275,63 +309,98 @@ def _patterns() -> tuple[tuple[re.Pattern[str], Builder], ...]:
     qualifier = _alternatives([s for s in lexicon.qualifier_spellings if s])
     units = "|".join(_TIME_UNITS)
     i = re.IGNORECASE
-    table: list[tuple[str, int, Builder]] = [
+    digits, weekdays, months = [DIGIT], list(calendar.day_name), calendar.month_name[1:]
+    number_words = [*_ONES, *_TENS]
+    figure_words = [*number_words, "a million", "an hour", "a dozen"]  # as "an?\s+" begins
+    table: list[tuple[str, int, Builder, frozenset[str] | None]] = [
         (
             rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
             0,
             _as_written("date", "date"),
+            _first_words(weekdays, months, _MONTH_SHORT.split("|")),
         ),
         (
             rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?\b",
             0,
             _as_written("date", "date"),
+            _first_words(weekdays, digits),
         ),
-        (rf"\b(?:{_MONTH_FULL})\s+{_YEAR}\b", 0, _as_written("date", "date")),
-        (rf"\b(?:{_MONTH_FULL})\b", 0, _bare_month),
-        (rf"{_LEFT}{_YEAR}{_END}", 0, _year),
+        (rf"\b(?:{_MONTH_FULL})\s+{_YEAR}\b", 0, _as_written("date", "date"), _first_words(months)),
+        (rf"\b(?:{_MONTH_FULL})\b", 0, _bare_month, _first_words(months)),
+        (rf"{_LEFT}{_YEAR}{_END}", 0, _year, _first_words(digits)),
         (
             rf"\b(?:{_alternatives(RELATIVE_DATES)})\b",
             i,
             _as_written("relative_date", "date"),
+            _first_words(RELATIVE_DATES),
         ),
-        (rf"\b(?:{_WEEKDAY})\b", 0, _as_written("weekday", "date")),
-        (rf"{_LEFT}{number}(?:{_PERCENT_WORDS})", i, _as_written("share", "percent")),
+        (rf"\b(?:{_WEEKDAY})\b", 0, _as_written("weekday", "date"), _first_words(weekdays)),
+        (
+            rf"{_LEFT}{number}(?:{_PERCENT_WORDS})",
+            i,
+            _as_written("share", "percent"),
+            _first_words(digits, number_words),
+        ),
         (
             rf"{_LEFT}{number}\s+(?:in|out\s+of)\s+(?P<denominator>{number}){_END}",
             i,
             _ratio,
+            _first_words(digits, number_words),
         ),
-        (rf"\b(?:{_alternatives(list(FRACTION_WORDS))})\b", i, _fraction),
-        (rf"(?:{_CURRENCY_SIGNS})\s?(?P<figure>{DIGIT_FIGURE}){_END}", 0, _money),
-        (rf"{_LEFT}(?P<figure>{figure})\s+(?:{_CURRENCY_WORDS})\b", i, _money),
+        (
+            rf"\b(?:{_alternatives(list(FRACTION_WORDS))})\b",
+            i,
+            _fraction,
+            _first_words(FRACTION_WORDS),
+        ),
+        (rf"(?:{_CURRENCY_SIGNS})\s?(?P<figure>{DIGIT_FIGURE}){_END}", 0, _money, None),
+        (
+            rf"{_LEFT}(?P<figure>{figure})\s+(?:{_CURRENCY_WORDS})\b",
+            i,
+            _money,
+            _first_words(digits, figure_words),
+        ),
         (
             rf"{_LEFT}(?:{_DIGITS}|{WORD_FIGURE}|an?|{vague})\s+"
             rf"(?P<unit>(?:{units})s?)\b(?!-)",
             i,
             _duration,
+            _first_words(digits, figure_words, lexicon.vague_spellings),
         ),
         (
             rf"{_LEFT}(?P<figure>\d+|{WORD_NUMBER})-(?P<unit>{units})\b(?:-olds?\b)?",
             i,
             _compound_duration,
+            _first_words(digits, number_words),
         ),
         (
             rf"{_LEFT}(?P<figure>{_DIGITS}|{WORD_NUMBER})\s+(?:{_DURATION_ADJECTIVES})"
             rf"\s+(?P<unit>(?:{units})s)\b",
             i,
             _compound_duration,
+            _first_words(digits, number_words),
         ),
-        (rf"\baged\s+(?:(?:{qualifier})\s+)?(?P<figure>\d+){_END}", i, _age),
-        (rf"\b(?:{vague})\b", i, _vague),
-        (rf"{_LEFT}{DIGIT_FIGURE}{_COUNT_END}", 0, _bare_count),
-        (rf"{_LEFT}{WORD_FIGURE}{_END}", i, _word_count),
+        (
+            rf"\baged\s+(?:(?:{qualifier})\s+)?(?P<figure>\d+){_END}",
+            i,
+            _age,
+            _first_words(["aged"]),
+        ),
+        (rf"\b(?:{vague})\b", i, _vague, _first_words(lexicon.vague_spellings)),
+        (rf"{_LEFT}{DIGIT_FIGURE}{_COUNT_END}", 0, _bare_count, _first_words(digits)),
+        (rf"{_LEFT}{WORD_FIGURE}{_END}", i, _word_count, _first_words(figure_words)),
     ]
-    return tuple((re.compile(regex, flags), build) for regex, flags, build in table)
+    return tuple(
+        _Way(re.compile(regex, flags), build, starts) for regex, flags, build, starts in table
+    )
 
 
 @cache
-def _qualifier_regex(for_dates: bool) -> re.Pattern[str]:
-    """Dates take only date qualifiers ("late Monday"): "more than last year" is no hedge."""
+def _qualifier_regex(for_dates: bool) -> tuple[re.Pattern[str], int]:
+    """Dates take only date qualifiers ("late Monday"): "more than last year" is no hedge.
+
+    With the regex, the most words a spelling has.
+    """
     spellings = [
         spelling
         for entry in load_lexicon().qualifiers
@@ -339,12 +408,92 @@ def _qualifier_regex(for_dates: bool) -> re.Pattern[str]:
         for spelling in entry.spellings
         if spelling
     ]
-    return re.compile(rf"(?<![\w])(?:{_alternatives(spellings)})[^\S\n]+$", re.IGNORECASE)
+    regex = re.compile(rf"(?<![\w])(?:{_alternatives(spellings)})[^\S\n]+$", re.IGNORECASE)
+    return regex, max((len(spelling.split()) for spelling in spellings), default=0)
+
+
+def _first_words(*spellings: Iterable[str]) -> frozenset[str] | None:
+    """The words, lowercase, that matches of these spellings begin with: "a " (with a space)
+    for "a few", where whitespace must follow, and ``DIGIT`` for digits.  None when a
+    spelling begins with no ASCII letter or digit."""
+    starts = set()
+    for spelling in itertools.chain(*spellings):
+        lowered = spelling.lower()
+        word = re.match(r"\w*", lowered).group()
+        if not (word and word.isascii()):
+            return None
+        spaced = lowered[len(word) : len(word) + 1] == " "
+        starts.add(DIGIT if word[0].isdigit() else word + " " if spaced else word)
+    return frozenset(starts)
+
+
+@cache
+def _starter() -> tuple[re.Pattern[str], dict[tuple[bool, bool], dict[str, tuple[int, ...]]]]:
+    """A regex for the first words at word starts of the lowercase text, and the ways each may
+    begin, by whether whitespace follows it and whether ``_LEFT`` holds there."""
+    words = {start.rstrip() for way in _ways() if way.starts for start in way.starts} - {DIGIT}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    regex = re.compile(rf"(?<!\w)(?:\d+|(?P<word>{alternatives}))(?P<spaced>\s)?")
+    ways_of = {
+        (spaced, left): {word: _ways_at(word, spaced, left) for word in words | {DIGIT}}
+        for spaced in (False, True)
+        for left in (False, True)
+    }
+    return regex, ways_of
+
+
+def _ways_at(word: str, spaced: bool, left: bool) -> tuple[int, ...]:
+    """The ways that can begin at a word found longest there: those of all the words it begins
+    with ("an" leads to "a" too), and of the spaced ones only if whitespace follows it."""
+    found = word + " " if spaced else word
+    return tuple(
+        index
+        for index, way in enumerate(_ways())
+        if way.starts
+        and any(found.startswith(start) for start in way.starts)
+        and (left or not way.regex.pattern.startswith(_LEFT))
+    )
+
+
+def _places(text: str) -> list[list[int]] | None:
+    """Where each way's matches can begin: the word starts that begin with one of its words.
+
+    None when the text has a letter that ignore-case regexes fold to an ASCII one (the
+    lowercase text would miss it there).  Searching only there, not at every character,
+    is what makes finding mentions fast: most ways are long ignore-case alternations.
+    """
+    if any(twin in text for twin in ASCII_CASE_TWINS):
+        return None
+    regex, ways_of = _starter()
+    places: list[list[int]] = [[] for _ in _ways()]
+    for found in regex.finditer(text.lower()):
+        start = found.start()
+        left = _LEFT_HOLDS.match(text, start) is not None
+        by_word = ways_of[(found["spaced"] is not None, left)]
+        for index in by_word[found["word"] or DIGIT]:
+            places[index].append(start)
+    return places
+
+
+def _finditer_at(regex: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` for a regex whose matches begin only at these (sorted) places."""
+    end = 0
+    for start in places:
+        if start >= end:
+            match = regex.match(text, start)
+            if match is not None:
+                yield match
+                end = match.end()
 
 
 def _candidates(text: str) -> Iterator[Mention]:
-    for regex, build in _patterns():
-        for match in regex.finditer(text):
+    places = _places(text)
+    for index, (regex, build, first_words) in enumerate(_ways()):
+        if places is None or first_words is None:
+            matches = regex.finditer(text)
+        else:
+            matches = _finditer_at(regex, text, places[index])
+        for match in matches:
             mention = build(text, match)
             if mention is not None:
                 yield mention
@@ -353,11 +502,14 @@ def _candidates(text: str) -> Iterator[Mention]:
 def _without_overlaps(candidates: Iterator[Mention]) -> list[Mention]:
     """The longest reading of each stretch of text wins; at equal length, the most specific."""
     ranked = sorted(candidates, key=lambda m: (m.start - m.end, _PRIORITY[m.kind], m.start))
-    chosen: list[Mention] = []
+    chosen: list[Mention] = []  # in order of start
     for mention in ranked:
-        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
-            chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+        # Only the chosen mention starting last before this one ends can overlap it: the
+        # chosen do not overlap each other and none is empty, so their ends are in order too.
+        before = bisect.bisect_left(chosen, mention.end, key=_START) - 1
+        if before < 0 or chosen[before].end <= mention.start:
+            bisect.insort(chosen, mention, key=_START)
+    return chosen
 
 
 def _without_rates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -365,9 +517,7 @@ def _without_rates(text: str, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         between = text[kept[-1].end : mention.start] if kept else "\n"
-        is_rate = _RATE.fullmatch(mention.text) and re.fullmatch(
-            r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}", between
-        )
+        is_rate = _RATE.fullmatch(mention.text) and _RATE_GAP.fullmatch(between)
         if not is_rate:
             kept.append(mention)
     return kept
@@ -379,7 +529,7 @@ def _with_range_units(text: str, mentions: list[Mention]) -> list[Mention]:
     for index, (first, second) in enumerate(itertools.pairwise(mentions)):
         if (
             first.kind == "count"
-            and re.fullmatch(r"[\d,.]+", first.value)
+            and _DIGITS_ONLY.fullmatch(first.value)
             and second.kind in ("share", "duration")
             and _RANGE.fullmatch(text[first.end : second.start])
         ):
@@ -390,12 +540,24 @@ def _with_range_units(text: str, mentions: list[Mention]) -> list[Mention]:
 def _with_qualifier(text: str, mention: Mention) -> Mention:
     """Take in the lexicon qualifier written right before the figure, as grounding reads it."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    found = _qualifier_regex(mention.kind in DATE_KINDS).search(text, line_start, mention.start)
+    regex, most_words = _qualifier_regex(mention.kind in DATE_KINDS)
+    start = _last_words_start(text, line_start, mention.start, most_words)
+    found = regex.search(text, start, mention.start)
     if found is None:
         return mention
     spelling = " ".join(found.group().lower().split())
     start = found.start()
     return replace(mention, start=start, text=text[start : mention.end], qualifier=spelling)
+
+
+def _last_words_start(text: str, start: int, end: int, count: int) -> int:
+    """Where the last ``count`` words before ``end`` begin, or ``start`` if there are fewer.
+
+    A qualifier is no longer, so its search begins there: from the start of the line, it
+    tried every spelling at every character before every figure.
+    """
+    words = text[start:end].rsplit(None, count)
+    return start + len(words[0]) if len(words) > count else start
 
 
 def find_mentions(text: str) -> list[Mention]:

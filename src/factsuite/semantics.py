@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 
 from factsuite.dates import DateError, DateSpan, parse_date
 from factsuite.intervals import Interval
@@ -18,11 +19,16 @@ from factsuite.numbers import NumberError, Quantity, VagueCount, parse_figure
 
 MAX_FIGURE = 10**15
 """More than a quadrillion is no count, share or duration a news article states."""
+CACHED_READINGS = 2**16
+"""Readings kept for reuse: an archive writes the same figures ("71", "nearly half") again."""
 
 
 @dataclass(frozen=True)
 class ClaimReading:
-    """A claim's meaning, or the reason it has none."""
+    """A claim's meaning, or the reason it has none.
+
+    Readings are cached, so claims that write the same figure share one: never mutate it.
+    """
 
     kind: str
     intervals: dict[Reading, Interval] = field(default_factory=dict)
@@ -48,12 +54,13 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
             f"not a {unit.kind}",
         )
     if unit.kind == "date":
-        return _read_date(claim, published, unit.kind)
+        return _read_date(claim.value, published, unit.kind)
     if "date" in qualifier.kinds:
         return ClaimReading(unit.kind, error=f'"{claim.qualifier}" only qualifies dates')
     return read_figure(claim.value, claim.qualifier, claim.unit)
 
 
+@lru_cache(maxsize=CACHED_READINGS)
 def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimReading:
     """A figure with its qualifier, in its unit: a claim's or a reference record's."""
     unit = load_lexicon().units[unit_name]
@@ -87,9 +94,10 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
     return ClaimReading(unit.kind, intervals, figure=figure)
 
 
-def _read_date(claim: Claim, published: date, kind: str) -> ClaimReading:
+@lru_cache(maxsize=CACHED_READINGS)
+def _read_date(value: str, published: date, kind: str) -> ClaimReading:
     try:
-        span = parse_date(claim.value, published)
+        span = parse_date(value, published)
     except DateError as error:
         return ClaimReading(kind, error=str(error))
     days = Interval(Fraction(span.first.toordinal()), Fraction(span.last.toordinal()))

@@ -1,0 +1,87 @@
+"""Grounding's searches: each quick one finds exactly what the plain regex search finds.
+
+``figure_start`` replaces a regex compiled per claim value; these properties generate quotes
+and values from the characters that decide a match (cases, digits of other scripts,
+separators, letters that fold to ASCII) and compare the two.  The qualifier before a figure
+is looked for in the tail of the text only.
+"""
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factsuite.grounding import (
+    ASCII_CASE_TWINS,
+    _qualifier_at_end,
+    _qualifier_before,
+    figure_pattern,
+    figure_problem,
+    figure_start,
+)
+from factsuite.lexicon import load_lexicon
+
+ALPHABET = "0123456789aAbBiIkKsSmM .,_-%$€é٣²\u0130\u0131\u017f\u212a\n"
+quotes = st.text(alphabet=ALPHABET, max_size=30)
+values = st.text(alphabet=ALPHABET, min_size=0, max_size=6)
+
+
+def regex_start(quote: str, value: str) -> int | None:
+    match = re.search(figure_pattern(value), quote, re.IGNORECASE)
+    return None if match is None else match.start()
+
+
+@settings(max_examples=2_000)
+@given(quotes, values)
+def test_figure_start_is_the_regex_search(quote: str, value: str) -> None:
+    assert figure_start(quote, value) == regex_start(quote, value)
+
+
+@settings(max_examples=2_000)
+@given(quotes, st.data())
+def test_figure_start_is_the_regex_search_for_a_piece_of_the_quote(
+    quote: str, data: st.DataObject
+) -> None:
+    """A value cut from the quote itself, recased: the case where matches are likely."""
+    start = data.draw(st.integers(0, len(quote)))
+    end = data.draw(st.integers(start, len(quote)))
+    value = data.draw(st.sampled_from([quote[start:end], quote[start:end].swapcase()]))
+    assert figure_start(quote, value) == regex_start(quote, value)
+
+
+def test_the_case_twins_are_every_letter_re_folds_to_ascii() -> None:
+    beyond_ascii = "".join(
+        chr(code) for code in range(0x80, sys.maxunicode + 1) if not 0xD800 <= code < 0xE000
+    )
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    twins = {
+        found
+        for letter in letters
+        for found in re.findall(re.escape(letter), beyond_ascii, re.IGNORECASE)
+    }
+    assert twins == set(ASCII_CASE_TWINS)
+
+
+def test_the_figure_stands_alone_in_the_quote() -> None:
+    assert figure_problem("up 1.15 percent", "15", "") == (
+        'the quote does not contain the value "15"'
+    )
+    assert figure_problem("about 1,500 came", "1,500", "about") == ""
+    assert figure_problem("ABOUT 1.5 Million came", "1.5 million", "about") == ""
+
+
+SPELLINGS = [s for s in load_lexicon().qualifier_spellings if s]
+before_figures = st.lists(
+    st.one_of(st.sampled_from(SPELLINGS), st.sampled_from(["said", "the", "x", "", "-", "("])),
+    max_size=8,
+).map(lambda words: " \n".join(words) if len(words) % 2 else "  ".join(words).upper())
+
+
+@settings(max_examples=1_000)
+@given(before_figures)
+def test_the_qualifier_is_looked_for_at_the_end_only(text: str) -> None:
+    """Searching the tail finds what searching the whole text before the figure finds."""
+    regex, _ = _qualifier_at_end()
+    match = regex.search(" ".join(text.lower().split()))
+    assert _qualifier_before(text) == (match.group(1) if match else "")
