@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -17,20 +18,40 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from factsuite.article import Article
 from factsuite.engine import Outcome, evaluate, load_articles
 from factsuite.lexicon import Reading
 from factsuite.reference import ReferenceLibrary
+from factsuite.report import Status, status, tally
 
 CHUNK_SIZE = 500
 
 
 @dataclass(frozen=True)
 class ArticleVerdicts:
-    """What one article's checks came to: all a summary or a report line needs."""
+    """What one article's checks came to: all a summary or a report line needs.
+
+    Checks that passed are only counted: they are nearly all of a large archive's, and
+    sending each back from a worker process cost the main process as much as the workers'
+    evaluating them.
+    """
 
     claims_path: Path
     claim_count: int
-    outcomes: list[Outcome]
+    passed: int
+    others: list[Outcome]
+    """Every check that did not simply pass: failures, recorded findings, drafts."""
+
+    @classmethod
+    def of(cls, article: Article, outcomes: list[Outcome]) -> ArticleVerdicts:
+        others = [outcome for outcome in outcomes if status(outcome) is not Status.PASSED]
+        passed = len(outcomes) - len(others)
+        return cls(article.claims_path, article.claim_count, passed, others)
+
+    def tally(self) -> Counter[Status]:
+        counts = tally(self.others)
+        counts[Status.PASSED] += self.passed
+        return counts
 
 
 def chunked(folders: list[Path], size: int = CHUNK_SIZE) -> list[list[Path]]:
@@ -65,10 +86,7 @@ def chunk_verdicts(
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate(load_articles(folders, library), reading, library)
-    return [
-        ArticleVerdicts(article.claims_path, article.claim_count, evaluation.of(article))
-        for article in evaluation.articles
-    ]
+    return [ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles]
 
 
 def verdicts(

@@ -14,7 +14,7 @@ from factsuite.html_report import add_command as add_report_command
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.lexicon_doc import lexicon_markdown
 from factsuite.reference import Reference, ReferenceLibrary
-from factsuite.report import Status, failure_text, status, tally, tally_line, vanished_text
+from factsuite.report import Status, failure_text, status, tally_line, vanished_text
 from factsuite.scaffold import add_command as add_new_command
 from factsuite.schema_files import stale_files, write_schema_files
 from factsuite.synth import add_command as add_synth_command
@@ -31,7 +31,7 @@ def _check(arguments: argparse.Namespace) -> int:
     reading = Reading(arguments.reading)
     for article in verdicts(folders, reading, library, jobs, arguments.chunk_size):
         label = str(article.claims_path)
-        for outcome in article.outcomes:
+        for outcome in article.others:
             where = f"{label}:{outcome.item.line or 1}"
             verdict = status(outcome)
             if verdict is Status.VANISHED:
@@ -41,8 +41,9 @@ def _check(arguments: argparse.Namespace) -> int:
             elif arguments.verbose and verdict in (Status.FINDING, Status.DRAFT):
                 reviewed = f" ({outcome.finding.verdict})" if outcome.finding else ""
                 print(f"{where}: {outcome.item.name}: {verdict}{reviewed}")
-        totals.update(tally(article.outcomes))
-        print(f"{label}: {tally_line(article.claim_count, article.outcomes)}")
+        counts = article.tally()
+        totals.update(counts)
+        print(f"{label}: {tally_line(article.claim_count, counts)}")
     failed = totals[Status.FAILED] + totals[Status.VANISHED]
     for reference in _references(folders, library):
         for errors in reference.errors.values():

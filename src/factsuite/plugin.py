@@ -35,6 +35,7 @@ from factsuite.report import (
     failure_text,
     finding_reason,
     status,
+    tally,
     tally_line,
     vanished_text,
 )
@@ -227,7 +228,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
         label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
         claims = state.claim_counts.get(str(folder), 0)
-        terminalreporter.write_line(f"{label}: {tally_line(claims, outcomes)}")
+        terminalreporter.write_line(f"{label}: {tally_line(claims, tally(outcomes))}")
 
 
 # -- the collector and the items -----------------------------------------------------------

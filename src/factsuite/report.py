@@ -71,9 +71,8 @@ def tally(outcomes: list[Outcome]) -> Counter[Status]:
     return Counter(status(outcome) for outcome in outcomes)
 
 
-def tally_line(claims: int, outcomes: list[Outcome]) -> str:
+def tally_line(claims: int, counts: Counter[Status]) -> str:
     """'15 claims read, 63 checks passed, 0 failed, 2 recorded findings[, 4 drafts ...]'"""
-    counts = tally(outcomes)
     failed = counts[Status.FAILED] + counts[Status.VANISHED]
     line = (
         f"{claims} claims read, {counts[Status.PASSED]} checks passed, {failed} failed, "
