@@ -230,7 +230,7 @@ def measure(
             runs[name] = partial(_command, argv, archive.parent, timeout=timeout)
         for name, run in runs.items():
             if name not in skip:
-                row[name] = run()
+                row[name] = run() | {"engine_version": row["engine_version"]}
                 print(f"  {size:>6} {name:<18} {row[name]['seconds']:8.2f} s", file=sys.stderr)
         return row
 
