@@ -100,11 +100,13 @@ def engine(archive: Path, jobs: int = 1) -> dict:
 
 def profile(archive: Path) -> dict:
     """The engine under cProfile: the functions that take the time, for docs/benchmarks.md."""
-    from factsuite.engine import evaluate, load_articles
+    from factsuite.batch import verdicts
+    from factsuite.lexicon import DEFAULT_READING
 
     profiler = cProfile.Profile()
     profiler.enable()
-    evaluate(load_articles(discover([archive])))
+    for _ in verdicts(discover([archive]), DEFAULT_READING, jobs=1):
+        pass
     profiler.disable()
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
