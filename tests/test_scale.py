@@ -7,8 +7,10 @@ import gc
 import re
 from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from _pytest.terminal import TerminalReporter
 
 from factsuite import plugin
 from factsuite.article import Article, discover
@@ -17,6 +19,7 @@ from factsuite.cli import main
 from factsuite.engine import Evaluation, evaluate, load_articles
 from factsuite.lexicon import Reading
 from factsuite.synth import write_archive
+from factsuite.teardown_index import index_teardown_reports
 
 pytest_plugins = ["pytester"]
 ARTICLES = 12
@@ -149,3 +152,39 @@ def test_a_distribution_the_user_chose_is_kept(archive: Path, pytester: pytest.P
     workers = workers_by_chunk(result.stdout.str(), chunk_size=3)
     assert any(len(ran) == 2 for ran in workers.values()), "xdist's load spreads items"
     assert failed_items(result.stdout.str()) == injected(archive)
+
+
+def test_the_failure_summary_still_shows_teardown_output(
+    archive: Path, pytester: pytest.Pytester
+) -> None:
+    """The indexed teardown lookup (``teardown_index``) prints what pytest's own scan did."""
+    copy_archive(archive, pytester)
+    pytester.makepyfile(
+        test_other="""
+        import pytest
+
+        @pytest.fixture
+        def noisy():
+            yield
+            print("said at teardown")
+
+        def test_fails(noisy):
+            assert False
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", "-rf", "-o", "factsuite_chunk_size=5")
+    output = result.stdout.str()
+    assert re.search(r"-+ Captured stdout teardown -+\nsaid at teardown", output)
+    assert failed_items(output) == injected(archive)
+    assert "FAILED test_other.py::test_fails" in output
+
+
+def test_the_indexed_teardown_lookup_gives_pytests_answer() -> None:
+    whens = [("setup", "a"), ("teardown", "a"), ("teardown", "b"), ("call", "a"), ("teardown", "a")]
+    reports = [SimpleNamespace(when=when, id=node) for when, node in whens]
+    reporter = SimpleNamespace(getreports=lambda name: reports if name == "" else [])
+    pytests = [TerminalReporter._get_teardown_reports(reporter, node) for node in "abc"]
+    reporter._get_teardown_reports = pytests.__getitem__  # a method to replace
+    index_teardown_reports(reporter)
+    assert [reporter._get_teardown_reports(node) for node in "abc"] == pytests
+    assert [len(found) for found in pytests] == [2, 1, 0]

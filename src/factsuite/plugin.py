@@ -39,6 +39,7 @@ from factsuite.report import (
     tally_line,
     vanished_text,
 )
+from factsuite.teardown_index import index_teardown_reports
 
 # -- options and configuration ---------------------------------------------------------------
 
@@ -205,8 +206,12 @@ def pytest_collect_file(
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Write the reports the user asked for, from the evaluation the checks used."""
+    """Ready pytest's summary for many items (see ``teardown_index``), then write the reports
+    the user asked for, from the evaluation the checks used."""
     state = session.config.stash.get(state_key, None)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and _articles_failed(reporter):
+        index_teardown_reports(reporter)
     html = session.config.getoption("factsuite_html")
     markdown = session.config.getoption("factsuite_markdown")
     if state is None or not state.folders or not (html or markdown):
@@ -216,6 +221,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         write_html(evaluation, html)
     if markdown:
         write_markdown(evaluation, markdown)
+
+
+def _articles_failed(reporter: pytest.TerminalReporter) -> bool:
+    """Whether checks of articles failed here (or, under xdist, on the workers)."""
+    failed = reporter.stats.get("failed", [])
+    return any(f"/{CLAIMS_FILE}::" in f"/{report.nodeid}" for report in failed)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
