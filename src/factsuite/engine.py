@@ -22,7 +22,7 @@ from factsuite.mentions import find_mentions
 from factsuite.model import Finding
 from factsuite.reference import Reference, ReferenceLibrary
 from factsuite.reference_tables import build_reference_tables, citations, event_days
-from factsuite.rules import CLAIM_ITEM, CLAIM_TABLES, Failure, find_failures, rules
+from factsuite.rules import CLAIM_ITEM, CLAIM_TABLES, Failure, find_failures
 from factsuite.tables import build_tables
 
 SCHEMA_ITEM = "schema"
@@ -263,9 +263,7 @@ def evaluate(
     tables = build_tables(valid, events)
     reference_tables = build_reference_tables(valid, tables.claims, references)
     by_folder = {str(article.folder): article for article in valid}
-    failures = _in_stable_order(
-        find_failures({"claims": tables.claims, **tables.relations, **reference_tables})
-    )
+    failures = find_failures({"claims": tables.claims, **tables.relations, **reference_tables})
     for failure in _failing_under(failures, reading):
         article = by_folder[failure.row["article"]]
         item = _item_name(failure)
@@ -288,16 +286,6 @@ def evaluate(
         if uncovered:
             outcomes[(str(article.folder), COVERAGE_ITEM)].problems.append(uncovered)
     return Evaluation(articles, outcomes, reading, library)
-
-
-def _in_stable_order(failures: list[Failure]) -> list[Failure]:
-    """By rule, then by the row's own values: an item's explanations then come in the same
-    order whichever articles were evaluated with it (a table's row order depends on them)."""
-    position = {id(rule): index for index, rule in enumerate(rules())}
-    return sorted(
-        failures,
-        key=lambda failure: (position[id(failure.rule)], [str(v) for v in failure.row]),
-    )
 
 
 def _failing_under(failures: list[Failure], reading: Reading) -> list[Failure]:

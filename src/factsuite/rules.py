@@ -401,7 +401,9 @@ def find_failures(tables: dict[str, pd.DataFrame]) -> list[Failure]:
     """Validate every table once, lazily, and return each failing (rule, row).
 
     pandera numbers a schema's own checks in the order given, so ``check_number`` names the
-    rule; pandera lists every column of a failing row, hence the de-duplication.
+    rule; pandera lists every column of a failing row, hence the de-duplication.  Failures
+    come by rule, then by the row's own values: a row's place in its table depends on the
+    other articles evaluated with it, and an item's explanations must not.
     """
     failures: list[Failure] = []
     for name, schema in schemas().items():
@@ -420,4 +422,8 @@ def find_failures(tables: dict[str, pd.DataFrame]) -> list[Failure]:
             for check_number, index in pairs.itertuples(index=False):
                 rule = table_rules[int(check_number)]
                 failures.append(Failure(rule, table.loc[int(index)]))
-    return failures
+    position = {id(rule): index for index, rule in enumerate(rules())}
+    return sorted(
+        failures,
+        key=lambda failure: (position[id(failure.rule)], [str(v) for v in failure.row]),
+    )
