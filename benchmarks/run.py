@@ -8,6 +8,7 @@ fresh process so that timings and peak memory do not leak between them:
                   (jobs=1) and on two processes (jobs=2); ``factsuite check`` as a command,
                   with one process (-j 1) and its default, one per core
   (c)  pytest     ``pytest -q -p no:cacheprovider ARCHIVE``, per-check and per-article items
+                  (each asked for: plain ``pytest`` picks per check up to 1,000 articles)
   (c2) pytest -n 2 the same with pytest-xdist, if it is installed
   (d)  naive      benchmarks/naive_suite.py: a parametrized test per claim and rule that
                   loads the YAML itself (on the first --naive-limit articles, scaled up)
@@ -194,7 +195,10 @@ def _naive(archive: Path, limit: int, articles: int, timeout: float) -> dict:
 
 def _pytest_runs() -> dict[str, list[str]]:
     """(c) and, with pytest-xdist installed, (c2): the options of each pytest run."""
-    runs = {"pytest_check": [], "pytest_article": ["--factsuite-items=article"]}
+    runs = {
+        "pytest_check": ["--factsuite-items=check"],
+        "pytest_article": ["--factsuite-items=article"],
+    }
     if importlib.util.find_spec("xdist") is not None:
         runs |= {f"{name}_n2": ["-n", "2", *options] for name, options in runs.items()}
     return runs

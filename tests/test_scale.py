@@ -1,5 +1,6 @@
 """Large archives: evaluating in chunks, on several processes and xdist workers, changes no
-verdict, and each worker evaluates only the chunks it runs."""
+verdict, each worker evaluates only the chunks it runs, and a large archive gets one item per
+article."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from types import SimpleNamespace
 import pytest
 from _pytest.terminal import TerminalReporter
 
-from factsuite import plugin
+from factsuite import item_mode, plugin
 from factsuite.article import Article, discover
 from factsuite.batch import verdicts
 from factsuite.cli import main
 from factsuite.engine import Evaluation, evaluate, load_articles
+from factsuite.item_mode import choose_item_mode, count_articles
 from factsuite.lexicon import Reading
 from factsuite.synth import write_archive
 from factsuite.teardown_index import index_teardown_reports
@@ -188,3 +190,70 @@ def test_the_indexed_teardown_lookup_gives_pytests_answer() -> None:
     index_teardown_reports(reporter)
     assert [reporter._get_teardown_reports(node) for node in "abc"] == pytests
     assert [len(found) for found in pytests] == [2, 1, 0]
+
+
+# -- factsuite_items = auto --------------------------------------------------------------------
+def make_articles(root: Path, names: list[str]) -> None:
+    for name in names:
+        (root / name).mkdir(parents=True)
+        (root / name / "claims.yaml").write_text("claims: []\n")
+
+
+def test_articles_are_counted_in_every_folder_but_those_pytest_skips(tmp_path: Path) -> None:
+    make_articles(tmp_path, ["a", "b", "nested/c", ".git/d", "venv/e", "build/f"])
+    assert count_articles([tmp_path], [".*", "venv", "build"], stop_after=100) == 3
+    assert count_articles([tmp_path / "a" / "claims.yaml"], [], stop_after=100) == 1
+    assert count_articles([tmp_path / "a" / "meta.yaml"], [], stop_after=100) == 0
+
+
+def test_the_count_stops_as_soon_as_it_passes_the_limit(tmp_path: Path) -> None:
+    make_articles(tmp_path, [f"article-{index}" for index in range(10)])
+    assert count_articles([tmp_path], [], stop_after=3) == 4
+
+
+@pytest.mark.parametrize(
+    ("written", "articles", "per_article", "why"),
+    [
+        ("auto", 3, False, "factsuite_items = auto: 3 articles"),
+        ("auto", 4, True, "factsuite_items = auto: over 3 articles"),
+        ("check", 4, False, "factsuite_items = check"),
+        ("article", 1, True, "factsuite_items = article"),
+    ],
+)
+def test_auto_chooses_by_size_and_a_written_mode_is_kept(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    written: str,
+    articles: int,
+    per_article: bool,
+    why: str,
+) -> None:
+    monkeypatch.setattr(item_mode, "AUTO_ARTICLE_LIMIT", 3)
+    make_articles(tmp_path, [f"article-{index}" for index in range(articles)])
+    mode = choose_item_mode(written, [tmp_path], [])
+    assert (mode.per_article, mode.why) == (per_article, why)
+
+
+@pytest.mark.parametrize(("limit", "per_article"), [(ARTICLES, False), (ARTICLES - 1, True)])
+def test_pytest_gives_an_archive_over_the_limit_one_item_per_article(
+    archive: Path,
+    pytester: pytest.Pytester,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+    per_article: bool,
+) -> None:
+    monkeypatch.setattr(item_mode, "AUTO_ARTICLE_LIMIT", limit)
+    copy_archive(archive, pytester)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-rf", "archive")
+    output = result.stdout.str()
+    if per_article:
+        assert f"one item per article (factsuite_items = auto: over {limit} articles)" in output
+        assert failed_items(output) == {(article, "checks") for article, _ in injected(archive)}
+    else:
+        assert f"one item per check (factsuite_items = auto: {ARTICLES} articles)" in output
+        assert failed_items(output) == injected(archive)
+
+
+def test_a_mode_that_is_not_one_of_the_three_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    result = pytester.runpytest("-p", "no:cacheprovider", "-o", "factsuite_items=articles")
+    assert "factsuite_items = 'articles': give one of auto, check, article" in result.stderr.str()

@@ -19,6 +19,7 @@ from factsuite.article import CLAIMS_FILE, Article
 from factsuite.batch import CHUNK_SIZE, collector_paused
 from factsuite.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
 from factsuite.html_report import write_html
+from factsuite.item_mode import AUTO_ARTICLE_LIMIT, ITEM_MODES, ItemMode, choose_item_mode
 from factsuite.lexicon import DEFAULT_READING, Reading
 from factsuite.markdown_report import write_markdown
 from factsuite.reference import (
@@ -59,9 +60,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--factsuite-items",
         choices=ITEM_MODES,
         default=None,
-        help="one pytest item per check (default), or one per article for large archives",
+        help=(
+            "one pytest item per check, or one per article for large archives; auto (the "
+            f"default) gives one per check up to {AUTO_ARTICLE_LIMIT} articles"
+        ),
     )
-    parser.addini("factsuite_items", "check or article", default=ITEM_MODES[0])
+    parser.addini("factsuite_items", "auto, check or article", default=ITEM_MODES[0])
     parser.addini(
         "factsuite_chunk_size",
         "articles evaluated together: more is a little faster, fewer holds less memory",
@@ -143,9 +147,9 @@ class SuiteState:
 
 
 state_key = pytest.StashKey[SuiteState]()
+item_mode_key = pytest.StashKey[ItemMode]()
 dist_chosen_key = pytest.StashKey[bool]()
 REFERENCE_FILES = {(SERIES_FILE, REFERENCE_FOLDER), (EVENTS_FILE, REFERENCE_FOLDER)}
-ITEM_MODES = ("check", "article")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -159,14 +163,29 @@ def pytest_cmdline_main(config: pytest.Config) -> Iterator[None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
-    items = config.getoption("factsuite_items") or config.getini("factsuite_items")
+    mode = config.stash[item_mode_key] = item_mode(config)
     reports = bool(config.getoption("factsuite_html") or config.getoption("factsuite_markdown"))
     config.stash[state_key] = SuiteState(
         Reading(chosen),
-        per_article=items == "article",
+        per_article=mode.per_article,
         keep_articles=reports,
         chunk_size=chunk_size(config),
     )
+
+
+def item_mode(config: pytest.Config) -> ItemMode:
+    written = config.getoption("factsuite_items") or config.getini("factsuite_items")
+    if written not in ITEM_MODES:
+        raise pytest.UsageError(
+            f"factsuite_items = {written!r}: give one of {', '.join(ITEM_MODES)}"
+        )
+    paths = [Path(config.invocation_params.dir, arg.split("::")[0]) for arg in config.args]
+    return choose_item_mode(written, paths, config.getini("norecursedirs"))
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    mode = config.stash.get(item_mode_key, None)
+    return mode.header() if mode else None
 
 
 def chunk_size(config: pytest.Config) -> int:
