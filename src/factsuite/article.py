@@ -99,19 +99,33 @@ def load_article(folder: Path) -> Article:
         article.errors.extend(error.errors)
         return article
     try:
-        article.text = read_text(article.text_path, root=root)
+        article.text = read_text(article.text_path, root=_guarded(article.text_path, root))
         if not article.text.strip():
             article.errors.append(
                 LocatedError(article.text_path, None, None, "the article text is empty")
             )
     except FactFileError as error:
         article.errors.extend(error.errors)
-    article.meta, meta_errors = validated_file(folder / META_FILE, ArticleMeta, root)[::2]
+    meta_path = folder / META_FILE
+    meta_root = _guarded(meta_path, root)
+    article.meta, _, meta_errors = validated_file(meta_path, ArticleMeta, meta_root)
     article.errors.extend(meta_errors)
-    article.claims, document, claim_errors = validated_file(article.claims_path, ClaimsFile, root)
+    claims_path = article.claims_path
+    article.claims, document, claim_errors = validated_file(
+        claims_path, ClaimsFile, _guarded(claims_path, root)
+    )
     article.line_map = LineMap(document)  # the document itself is let go: see LineMap
     article.errors.extend(claim_errors)
     return article
+
+
+def _guarded(path: Path, root: Path) -> Path | None:
+    """The root a file of an article must resolve inside, or None when it cannot leave it.
+
+    Its folder was found inside the root already, so only a link in the folder could lead
+    out: one ``lstat`` instead of resolving every part of the path again.
+    """
+    return root if os.path.islink(path) else None
 
 
 def validated_file(

@@ -65,7 +65,7 @@ def available_cores() -> int:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a chunk is built and evaluated.
+    """Python's cycle collector off while a chunk is built, evaluated and summed up.
 
     A chunk makes some hundred thousand objects, almost none in cycles, and the collector
     would walk them over and over: 15 % of the time.  A chunk's size bounds what waits.
@@ -86,7 +86,9 @@ def chunk_verdicts(
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate(load_articles(folders, library), reading, library)
-    return [ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles]
+        return [
+            ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles
+        ]
 
 
 def verdicts(

@@ -246,13 +246,17 @@ class ReferenceLibrary:
 
     def __init__(self) -> None:
         self._loaded: dict[Path, Reference] = {}
+        self._folders: dict[Path, Path | None] = {}
 
     @property
     def loaded(self) -> list[Reference]:
         return list(self._loaded.values())
 
     def for_article(self, article_folder: Path) -> Reference | None:
-        folder = reference_folder_for(article_folder)
+        """Asked when an article is loaded and again when it is evaluated: found once."""
+        if article_folder not in self._folders:
+            self._folders[article_folder] = reference_folder_for(article_folder)
+        folder = self._folders[article_folder]
         if folder is None:
             return None
         if folder not in self._loaded:
