@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
+from dateutil import parser as dateutil_parser
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factsuite.dates import DateError, DateSpan, describe, parse_date
+from factsuite.dates import MONTHS, DateError, DateSpan, common_date, describe, parse_date
 
 SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -266,3 +267,60 @@ def test_describe_always_shows_the_weekday() -> None:
     assert str(DateSpan(date(2022, 3, 1), date(2022, 3, 21))) == (
         "Tuesday 1 March 2022 to Monday 21 March 2022"
     )
+
+
+# --- the common shapes, read without dateutil ----------------------------------------------
+
+WORDS = st.sampled_from([*MONTHS, "mayday", "marc", "monday", "the"])
+MONTH_PARTS = st.builds(lambda word, dot: word + dot, WORDS, st.sampled_from(["", "."]))
+DAY_PARTS = st.integers(min_value=0, max_value=40).map(str) | st.sampled_from(["05", "1st"])
+YEAR_PARTS = st.integers(min_value=0, max_value=12_000).map(str) | st.sampled_from(["0999"])
+GAPS = st.sampled_from([" ", " ", " ", ", ", ",", ""])
+SHAPES = st.builds(
+    lambda parts, gaps: "".join(part + gap for part, gap in zip(parts, gaps, strict=False)).strip(),
+    st.tuples(MONTH_PARTS, DAY_PARTS | st.just(""), YEAR_PARTS | st.just("")).flatmap(
+        st.permutations
+    ),
+    st.lists(GAPS, min_size=3, max_size=3),
+)
+"""Near the common shapes: a month, a day and a year in any order, some out of range."""
+DEFAULTS = st.builds(
+    date,
+    st.sampled_from([2000, 1950, 2022, 2090]),
+    st.integers(min_value=1, max_value=12),
+    st.just(1),
+)
+
+
+def dateutil_date(text: str, default: date) -> date | None:
+    """The reading common_date stands in for, or None where dateutil refuses the text."""
+    try:
+        return dateutil_parser.parse(
+            text, default=datetime(default.year, default.month, default.day)
+        ).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=SHAPES, default=DEFAULTS)
+def test_common_date_reads_what_dateutil_reads(text: str, default: date) -> None:
+    """Wherever the fast path answers, dateutil answers the same."""
+    fast = common_date(text, default)
+    if fast is not None:
+        assert fast == dateutil_date(text, default), text
+
+
+@SETTINGS
+@given(
+    day=DAYS,
+    render=st.sampled_from([full, abbreviated, day_first, lambda day, _: f"{day:%b} {day.year}"]),
+    with_year=st.booleans(),
+    default=DEFAULTS,
+)
+def test_common_date_answers_for_the_common_shapes(
+    day: date, render: Render, with_year: bool, default: date
+) -> None:
+    """The shapes news text writes take the fast path, and read as dateutil reads them."""
+    text = " ".join(render(day, with_year).lower().replace(".", ". ").split())
+    assert common_date(text, default) == dateutil_date(text, default), text

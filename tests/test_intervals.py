@@ -247,6 +247,23 @@ def test_closed_infinite_end_is_opened_on_construction() -> None:
 
 
 @SETTINGS
+@given(
+    lo=st.one_of(fractions, st.integers(-5, 5), st.floats(allow_nan=False)),
+    hi=st.one_of(fractions, st.integers(-5, 5), st.floats(allow_nan=False)),
+    lo_closed=closed,
+    hi_closed=closed,
+)
+def test_only_an_infinite_end_is_opened(
+    lo: Bound, hi: Bound, lo_closed: bool, hi_closed: bool
+) -> None:
+    """Construction skips the comparison for Fraction ends: whatever an end's type, only an
+    infinite one is opened."""
+    interval = Interval(lo, hi, lo_closed, hi_closed)
+    assert interval.lo_closed == (lo_closed and lo != -INF)
+    assert interval.hi_closed == (hi_closed and hi != INF)
+
+
+@SETTINGS
 @given(non_empty(infinite=False), st.fractions(min_value=Fraction(1, 100), max_value=100))
 def test_scaled_maps_members_to_members(a: Interval, factor: Fraction) -> None:
     """Converting units (percent to a fraction, months to days) keeps every point."""

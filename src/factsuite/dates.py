@@ -2,8 +2,9 @@
 
 "February 24", "Feb. 24", "24 February 2022", "Tuesday", "Thursday, February 24",
 "earlier this month", "yesterday".  Calendar dates go through dateutil (already installed
-with pandas); weekdays and relative phrases are resolved here, because they need the
-publication date and always point backwards from it in a news report.
+with pandas), the common shapes through a regex that reads them as dateutil does; weekdays
+and relative phrases are resolved here, because they need the publication date and always
+point backwards from it in a news report.
 """
 
 from __future__ import annotations
@@ -21,6 +22,34 @@ _YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAY_PREFIX = re.compile(rf"^({'|'.join(WEEKDAYS)})\s*,?\s*(.*)$")
 _MONTH_WORD = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE
+)
+MONTHS = {
+    spelling: index
+    for index, spellings in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for spelling in spellings
+}
+"""The month spellings dateutil reads, lower-case."""
+_DAY = r"(?:[1-9]|[12]\d|3[01])"
+_COMMON_DATE = re.compile(
+    rf"(?:(?P<month>[a-z]+)\.?(?: (?P<day>{_DAY}))?"
+    rf"|(?P<day_first>{_DAY}) (?P<month_after>[a-z]+)\.?)"
+    r"(?:,? (?P<year>[1-9]\d{3}))?"
 )
 
 
@@ -103,11 +132,7 @@ def _calendar_date(text: str, published: date) -> DateSpan:
     # Without a year, read it in a leap year so that "February 29" exists until the year is
     # chosen (the occurrence nearest to publication).
     year = published.year if _YEAR.search(text) else LEAP_YEAR
-    default = date(year, published.month, 1)
-    try:
-        parsed = dateutil_parser.parse(text, default=_as_datetime(default)).date()
-    except (ValueError, OverflowError) as error:
-        raise DateError(f"cannot read {text!r} as a date") from error
+    parsed = _parse_calendar(text, date(year, published.month, 1))
     if not _MONTH_WORD.search(text) and not _YEAR.search(text):
         raise DateError(f"cannot read {text!r} as a date: name the month")
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text) is not None
@@ -120,6 +145,35 @@ def _calendar_date(text: str, published: date) -> DateSpan:
             else DateSpan(date(parsed.year, 1, 1), date(parsed.year, 12, 31))
         )
     return DateSpan(parsed, parsed)
+
+
+def _parse_calendar(text: str, default: date) -> date:
+    """The date dateutil reads, with ``default`` filling what the text leaves out."""
+    parsed = common_date(text, default)
+    if parsed is not None:
+        return parsed
+    try:
+        return dateutil_parser.parse(text, default=_as_datetime(default)).date()
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"cannot read {text!r} as a date") from error
+
+
+def common_date(text: str, default: date) -> date | None:
+    """What dateutil reads in the shapes news text mostly uses ("feb. 24", "24 february
+    2022", "march 2022"), without its tokenizer, which was most of the cost of a date; None
+    for any other shape, and for a day the month lacks, so that dateutil says why."""
+    match = _COMMON_DATE.fullmatch(text)
+    if match is None:
+        return None
+    month = MONTHS.get(match["month"] or match["month_after"])
+    if month is None:
+        return None
+    day = match["day"] or match["day_first"]
+    year = match["year"]
+    try:
+        return date(int(year) if year else default.year, month, int(day) if day else default.day)
+    except ValueError:
+        return None
 
 
 def _nearest_year(day: date, published: date, text: str) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from factsuite.lexicon import load_lexicon
 
@@ -52,6 +52,11 @@ def nearest_match(article: str, quote: str) -> tuple[Place, str, float]:
     return place_of(article, start), article[start : start + size], ratio
 
 
+CACHED_PROBLEMS = 2**16
+"""Answers kept for reuse: an archive quotes the same headline and lead in several claims."""
+
+
+@lru_cache(maxsize=CACHED_PROBLEMS)
 def figure_problem(quote: str, value: str, qualifier: str) -> str:
     """Why the quote does not show ``qualifier value``, or "" when it does."""
     start = figure_start(quote, value)

@@ -45,9 +45,10 @@ class Interval:
     hi_closed: bool = True
 
     def __post_init__(self) -> None:
-        if self.hi == INF and self.hi_closed:
+        # A Fraction is never infinite, and comparing one with a float is slow.
+        if self.hi_closed and not isinstance(self.hi, Fraction) and self.hi == INF:
             object.__setattr__(self, "hi_closed", False)
-        if self.lo == -INF and self.lo_closed:
+        if self.lo_closed and not isinstance(self.lo, Fraction) and self.lo == -INF:
             object.__setattr__(self, "lo_closed", False)
 
     @classmethod

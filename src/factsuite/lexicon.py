@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -46,13 +46,27 @@ Term = tuple[bool, Fraction, str | None]
 
 def evaluate_bound(expression: str, scale: Scale) -> Bound:
     """Evaluate ``x - g/2``, ``x + 0.5u``, ``inf``, ``3``... without ``eval``."""
-    total: Bound = Fraction(0)
-    for negative, factor, symbol in _terms(expression):
+    return _evaluate(_terms(expression), scale)
+
+
+def _evaluate(terms: tuple[Term, ...], scale: Scale) -> Bound:
+    """The terms added in order from zero.  Adding to zero and multiplying by one are left
+    out: they change neither value nor type, and Fraction arithmetic was most of the cost."""
+    total: Bound | None = None
+    for negative, factor, symbol in terms:
         if symbol == "inf":
             term: Bound = INF
+        elif symbol is None:
+            term = factor
         else:
-            term = factor * getattr(scale, symbol) if symbol else factor
-        total = total - term if negative else total + term
+            term = getattr(scale, symbol)
+            if factor != 1:
+                term = factor * term
+        if total is None:
+            total = -term if negative else term
+        else:
+            total = total - term if negative else total + term
+    assert total is not None, "a bound has at least one term"
     return total
 
 
@@ -80,18 +94,28 @@ def _terms(expression: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+Notation = tuple[tuple[Term, ...], tuple[Term, ...], bool, bool]
+"""Interval notation read: the terms of each bound and whether each end is closed."""
+
+
 @cache
-def evaluate_notation(notation: str, scale: Scale) -> Interval:
-    """``"(x, x + g]"`` for one scale, with lower bounds held at zero."""
+def _notation(notation: str) -> Notation:
+    """The notation read once: the lexicon has a few, and every figure evaluates them."""
     match = _NOTATION.match(notation)
     if not match:
         raise ValueError(f"not interval notation: {notation!r}")
     left, lo_text, hi_text, right = match.groups()
-    lo = evaluate_bound(lo_text, scale)
-    lo_closed = left == "["
+    return _terms(lo_text), _terms(hi_text), left == "[", right == "]"
+
+
+@cache
+def evaluate_notation(notation: str, scale: Scale) -> Interval:
+    """``"(x, x + g]"`` for one scale, with lower bounds held at zero."""
+    lo_terms, hi_terms, lo_closed, hi_closed = _notation(notation)
+    lo = _evaluate(lo_terms, scale)
     if lo < 0:
         lo, lo_closed = Fraction(0), True
-    return Interval(lo, evaluate_bound(hi_text, scale), lo_closed, right == "]")
+    return Interval(lo, _evaluate(hi_terms, scale), lo_closed, hi_closed)
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,21 +151,29 @@ class Lexicon:
     units: dict[str, Unit] = field(default_factory=dict)
 
     def qualifier(self, spelling: str) -> Entry | None:
-        return _by_spelling(self.qualifiers).get(spelling.strip().lower())
+        return self._qualifiers_by_spelling.get(spelling.strip().lower())
 
     def vague_count(self, spelling: str) -> Entry | None:
-        return _by_spelling(self.vague_counts).get(spelling.strip().lower())
+        return self._vague_counts_by_spelling.get(spelling.strip().lower())
 
     @property
     def qualifier_spellings(self) -> list[str]:
-        return sorted(_by_spelling(self.qualifiers))
+        return sorted(self._qualifiers_by_spelling)
 
     @property
     def vague_spellings(self) -> list[str]:
-        return sorted(_by_spelling(self.vague_counts))
+        return sorted(self._vague_counts_by_spelling)
+
+    @cached_property
+    def _qualifiers_by_spelling(self) -> dict[str, Entry]:
+        """Kept on the lexicon: each claim looks its qualifier up several times."""
+        return _by_spelling(self.qualifiers)
+
+    @cached_property
+    def _vague_counts_by_spelling(self) -> dict[str, Entry]:
+        return _by_spelling(self.vague_counts)
 
 
-@cache
 def _by_spelling(entries: tuple[Entry, ...]) -> dict[str, Entry]:
     return {spelling.lower(): entry for entry in entries for spelling in entry.spellings}
 

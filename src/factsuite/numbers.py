@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -49,6 +50,13 @@ FRACTION_WORDS = {
     "one fifth": Fraction(1, 5),
     "a tenth": Fraction(1, 10),
 }
+_UNIT_WORDS_LONGEST_FIRST = tuple(
+    (unit, word, re.compile(rf"\b{word}$"))
+    for unit, words in UNIT_WORDS.items()
+    for word in sorted(words, key=len, reverse=True)
+)
+"""Each unit's words, longest first within the unit, with the pattern that finds the word
+whole at the end: sorted and compiled once rather than for every figure."""
 SHARE_STEP_CAP = Fraction(10)
 """A share written as a fraction is never read coarser than 10 points: "half" is 45-55 %."""
 
@@ -171,17 +179,23 @@ def strip_unit_words(text: str, unit: str) -> str:
     A unit word for another unit is an error: "eight years" cannot be a count of months.
     """
     lowered = " ".join(text.lower().split())
-    for other, words in UNIT_WORDS.items():
-        for word in sorted(words, key=len, reverse=True):
-            if lowered.endswith(word) and (word == "%" or re.search(rf"\b{word}$", lowered)):
-                if other != unit:
-                    raise NumberError(f"{text!r} is written in {other}, but the unit is {unit}")
-                return lowered[: -len(word)].strip()
+    for other, word, whole_word in _UNIT_WORDS_LONGEST_FIRST:
+        if lowered.endswith(word) and (word == "%" or whole_word.search(lowered)):
+            if other != unit:
+                raise NumberError(f"{text!r} is written in {other}, but the unit is {unit}")
+            return lowered[: -len(word)].strip()
     return lowered
 
 
+CACHED_FIGURES = 2**16
+"""Figures kept for reuse: claims write the same figure under several qualifiers."""
+
+
+@lru_cache(maxsize=CACHED_FIGURES)
 def parse_figure(text: str, unit: str) -> Figure:
-    """Read a claim's value in its unit, e.g. ("90 percent", "percent") -> 90 +- 5."""
+    """Read a claim's value in its unit, e.g. ("90 percent", "percent") -> 90 +- 5.
+
+    Figures are cached and shared (both kinds are frozen)."""
     body = strip_unit_words(text, unit)
     if not body:
         raise NumberError(f"{text!r} has no figure in it")

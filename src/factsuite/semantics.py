@@ -82,7 +82,8 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
             return ClaimReading(unit.kind, error="a vague count takes no qualifier")
         intervals = {r: figure.entry.interval(r, Scale(Fraction(0))) for r in Reading}
     else:
-        intervals = {r: qualifier.interval(r, figure.scale) for r in Reading}
+        scale = figure.scale
+        intervals = {r: qualifier.interval(r, scale) for r in Reading}
     if unit.days is not None:
         intervals = {r: interval.scaled(unit.days) for r, interval in intervals.items()}
     empty = [str(r) for r, interval in intervals.items() if interval.is_empty]
