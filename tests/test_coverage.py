@@ -1,11 +1,17 @@
 """Every mention must be a claim or ignored, and drafts are never reported as passing."""
 
+import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factsuite.engine import COVERAGE_ITEM, evaluate, load_articles
+from factsuite.engine import COVERAGE_ITEM, evaluate, load_articles, uncovered_mentions
+from factsuite.grounding import place_of
+from factsuite.mentions import Mention, find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "2022-03-22-kremlin-talks"
@@ -82,3 +88,53 @@ def test_drafts_are_skipped_and_counted(pytester: pytest.Pytester, tmp_path: Pat
             "SKIPPED [[]38[]] facts/2022-03-22-draft/claims.yaml: draft claim: review it*",
         ]
     )
+
+
+SEED_TEXT = (ROOT / "facts" / SEED / "article.txt").read_text("utf-8")
+SEED_VALUES = [mention.value for mention in find_mentions(SEED_TEXT)]
+quotes = st.tuples(st.integers(0, len(SEED_TEXT) - 1), st.integers(1, 200)).map(
+    lambda pair: SEED_TEXT[pair[0] : pair[0] + pair[1]]
+)
+values = st.sampled_from(SEED_VALUES).map(str.upper) | st.sampled_from(SEED_VALUES)
+
+
+def _uncovered_by_every_pair(claims: list[tuple[str, str]], ignored: list[str]) -> list[Mention]:
+    """Each mention against every quote: what ``uncovered_mentions`` finds faster."""
+
+    def spans(quote: str) -> list[tuple[int, int]]:
+        found = re.finditer(f"(?={re.escape(quote)})", SEED_TEXT)  # overlapping ones too
+        return [(match.start(), match.start() + len(quote)) for match in found]
+
+    def within(mention: Mention, span: tuple[int, int]) -> bool:
+        return span[0] <= mention.start and mention.end <= span[1]
+
+    return [
+        mention
+        for mention in find_mentions(SEED_TEXT)
+        if not any(
+            within(mention, span) and value.casefold() == mention.value.casefold()
+            for quote, value in claims
+            for span in spans(quote)
+        )
+        and not any(within(mention, span) for quote in ignored for span in spans(quote))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(quotes, values), max_size=20), st.lists(quotes, max_size=3))
+def test_a_mention_is_covered_by_a_quote_of_its_value_or_an_ignored_one(
+    claims: list[tuple[str, str]], ignored: list[str]
+) -> None:
+    article = SimpleNamespace(
+        text=SEED_TEXT,
+        claims=SimpleNamespace(
+            claims=[SimpleNamespace(quote=quote, value=value) for quote, value in claims],
+            ignored=[SimpleNamespace(quote=quote) for quote in ignored],
+        ),
+    )
+    missing = _uncovered_by_every_pair(claims, ignored)
+    report = uncovered_mentions(article)
+    assert report.count("\n  article.txt:") == len(missing)
+    for mention in missing:
+        place = place_of(SEED_TEXT, mention.start)
+        assert f'article.txt:{place.line}:{place.column}  "{mention.text}"' in report

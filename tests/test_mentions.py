@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import calendar
 import importlib.util
+import re
 import sys
-from dataclasses import replace
 from datetime import date, timedelta
 from fractions import Fraction
 from pathlib import Path
@@ -321,44 +321,107 @@ texts = st.lists(st.tuples(cased, separators), max_size=25).map(
 )
 
 
-def _searched_everywhere(text: str) -> list[Mention]:
-    return [
-        mention
-        for regex, build, _ in mentions._ways()
-        for match in regex.finditer(text)
-        if (mention := build(text, match)) is not None
-    ]
+def _matched_everywhere(text: str) -> list[tuple[int, tuple[int, int], tuple[str | None, ...]]]:
+    return sorted(
+        (index, match.span(), match.groups())
+        for index, way in enumerate(mentions._ways())
+        for match in way.regex.finditer(text)
+    )
+
+
+def _matched_at_places(text: str) -> list[tuple[int, tuple[int, int], tuple[str | None, ...]]]:
+    ranked = mentions._ranked_matches(text)
+    return sorted((index, match.span(), match.groups()) for *_, index, match in ranked)
 
 
 @settings(max_examples=1_000, deadline=None)
 @given(texts)
-def test_searching_where_mentions_begin_finds_every_candidate(text: str) -> None:
-    assert list(mentions._candidates(text)) == _searched_everywhere(text)
+def test_searching_where_mentions_begin_finds_every_match(text: str) -> None:
+    assert _matched_at_places(text) == _matched_everywhere(text)
 
 
 @pytest.mark.parametrize("article", SCORES, ids=lambda s: s.name)
-def test_the_labelled_articles_give_every_candidate(article) -> None:
-    assert list(mentions._candidates(article.text)) == _searched_everywhere(article.text)
+def test_the_labelled_articles_give_every_match(article) -> None:
+    assert _matched_at_places(article.text) == _matched_everywhere(article.text)
 
 
-spans = st.tuples(st.integers(0, 60), st.integers(1, 12)).map(
-    lambda pair: Mention(pair[0], pair[0] + pair[1], "x" * pair[1], "count", "1")
-)
+# Overlaps are settled before building, so only winners are built: the result is that of
+# building every match first and comparing every pair.
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.tuples(spans, st.sampled_from(KINDS)), max_size=30))
-def test_overlaps_are_settled_as_by_comparing_every_pair(pairs) -> None:
-    candidates = [replace(mention, kind=kind) for mention, kind in pairs]
-    ranked = sorted(
-        candidates, key=lambda m: (m.start - m.end, mentions._PRIORITY[m.kind], m.start)
-    )
+def _settled_after_building_all(text: str) -> list[Mention]:
+    built = []
+    for way in mentions._ways():
+        for match in way.regex.finditer(text):
+            if (mention := way.build(text, match)) is not None:
+                assert (mention.kind, mention.start) == (way.kind, match.start(way.begins))
+                assert mention.end == match.end()
+                built.append(mention)
+    ranked = sorted(built, key=lambda m: (m.start - m.end, mentions._PRIORITY[m.kind], m.start))
     chosen: list[Mention] = []
     for mention in ranked:
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
             chosen.append(mention)
-    expected = sorted(chosen, key=lambda m: m.start)
-    assert mentions._without_overlaps(iter(candidates)) == expected
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _settled(text: str) -> list[Mention]:
+    return mentions._without_overlaps(text, mentions._ranked_matches(text))
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(texts)
+def test_overlaps_are_settled_as_by_building_all_and_comparing_every_pair(text: str) -> None:
+    assert _settled(text) == _settled_after_building_all(text)
+
+
+@pytest.mark.parametrize("article", SCORES, ids=lambda s: s.name)
+def test_the_labelled_articles_settle_overlaps_as_by_building_all(article) -> None:
+    assert _settled(article.text) == _settled_after_building_all(article.text)
+
+
+# The regexes are written for speed: alternatives as a tree, digits atomic.  Each matches
+# what its plain form matches.
+
+ALTERNATIVES = sorted(
+    {*ONES, *TENS, *FRACTION_WORDS, *RELATIVE_DATES, *load_lexicon().vague_spellings}
+    | {*QUALIFIERS, "a", "an", "thousand", "million", "m", "mn", "b", "bn"}
+)
+
+
+def _longest_first(words: list[str]) -> str:
+    escaped = (re.escape(word).replace(r"\ ", r"\s+") for word in words)
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(
+    st.lists(st.sampled_from(ALTERNATIVES), min_size=1, max_size=12),
+    texts,
+    st.sampled_from(["", r"\b", r"\s+of\b", r"[^\S\n]+$", r"\s", r"(?!\w)", "-"]),
+    st.sampled_from([0, re.IGNORECASE]),
+)
+def test_a_tree_of_alternatives_matches_the_longest_first(
+    words: list[str], text: str, after: str, flags: int
+) -> None:
+    tree = re.compile(rf"(?:{mentions._alternatives(words)}){after}", flags)
+    plain = re.compile(rf"(?:{_longest_first(words)}){after}", flags)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+written_digits = st.from_regex(r"[0-9]{1,4}(?:[.,][0-9]{2,3}){0,3}[.,]?[ %a-z-]?", fullmatch=True)
+digit_texts = st.lists(st.tuples(st.one_of(cased, written_digits), separators), max_size=20).map(
+    lambda parts: "".join(word + separator for word, separator in parts)
+)
+
+
+@settings(max_examples=1_000, deadline=None)
+@given(digit_texts)
+def test_atomic_digits_match_as_digits_given_back(text: str) -> None:
+    for way in mentions._ways():
+        plain = re.compile(way.regex.pattern.replace("(?>", "(?:"), way.regex.flags)
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in way.regex.finditer(text)] == expected
 
 
 SPELLINGS = [spelling for entry in load_lexicon().qualifiers for spelling in entry.spellings]

@@ -338,24 +338,19 @@ def uncovered_mentions(article: Article) -> str:
     """Mentions in the text that are neither inside a claim's quote holding the same value
     nor inside an ignored quote: what the claims file forgot."""
     assert article.claims is not None
-    claimed = [
-        (span, claim.value.casefold())
-        for claim in article.claims.claims
-        for span in _spans_of(article.text, claim.quote)
-    ]
+    claimed: dict[str, list[tuple[int, int]]] = {}  # the spans of the quotes of each value
+    for claim in article.claims.claims:
+        claimed.setdefault(claim.value.casefold(), []).extend(_spans_of(article.text, claim.quote))
     ignored = [
         span for item in article.claims.ignored for span in _spans_of(article.text, item.quote)
     ]
     missing = []
     for mention in find_mentions(article.text):
-        inside = [
-            value
-            for (start, end), value in claimed
-            if start <= mention.start and mention.end <= end
-        ]
-        if mention.value.casefold() in inside:
+        start, end = mention.start, mention.end
+        spans = claimed.get(mention.value.casefold(), ())
+        if any(first <= start and end <= last for first, last in spans):
             continue
-        if any(start <= mention.start and mention.end <= end for start, end in ignored):
+        if any(first <= start and end <= last for first, last in ignored):
             continue
         missing.append(mention)
     if not missing:

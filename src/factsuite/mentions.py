@@ -12,12 +12,11 @@ names and ordinals as quantities (docs/scaffold.md has the measurements).
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
@@ -127,16 +126,39 @@ class _Way(NamedTuple):
     starts: frozenset[str] | None
     """The lowercase words its matches begin with, at the start of a word (see
     ``_first_words``); None when they may begin anywhere."""
+    kind: str
+    """The kind of every mention ``build`` makes: overlaps are settled before building."""
+    begins: int | str = 0
+    """The group where its mentions begin ("aged 62" begins at the figure)."""
 
 
 DIGIT = "0"
 """Stands for any digit among the words a way's matches begin with."""
 
 
-def _alternatives(words: list[str] | tuple[str, ...]) -> str:
-    """A regex alternation, longest first, with inner spaces matching any whitespace."""
-    escaped = (re.escape(word).replace(r"\ ", r"\s+") for word in words)
-    return "|".join(sorted(escaped, key=len, reverse=True))
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of the words, the longest that matches first, with inner spaces
+    matching any whitespace.
+
+    It is a tree of branches by first letter, then by second, and so on: re tries the
+    branches of an alternation one by one, so a branch per word made each try slow.
+    """
+    return _tree(
+        {tuple(r"\s+" if char == " " else re.escape(char) for char in word) for word in words}
+    )
+
+
+def _tree(words: set[tuple[str, ...]]) -> str:
+    """The alternation of these words, each a sequence of regexes for its characters."""
+    rests: dict[str, set[tuple[str, ...]]] = {}
+    for word in words:
+        rests.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for first, rest in sorted(rests.items()):
+        longer = _tree(rest - {()})
+        optional = "?" if () in rest else ""
+        branches.append(first + (f"(?:{longer}){optional}" if longer else ""))
+    return "|".join(branches)
 
 
 _ONE_TO_NINE = _alternatives(_ONES[:9])
@@ -146,13 +168,13 @@ WORD_NUMBER = (
 )
 _FULL_SCALE = _alternatives([word for word in SCALE_WORDS if len(word) > 2])
 _GLUED_SCALE = _alternatives([word for word in SCALE_WORDS if len(word) <= 2])
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+"""Digits, atomic: every pattern rejects a digit or a decimal part after them, so re need
+not give back what they took, as it did digit by digit."""
 DIGIT_FIGURE = rf"(?:{_DIGITS})(?:(?:{_GLUED_SCALE})(?![\w])|\s+(?:{_FULL_SCALE})\b)?"
 WORD_FIGURE = rf"(?:(?:{WORD_NUMBER})(?:\s+(?:{_FULL_SCALE}))?|an?\s+(?:{_FULL_SCALE})|a\s+dozen)"
 _LEFT = r"(?<![\w$€£¥.,/:])(?<![^\W\d][-–])"
 """A figure starts a word: not "COVID-19", "G7", "10:30", "£5" (money has its own pattern)."""
-_LEFT_HOLDS = re.compile(_LEFT)
-"""Where a way that begins with ``_LEFT`` may begin at all."""
 _END = r"(?![\w%/]|[.,]\d|[-–][^\W\d])"
 _COUNT_END = r"(?![\w%/]|[.,]\d)"
 """A count in digits may head a compound ("the 20-mile mark"); a number word may not ("one-off")."""
@@ -284,6 +306,10 @@ def _age(text: str, match: re.Match[str]) -> Mention | None:
     return Mention(figure, match.end(), value, "duration", value, "", "years")
 
 
+_BEGINS: dict[Builder, str] = {_age: "figure"}
+"""Builders whose mentions begin at a group of the match rather than at its start."""
+
+
 def _money(text: str, match: re.Match[str]) -> Mention | None:
     return _mention(match, "money", match.group("figure"), "money")
 
@@ -312,51 +338,70 @@ def _ways() -> tuple[_Way, ...]:
     digits, weekdays, months = [DIGIT], list(calendar.day_name), calendar.month_name[1:]
     number_words = [*_ONES, *_TENS]
     figure_words = [*number_words, "a million", "an hour", "a dozen"]  # as "an?\s+" begins
-    table: list[tuple[str, int, Builder, frozenset[str] | None]] = [
+    table: list[tuple[str, int, str, Builder, frozenset[str] | None]] = [
         (
             rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
             0,
+            "date",
             _as_written("date", "date"),
             _first_words(weekdays, months, _MONTH_SHORT.split("|")),
         ),
         (
             rf"\b(?:(?:{_WEEKDAY}),?\s+)?{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?\b",
             0,
+            "date",
             _as_written("date", "date"),
             _first_words(weekdays, digits),
         ),
-        (rf"\b(?:{_MONTH_FULL})\s+{_YEAR}\b", 0, _as_written("date", "date"), _first_words(months)),
-        (rf"\b(?:{_MONTH_FULL})\b", 0, _bare_month, _first_words(months)),
-        (rf"{_LEFT}{_YEAR}{_END}", 0, _year, _first_words(digits)),
+        (
+            rf"\b(?:{_MONTH_FULL})\s+{_YEAR}\b",
+            0,
+            "date",
+            _as_written("date", "date"),
+            _first_words(months),
+        ),
+        (rf"\b(?:{_MONTH_FULL})\b", 0, "date", _bare_month, _first_words(months)),
+        (rf"{_LEFT}{_YEAR}{_END}", 0, "date", _year, _first_words(digits)),
         (
             rf"\b(?:{_alternatives(RELATIVE_DATES)})\b",
             i,
+            "relative_date",
             _as_written("relative_date", "date"),
             _first_words(RELATIVE_DATES),
         ),
-        (rf"\b(?:{_WEEKDAY})\b", 0, _as_written("weekday", "date"), _first_words(weekdays)),
+        (
+            rf"\b(?:{_WEEKDAY})\b",
+            0,
+            "weekday",
+            _as_written("weekday", "date"),
+            _first_words(weekdays),
+        ),
         (
             rf"{_LEFT}{number}(?:{_PERCENT_WORDS})",
             i,
+            "share",
             _as_written("share", "percent"),
             _first_words(digits, number_words),
         ),
         (
             rf"{_LEFT}{number}\s+(?:in|out\s+of)\s+(?P<denominator>{number}){_END}",
             i,
+            "share",
             _ratio,
             _first_words(digits, number_words),
         ),
         (
             rf"\b(?:{_alternatives(list(FRACTION_WORDS))})\b",
             i,
+            "share",
             _fraction,
             _first_words(FRACTION_WORDS),
         ),
-        (rf"(?:{_CURRENCY_SIGNS})\s?(?P<figure>{DIGIT_FIGURE}){_END}", 0, _money, None),
+        (rf"(?:{_CURRENCY_SIGNS})\s?(?P<figure>{DIGIT_FIGURE}){_END}", 0, "money", _money, None),
         (
             rf"{_LEFT}(?P<figure>{figure})\s+(?:{_CURRENCY_WORDS})\b",
             i,
+            "money",
             _money,
             _first_words(digits, figure_words),
         ),
@@ -364,12 +409,14 @@ def _ways() -> tuple[_Way, ...]:
             rf"{_LEFT}(?:{_DIGITS}|{WORD_FIGURE}|an?|{vague})\s+"
             rf"(?P<unit>(?:{units})s?)\b(?!-)",
             i,
+            "duration",
             _duration,
             _first_words(digits, figure_words, lexicon.vague_spellings),
         ),
         (
             rf"{_LEFT}(?P<figure>\d+|{WORD_NUMBER})-(?P<unit>{units})\b(?:-olds?\b)?",
             i,
+            "duration",
             _compound_duration,
             _first_words(digits, number_words),
         ),
@@ -377,21 +424,24 @@ def _ways() -> tuple[_Way, ...]:
             rf"{_LEFT}(?P<figure>{_DIGITS}|{WORD_NUMBER})\s+(?:{_DURATION_ADJECTIVES})"
             rf"\s+(?P<unit>(?:{units})s)\b",
             i,
+            "duration",
             _compound_duration,
             _first_words(digits, number_words),
         ),
         (
             rf"\baged\s+(?:(?:{qualifier})\s+)?(?P<figure>\d+){_END}",
             i,
+            "duration",
             _age,
             _first_words(["aged"]),
         ),
-        (rf"\b(?:{vague})\b", i, _vague, _first_words(lexicon.vague_spellings)),
-        (rf"{_LEFT}{DIGIT_FIGURE}{_COUNT_END}", 0, _bare_count, _first_words(digits)),
-        (rf"{_LEFT}{WORD_FIGURE}{_END}", i, _word_count, _first_words(figure_words)),
+        (rf"\b(?:{vague})\b", i, "vague_count", _vague, _first_words(lexicon.vague_spellings)),
+        (rf"{_LEFT}{DIGIT_FIGURE}{_COUNT_END}", 0, "count", _bare_count, _first_words(digits)),
+        (rf"{_LEFT}{WORD_FIGURE}{_END}", i, "count", _word_count, _first_words(figure_words)),
     ]
     return tuple(
-        _Way(re.compile(regex, flags), build, starts) for regex, flags, build, starts in table
+        _Way(re.compile(regex, flags), build, starts, kind, _BEGINS.get(build, 0))
+        for regex, flags, kind, build, starts in table
     )
 
 
@@ -427,19 +477,36 @@ def _first_words(*spellings: Iterable[str]) -> frozenset[str] | None:
     return frozenset(starts)
 
 
+StarterKey = tuple[str | None, str | None, str | None]
+"""What the starter regex found at a word start: whether ``_LEFT`` holds there (""), the
+word (None for digits), and whether whitespace follows it ("")."""
+
+
 @cache
-def _starter() -> tuple[re.Pattern[str], dict[tuple[bool, bool], dict[str, tuple[int, ...]]]]:
-    """A regex for the first words at word starts of the lowercase text, and the ways each may
-    begin, by whether whitespace follows it and whether ``_LEFT`` holds there."""
+def _starter() -> tuple[re.Pattern[str], dict[StarterKey, int], tuple[tuple[int, ...], ...]]:
+    """A regex for the first words at word starts of the lowercase text, the bucket of each
+    thing it finds, and the ways that may begin at the places of each bucket.
+
+    The regex matches the non-word character before the word, so that re only tries it
+    there (a space leads the text), and looks ahead for the word before it checks ``_LEFT``,
+    so that it checks only there.  Lowercasing keeps the length and the ``_LEFT`` classes of
+    every character but İ, one of the ``ASCII_CASE_TWINS``.
+    """
     words = {start.rstrip() for way in _ways() if way.starts for start in way.starts} - {DIGIT}
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    regex = re.compile(rf"(?<!\w)(?:\d+|(?P<word>{alternatives}))(?P<spaced>\s)?")
+    word = _alternatives(words)
+    regex = re.compile(
+        rf"\W(?=\d|{word})(?:(?P<left>){_LEFT}|)(?:\d+|(?P<word>{word}))(?:(?P<spaced>)(?=\s))?"
+    )
     ways_of = {
-        (spaced, left): {word: _ways_at(word, spaced, left) for word in words | {DIGIT}}
+        ("" if left else None, None if word == DIGIT else word, "" if spaced else None): (
+            _ways_at(word, spaced, left)
+        )
+        for word in words | {DIGIT}
         for spaced in (False, True)
         for left in (False, True)
     }
-    return regex, ways_of
+    buckets = tuple(sorted(set(ways_of.values())))
+    return regex, {key: buckets.index(ways) for key, ways in ways_of.items()}, buckets
 
 
 def _ways_at(word: str, spaced: bool, left: bool) -> tuple[int, ...]:
@@ -461,54 +528,71 @@ def _places(text: str) -> list[list[int]] | None:
     None when the text has a letter that ignore-case regexes fold to an ASCII one (the
     lowercase text would miss it there).  Searching only there, not at every character,
     is what makes finding mentions fast: most ways are long ignore-case alternations.
+    Word starts are sorted into buckets of the same ways first, so that each costs one append.
     """
     if any(twin in text for twin in ASCII_CASE_TWINS):
         return None
-    regex, ways_of = _starter()
+    regex, bucket_of, buckets = _starter()
+    starts: list[list[int]] = [[] for _ in buckets]
+    for found in regex.finditer(" " + text.lower()):  # found where the word is in ``text``
+        starts[bucket_of[found.groups()]].append(found.start())
     places: list[list[int]] = [[] for _ in _ways()]
-    for found in regex.finditer(text.lower()):
-        start = found.start()
-        left = _LEFT_HOLDS.match(text, start) is not None
-        by_word = ways_of[(found["spaced"] is not None, left)]
-        for index in by_word[found["word"] or DIGIT]:
-            places[index].append(start)
+    for ways, bucket in zip(buckets, starts, strict=True):
+        if bucket:
+            for index in ways:
+                places[index] += bucket
+    for way_places in places:
+        way_places.sort()
     return places
 
 
-def _finditer_at(regex: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+def _finditer_at(regex: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
     """``regex.finditer(text)`` for a regex whose matches begin only at these (sorted) places."""
-    end = 0
+    matches, end, match_at = [], 0, regex.match
     for start in places:
-        if start >= end:
-            match = regex.match(text, start)
-            if match is not None:
-                yield match
-                end = match.end()
+        if start >= end and (match := match_at(text, start)) is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
-def _candidates(text: str) -> Iterator[Mention]:
+Ranked = tuple[int, int, int, int, re.Match[str]]
+"""A match as the overlap filter takes it: minus its length, the priority of its kind, where
+it begins, and the index of its way (the order the ways were once searched in)."""
+
+
+def _ranked_matches(text: str) -> list[Ranked]:
+    """Every way's matches, best first: the longest, then the most specific, then the first."""
     places = _places(text)
-    for index, (regex, build, first_words) in enumerate(_ways()):
-        if places is None or first_words is None:
-            matches = regex.finditer(text)
+    ranked = []
+    for index, way in enumerate(_ways()):
+        if places is None or way.starts is None:
+            matches: Iterable[re.Match[str]] = way.regex.finditer(text)
         else:
-            matches = _finditer_at(regex, text, places[index])
+            matches = _finditer_at(way.regex, text, places[index])
+        priority, begins = _PRIORITY[way.kind], way.begins
         for match in matches:
-            mention = build(text, match)
+            start = match.start(begins)
+            ranked.append((start - match.end(), priority, start, index, match))
+    ranked.sort()
+    return ranked
+
+
+def _without_overlaps(text: str, ranked: list[Ranked]) -> list[Mention]:
+    """The longest reading of each stretch of text wins; at equal length, the most specific.
+
+    A match is built only once it wins its stretch: most losers are never built.  A builder
+    that turns its match down leaves the stretch to the next best.
+    """
+    ways, taken, chosen = _ways(), bytearray(len(text)), []
+    for _, _, start, index, match in ranked:
+        end = match.end()
+        if taken.find(1, start, end) == -1:
+            mention = ways[index].build(text, match)
             if mention is not None:
-                yield mention
-
-
-def _without_overlaps(candidates: Iterator[Mention]) -> list[Mention]:
-    """The longest reading of each stretch of text wins; at equal length, the most specific."""
-    ranked = sorted(candidates, key=lambda m: (m.start - m.end, _PRIORITY[m.kind], m.start))
-    chosen: list[Mention] = []  # in order of start
-    for mention in ranked:
-        # Only the chosen mention starting last before this one ends can overlap it: the
-        # chosen do not overlap each other and none is empty, so their ends are in order too.
-        before = bisect.bisect_left(chosen, mention.end, key=_START) - 1
-        if before < 0 or chosen[before].end <= mention.start:
-            bisect.insort(chosen, mention, key=_START)
+                taken[start:end] = b"\1" * (end - start)
+                chosen.append(mention)
+    chosen.sort(key=_START)
     return chosen
 
 
@@ -546,8 +630,8 @@ def _with_qualifier(text: str, mention: Mention) -> Mention:
     if found is None:
         return mention
     spelling = " ".join(found.group().lower().split())
-    start = found.start()
-    return replace(mention, start=start, text=text[start : mention.end], qualifier=spelling)
+    start, end = found.start(), mention.end
+    return Mention(start, end, text[start:end], mention.kind, mention.value, spelling, mention.unit)
 
 
 def _last_words_start(text: str, start: int, end: int, count: int) -> int:
@@ -562,5 +646,5 @@ def _last_words_start(text: str, start: int, end: int, count: int) -> int:
 
 def find_mentions(text: str) -> list[Mention]:
     """Every numeric and temporal mention of ``text``, in order, none overlapping."""
-    mentions = _without_rates(text, _without_overlaps(_candidates(text)))
+    mentions = _without_rates(text, _without_overlaps(text, _ranked_matches(text)))
     return [_with_qualifier(text, mention) for mention in _with_range_units(text, mentions)]
