@@ -8,10 +8,25 @@ from fractions import Fraction
 
 import pandas as pd
 import pandera.pandas as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 
+from factsuite.article import discover
+from factsuite.engine import load_articles
 from factsuite.intervals import Interval
-from factsuite.rules import at_most, duration_fits_dates, figures_agree, share_holds_parts
+from factsuite.reference import ReferenceLibrary
+from factsuite.reference_tables import build_reference_tables, event_days
+from factsuite.rules import (
+    at_most,
+    duration_fits_dates,
+    figures_agree,
+    find_failures,
+    rules,
+    schemas,
+    share_holds_parts,
+)
+from factsuite.synth import write_archive
+from factsuite.tables import JOINED_COLUMNS, build_tables
 
 READING = "pragmatic"
 ROLES = ("left", "right")
@@ -114,3 +129,59 @@ def test_a_blocked_relation_is_left_to_its_reference_check() -> None:
     }  # fmt: skip
     df = pd.DataFrame([row, {**row, "unresolved": "refugees-leed"}])
     assert at_most(df, left="left", right="right", reading=READING).tolist() == [False, True]
+
+
+@pytest.fixture(scope="module")
+def synthetic_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    """Every table of a small archive with errors planted, as the engine builds them."""
+    archive = tmp_path_factory.mktemp("archive") / "archive"
+    write_archive(archive, 40, seed=5, error_rate=0.5)
+    library = ReferenceLibrary()
+    articles = [a for a in load_articles(discover([archive]), library) if a.is_valid]
+    references = {str(a.folder): library.for_article(a.folder) for a in articles}
+    tables = build_tables(articles, {key: event_days(ref) for key, ref in references.items()})
+    reference_tables = build_reference_tables(articles, tables.claims, references)
+    return {"claims": tables.claims, **tables.relations, **reference_tables}
+
+
+def failing_rows(schema: pa.DataFrameSchema, table: pd.DataFrame) -> set[tuple[int, int]]:
+    try:
+        schema.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        pairs = errors.failure_cases[["check_number", "index"]].dropna()
+        return {(int(check), int(index)) for check, index in pairs.itertuples(index=False)}
+    return set()
+
+
+def test_find_failures_fails_the_rows_the_written_schemas_fail(
+    synthetic_tables: dict[str, pd.DataFrame],
+) -> None:
+    """find_failures validates with pandera's ignore_na off, for speed; nothing else changes."""
+    expected = set()
+    for name, schema in schemas().items():
+        table_rules = [rule for rule in rules() if rule.table == name]
+        if not synthetic_tables[name].empty:
+            for check, index in failing_rows(schema, synthetic_tables[name]):
+                expected.add((table_rules[check], index))
+    found = {(failure.rule, failure.row.name) for failure in find_failures(synthetic_tables)}
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "role"),
+    [("part_of", "part"), ("part_of", "whole"), ("same_figure", "other"), ("spans", "duration")],
+)
+def test_a_relation_joins_the_claims_a_left_merge_joins(
+    synthetic_tables: dict[str, pd.DataFrame], table: str, role: str
+) -> None:
+    """The tables join claims by a lookup of (article, id): NaN where no claim has the id."""
+    relations = synthetic_tables[table]
+    claims = synthetic_tables["claims"][["article", "claim", *JOINED_COLUMNS]]
+    merged = relations[["article", role]].merge(
+        claims, how="left", left_on=["article", role], right_on=["article", "claim"]
+    )
+    joined = relations[[f"{role}_{column}" for column in JOINED_COLUMNS]]
+    expected = merged[JOINED_COLUMNS].set_axis(joined.columns, axis=1)
+    assert not relations.empty
+    pd.testing.assert_frame_equal(joined, expected, check_dtype=False)

@@ -7,14 +7,16 @@ claim is right, it only lays the facts side by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
 from factsuite.article import Article
 from factsuite.grounding import figure_problem
+from factsuite.intervals import Bound
 from factsuite.lexicon import Reading
-from factsuite.model import PUBLICATION, Before, PartOf, SameFigure, ShareOf, Spans, SumOf
+from factsuite.model import PUBLICATION, Relation
 from factsuite.numbers import Quantity
 from factsuite.semantics import ClaimReading, read_claim
 
@@ -31,25 +33,32 @@ class Tables:
     readings: dict[tuple[str, str], ClaimReading]
 
 
-_INTERVAL_FIELDS = [(reading, *(f"{reading}_{bound}" for bound in BOUNDS)) for reading in Reading]
-"""Each reading with its four column names, named once rather than for every claim."""
 _NO_INTERVAL = (np.nan, np.nan, False, False)
+_READINGS = tuple(Reading)
+"""Iterating the enum itself, once per claim, took a third of the time below."""
 
 
-def _interval_row(reading: ClaimReading) -> dict[str, object]:
+def _interval_values(reading: ClaimReading) -> list[object]:
     """Each reading's bounds and ends; NaN and open where the claim has no reading."""
-    row: dict[str, object] = {}
-    for name, lo, hi, lo_closed, hi_closed in _INTERVAL_FIELDS:
+    values: list[object] = []
+    for name in _READINGS:
         interval = reading.intervals.get(name)
         if interval is None:
-            row[lo], row[hi], row[lo_closed], row[hi_closed] = _NO_INTERVAL
+            values.extend(_NO_INTERVAL)
         else:
-            row[lo], row[hi] = float(interval.lo), float(interval.hi)
-            row[lo_closed], row[hi_closed] = interval.lo_closed, interval.hi_closed
-    return row
+            bounds = (_real(interval.lo), _real(interval.hi))
+            values.extend((*bounds, interval.lo_closed, interval.hi_closed))
+    return values
 
 
-def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading]) -> list[dict]:
+def _real(bound: Bound) -> float:
+    """``float(bound)``: a Fraction's own conversion divides the same two integers, by way of
+    ``numbers.Rational``, at twice the cost."""
+    return bound.numerator / bound.denominator if type(bound) is Fraction else float(bound)
+
+
+def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading]) -> list[list]:
+    """One row of values per claim, in the order of ``CLAIM_COLUMNS``."""
     assert article.claims is not None
     assert article.meta is not None
     key = str(article.folder)
@@ -62,24 +71,24 @@ def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading])
         figure = reading.figure
         span = reading.span
         rows.append(
-            {
-                "article": key,
-                "claim": claim.id,
-                "line": article.line("claims", index) or 0,
-                "kind": reading.kind,
-                "unit": claim.unit,
-                "measure": claim.measure,
-                "population": claim.population or "",
-                "parse_error": reading.error,
-                "figure": float(figure.value) if isinstance(figure, Quantity) else np.nan,
-                "quote_found": claim.quote in article.text,
-                "figure_problem": figure_problem(claim.quote, claim.value, claim.qualifier),
-                "as_of": float(claim.as_of.toordinal()) if claim.as_of else np.nan,
-                "published": published_day,
-                "date_first": float(span.first.toordinal()) if span else np.nan,
-                "date_last": float(span.last.toordinal()) if span else np.nan,
-                **_interval_row(reading),
-            }
+            [
+                key,
+                claim.id,
+                article.line("claims", index) or 0,
+                reading.kind,
+                claim.unit,
+                claim.measure,
+                claim.population or "",
+                reading.error,
+                float(figure.value) if isinstance(figure, Quantity) else np.nan,
+                claim.quote in article.text,
+                figure_problem(claim.quote, claim.value, claim.qualifier),
+                float(claim.as_of.toordinal()) if claim.as_of else np.nan,
+                published_day,
+                float(span.first.toordinal()) if span else np.nan,
+                float(span.last.toordinal()) if span else np.nan,
+                *_interval_values(reading),
+            ]
         )
     return rows
 
@@ -102,6 +111,37 @@ CLAIM_COLUMNS = [
     "date_last",
     *INTERVAL_COLUMNS,
 ]
+JOINED_COLUMNS = [
+    "kind",
+    "unit",
+    "measure",
+    "population",
+    "parse_error",
+    "date_first",
+    "date_last",
+    *INTERVAL_COLUMNS,
+]
+"""The columns of a claim that a relation joins, each prefixed with the claim's role."""
+
+
+@dataclass(frozen=True)
+class _Claims:
+    """The joined columns of the claims, and the row of each (article, claim id).
+
+    A relation row finds its claim by a dict lookup, not by a pandas merge per role.
+    """
+
+    columns: pd.DataFrame
+    rows: dict[tuple[str, str], int]
+
+    @classmethod
+    def of(cls, claims: pd.DataFrame) -> _Claims:
+        keys = zip(claims["article"].tolist(), claims["claim"].tolist(), strict=True)
+        return cls(claims[JOINED_COLUMNS], {key: row for row, key in enumerate(keys)})
+
+
+_Entry = tuple[str, str, int, float, Relation]
+"""A relation with its article, id, line and publication day."""
 
 
 def build_tables(articles: list[Article], events: dict[str, dict[str, float]]) -> Tables:
@@ -109,121 +149,144 @@ def build_tables(articles: list[Article], events: dict[str, dict[str, float]]) -
     readings: dict[tuple[str, str], ClaimReading] = {}
     rows = [row for article in articles for row in _claim_rows(article, readings)]
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    relations = {rule: build(articles, claims, events) for rule, build in RELATION_BUILDERS.items()}
+    joinable = _Claims.of(claims)
+    entries = _entries_by_rule(articles)
+    relations = {
+        rule: build(entries[rule], joinable, events) for rule, build in RELATION_BUILDERS.items()
+    }
     return Tables(claims, relations, readings)
 
 
-def _relation_rows(articles: list[Article], model: type, fields: dict) -> pd.DataFrame:
-    """One row per relation of the given model: its article, id, line and claim ids."""
-    rows = []
+def _entries_by_rule(articles: list[Article]) -> dict[str, list[_Entry]]:
+    """The relations of every article, by rule, read in one pass over the articles."""
+    entries: dict[str, list[_Entry]] = {rule: [] for rule in RELATION_BUILDERS}
     for article in articles:
         assert article.claims is not None
         assert article.meta is not None
+        key = str(article.folder)
+        published = float(article.meta.published.toordinal())
         for index, relation in enumerate(article.claims.relations):
-            if isinstance(relation, model):
-                row = {
-                    "article": str(article.folder),
-                    "relation": relation.id,
-                    "line": article.line("relations", index) or 0,
-                    "published": float(article.meta.published.toordinal()),
-                }
-                row.update({column: get(relation) for column, get in fields.items()})
-                rows.append(row)
-    columns = ["article", "relation", "line", "published", *fields]
-    return pd.DataFrame(rows, columns=columns)
+            line = article.line("relations", index) or 0
+            entries[relation.rule].append((key, relation.id, line, published, relation))
+    return entries
 
 
-def _attach(table: pd.DataFrame, claims: pd.DataFrame, role: str) -> pd.DataFrame:
-    """Join the claim named in column ``role`` and prefix its columns with ``role_``."""
-    picked = claims[
-        [
-            "article",
-            "claim",
-            "kind",
-            "unit",
-            "measure",
-            "population",
-            "parse_error",
-            "date_first",
-            "date_last",
-            *INTERVAL_COLUMNS,
-        ]
+def _relation_rows(entries: list[_Entry], fields: dict) -> pd.DataFrame:
+    """One row per relation of one rule: its article, id, line and claim ids."""
+    rows = [
+        [key, relation_id, line, published, *(get(relation) for get in fields.values())]
+        for key, relation_id, line, published, relation in entries
     ]
-    renamed = picked.rename(columns={c: f"{role}_{c}" for c in picked.columns if c != "article"})
-    joined = table.merge(
-        renamed, how="left", left_on=["article", role], right_on=["article", f"{role}_claim"]
-    )
-    joined[f"{role}_found"] = joined[f"{role}_claim"].notna()
-    return joined.drop(columns=[f"{role}_claim"])
+    return pd.DataFrame(rows, columns=["article", "relation", "line", "published", *fields])
 
 
-def _flag(table: pd.DataFrame, column: str, role: str, mask: pd.Series) -> pd.DataFrame:
-    """Append the id in column ``role`` to the space-separated list ``column`` where ``mask``."""
-    current = table[column]
-    table[column] = current.where(~mask, current + " " + table[role].astype(str)).str.strip()
-    return table
+def _attach(table: pd.DataFrame, claims: _Claims, role: str) -> pd.DataFrame:
+    """Join the claim named in column ``role`` and prefix its columns with ``role_``.
+
+    An id that names no claim gets NaN, as a left merge gives it; the index is kept.
+    """
+    keys = zip(table["article"].tolist(), table[role].tolist(), strict=True)
+    rows = np.array([claims.rows.get(key, -1) for key in keys], dtype=np.intp)
+    joined = claims.columns.reindex(rows)
+    joined.columns = [f"{role}_{column}" for column in JOINED_COLUMNS]
+    joined.index = table.index
+    joined[f"{role}_found"] = rows >= 0
+    return pd.concat([table, joined], axis=1)
+
+
+def _flagged(current: list[str], ids: list[object], mask: list[bool]) -> list[str]:
+    """Append each id to its row's space-separated list where ``mask``: a loop over a few
+    thousand strings costs less than pandas' string methods."""
+    return [
+        (f"{now} {name}" if flag else now).strip()
+        for now, name, flag in zip(current, ids, mask, strict=True)
+    ]
 
 
 def _with_status(table: pd.DataFrame, roles: list[str]) -> pd.DataFrame:
     """``unresolved`` names the ids that match no claim; ``unreadable`` the claims with no value."""
-    for column in ("unresolved", "unreadable"):
-        if column not in table:
-            table[column] = ""
+    unresolved = _strings(table, "unresolved")
+    unreadable = _strings(table, "unreadable")
     for role in roles:
-        table = _flag(table, "unresolved", role, ~table[f"{role}_found"])
-        broken = table[f"{role}_parse_error"].fillna("") != ""
-        table = _flag(table, "unreadable", role, broken)
+        ids = table[role].tolist()
+        unresolved = _flagged(unresolved, ids, (~table[f"{role}_found"]).tolist())
+        errors = table[f"{role}_parse_error"].tolist()
+        unreadable = _flagged(unreadable, ids, [isinstance(e, str) and e != "" for e in errors])
+    table["unresolved"] = pd.Series(unresolved, index=table.index, dtype="str")
+    table["unreadable"] = pd.Series(unreadable, index=table.index, dtype="str")
     return table
 
 
-def _sum_parts(table: pd.DataFrame, claims: pd.DataFrame, key: list[str]) -> pd.DataFrame:
-    """Explode ``parts`` and add up their intervals per relation (all ends closed or not)."""
-    exploded = table[[*key, "parts"]].explode("parts").rename(columns={"parts": "part"})
+def _strings(table: pd.DataFrame, column: str) -> list[str]:
+    return table[column].tolist() if column in table else [""] * len(table)
+
+
+def _sum_parts(table: pd.DataFrame, claims: _Claims) -> pd.DataFrame:
+    """The parts' status, units and summed intervals (all ends closed or not), per row of
+    ``table``, by its index."""
+    exploded = table[["article", "parts"]].explode("parts").rename(columns={"parts": "part"})
     exploded = _with_status(_attach(exploded, claims, "part"), ["part"])
-    aggregations: dict[str, tuple[str, str]] = {
-        "parts_unresolved": ("unresolved", " ".join),
-        "parts_unreadable": ("unreadable", " ".join),
-        "parts_kinds": ("part_unit", _units_of),
-    }
-    for reading in Reading:
-        aggregations[f"parts_{reading}_lo"] = (f"part_{reading}_lo", "sum")
-        aggregations[f"parts_{reading}_lo_closed"] = (f"part_{reading}_lo_closed", "all")
-    summed = exploded.groupby(key, sort=False).agg(**aggregations).reset_index()
-    return table.merge(summed, how="left", on=key)
+    lo = {f"part_{reading}_lo": f"parts_{reading}_lo" for reading in Reading}
+    closed = {f"{part}_closed": f"{parts}_closed" for part, parts in lo.items()}
+    groups = exploded.groupby(level=0, sort=False)
+    summed = pd.concat(
+        [
+            _joined_per_row(exploded),
+            groups[list(lo)].sum().rename(columns=lo),
+            groups[list(closed)].all().rename(columns=closed),
+        ],
+        axis=1,
+    )
+    return summed[_parts_columns()]
 
 
-def _part_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
-    table = _relation_rows(articles, PartOf, {"part": lambda r: r.part, "whole": lambda r: r.whole})
+def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
+    """Each row's parts' ``unresolved`` and ``unreadable`` ids, and their units: a loop, as
+    pandas runs a Python function per group far more slowly."""
+    by_row: dict[object, tuple[list[str], list[str], list[object]]] = {}
+    columns = [exploded[c].tolist() for c in ("unresolved", "unreadable", "part_unit")]
+    for row, unresolved, unreadable, unit in zip(exploded.index.tolist(), *columns, strict=True):
+        lists = by_row.setdefault(row, ([], [], []))
+        lists[0].append(unresolved)
+        lists[1].append(unreadable)
+        lists[2].append(unit)
+    values = by_row.values()
+    return pd.DataFrame(
+        {
+            "parts_unresolved": [" ".join(lists[0]) for lists in values],
+            "parts_unreadable": [" ".join(lists[1]) for lists in values],
+            "parts_kinds": [_units_of(lists[2]) for lists in values],
+        },
+        index=list(by_row),
+        dtype="str",
+    )
+
+
+def _part_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    table = _relation_rows(entries, {"part": lambda r: r.part, "whole": lambda r: r.whole})
     table = _attach(_attach(table, claims, "part"), claims, "whole")
     table["comparable"] = table["part_unit"] == table["whole_unit"]
     return _with_status(table, ["part", "whole"])
 
 
-def _sum_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
-    table = _relation_rows(
-        articles, SumOf, {"parts": lambda r: r.parts, "whole": lambda r: r.whole}
-    )
+def _sum_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    table = _relation_rows(entries, {"parts": lambda r: r.parts, "whole": lambda r: r.whole})
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
-    table = _merge_part_status(_sum_parts(table, claims, ["article", "relation"]))
+    table = _merge_part_status(pd.concat([table, _sum_parts(table, claims)], axis=1))
     table["comparable"] = table["parts_kinds"] == table["whole_unit"]
     return table
 
 
-def _share_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
+def _share_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
     fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
-    table = _relation_rows(articles, ShareOf, fields)
+    table = _relation_rows(entries, fields)
     table = _with_status(
         _attach(_attach(table, claims, "share"), claims, "whole"), ["share", "whole"]
     )
     with_parts = table[table["parts"].map(len) > 0]
     if len(with_parts):
-        table = table.merge(
-            _sum_parts(with_parts, claims, ["article", "relation"])[
-                ["article", "relation", *list(_parts_columns())]
-            ],
-            how="left",
-            on=["article", "relation"],
-        )
+        summed = _sum_parts(with_parts, claims).reindex(table.index)
+        table = pd.concat([table, summed], axis=1)
     else:
         table = table.assign(**dict.fromkeys(_parts_columns(), np.nan))
     for reading in Reading:
@@ -237,11 +300,8 @@ def _share_of(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd
     return table
 
 
-def _units_of(units: pd.Series) -> str:
-    """The parts' units, each once and sorted; a part that names no claim has none.
-
-    Read value by value: ``units.dropna()`` made a Series per relation, most of the cost.
-    """
+def _units_of(units: list[object]) -> str:
+    """The parts' units, each once and sorted; a part that names no claim has none."""
     return " ".join(sorted({unit for unit in units if isinstance(unit, str)}))
 
 
@@ -260,25 +320,29 @@ def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _same_figure(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
+def _same_figure(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
     """Each later claim paired with the first one, so that a clash names its pair."""
     fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
-    table = _relation_rows(articles, SameFigure, fields).explode("other", ignore_index=True)
+    table = _relation_rows(entries, fields).explode("other", ignore_index=True)
     table = _attach(_attach(table, claims, "first"), claims, "other")
     table["comparable"] = table["first_unit"] == table["other_unit"]
     return _with_status(table, ["first", "other"])
 
 
+_EPOCH = pd.Timestamp("1970-01-01")
+_EPOCH_DAY = float(_EPOCH.toordinal())
+
+
 def _resolve_endpoint(
-    table: pd.DataFrame, claims: pd.DataFrame, role: str, events: dict[str, dict[str, float]]
+    table: pd.DataFrame, claims: _Claims, role: str, events: dict[str, dict[str, float]]
 ) -> pd.DataFrame:
     """A date endpoint is a date claim, an ISO date, a reference event or the publication."""
     table = _attach(table, claims, role)
     literal = pd.to_datetime(table[role], format="%Y-%m-%d", errors="coerce")
-    literal_days = literal.map(lambda t: float(t.date().toordinal()) if pd.notna(t) else np.nan)
+    literal_days = (literal - _EPOCH).dt.days + _EPOCH_DAY
     event_days = [
         events.get(article, {}).get(name, np.nan)
-        for article, name in zip(table["article"], table[role], strict=True)
+        for article, name in zip(table["article"].tolist(), table[role].tolist(), strict=True)
     ]
     literal_days = literal_days.fillna(pd.Series(event_days, index=table.index, dtype=float))
     is_publication = table[role] == PUBLICATION
@@ -292,13 +356,13 @@ def _resolve_endpoint(
     return table
 
 
-def _spans(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
+def _spans(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
     fields = {
         "duration": lambda r: r.duration,
         "start": lambda r: r.start,
         "end": lambda r: r.end,
     }
-    table = _relation_rows(articles, Spans, fields)
+    table = _relation_rows(entries, fields)
     table = _attach(table, claims, "duration")
     table = _resolve_endpoint(
         _resolve_endpoint(table, claims, "start", events), claims, "end", events
@@ -312,9 +376,9 @@ def _spans(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.Da
     return table
 
 
-def _before(articles: list[Article], claims: pd.DataFrame, events: dict) -> pd.DataFrame:
+def _before(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
     fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
-    table = _relation_rows(articles, Before, fields)
+    table = _relation_rows(entries, fields)
     table = _resolve_endpoint(
         _resolve_endpoint(table, claims, "earlier", events), claims, "later", events
     )
