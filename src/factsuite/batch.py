@@ -86,9 +86,11 @@ def chunk_verdicts(
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate(load_articles(folders, library), reading, library)
-        return [
+        chunk = [
             ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles
         ]
+        del evaluation  # freed while the collector is off, or it walks the whole chunk once more
+    return chunk
 
 
 def verdicts(
