@@ -391,7 +391,7 @@ def schemas() -> dict[str, pa.DataFrameSchema]:
 
 
 @cache
-def _validating_schemas() -> dict[str, pa.DataFrameSchema]:
+def validating_schemas() -> dict[str, pa.DataFrameSchema]:
     """``schemas()`` as validated: each rule with pandera's ``ignore_na`` off.
 
     With it on, pandera ORs each rule's result with an all-NaN test of every row, a third of
@@ -425,7 +425,7 @@ def find_failures(tables: dict[str, pd.DataFrame]) -> list[Failure]:
     other articles evaluated with it, and an item's explanations must not.
     """
     failures: list[Failure] = []
-    for name, schema in _validating_schemas().items():
+    for name, schema in validating_schemas().items():
         table = tables[name]
         if table.empty:
             continue
