@@ -79,7 +79,7 @@ def test_check_passes_the_seed(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert out.splitlines() == [
         f"{folder / 'claims.yaml'}: 15 claims read, {SEED_PASSED} checks passed, 0 failed, "
         "2 recorded findings",
-        f"1 articles: {SEED_PASSED} passed, 0 failed, 2 recorded findings",
+        f"1 article: {SEED_PASSED} passed, 0 failed, 2 recorded findings",
     ]
 
 
@@ -96,7 +96,7 @@ def test_check_lists_recorded_findings_when_verbose(
         f"{claims}:{relation}: body-matches-headline: recorded finding (inaccurate)",
         f"{claims}:{claim}: population[refugees-body]: recorded finding (inaccurate)",
         f"{claims}: 15 claims read, {SEED_PASSED} checks passed, 0 failed, 2 recorded findings",
-        f"1 articles: {SEED_PASSED} passed, 0 failed, 2 recorded findings",
+        f"1 article: {SEED_PASSED} passed, 0 failed, 2 recorded findings",
     ]
 
 
@@ -128,7 +128,7 @@ def test_check_fails_a_wrong_figure_with_the_same_words_as_pytest(
     code, out = check(capsys, "facts")
     assert code == 1
     assert out.rstrip().endswith(
-        f"1 articles: {SEED_PASSED - 3} passed, 3 failed, 2 recorded findings"
+        f"1 article: {SEED_PASSED - 3} passed, 3 failed, 2 recorded findings"
     )
     note = from_pytest.group(1).rstrip()
     relation = line_of(folder / "claims.yaml", "  - id: children-within-refugees")
@@ -154,7 +154,7 @@ def test_check_under_the_strict_reading(capsys: pytest.CaptureFixture[str], tmp_
     assert f"{claims}:{claim}: record[children-refugees] failed\n" in out
     assert '"more than 4.5 million" reads as (4,500,000, no upper bound)' in out
     assert out.rstrip().endswith(
-        f"1 articles: {SEED_PASSED - 1} passed, 1 failed, 2 recorded findings"
+        f"1 article: {SEED_PASSED - 1} passed, 1 failed, 2 recorded findings"
     )
 
 

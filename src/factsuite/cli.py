@@ -49,8 +49,9 @@ def _check(arguments: argparse.Namespace) -> int:
         for errors in reference.errors.values():
             failed += 1
             print("\n".join(str(error) for error in errors), end="\n\n")
+    articles = f"{len(folders)} article{'' if len(folders) == 1 else 's'}"
     summary = (
-        f"{len(folders)} articles: {totals[Status.PASSED]} passed, {failed} failed, "
+        f"{articles}: {totals[Status.PASSED]} passed, {failed} failed, "
         f"{totals[Status.FINDING]} recorded findings"
     )
     if totals[Status.DRAFT]:
