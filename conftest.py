@@ -8,15 +8,15 @@ Without its dependencies, the run stops with the set-up command instead of a tra
 import sys
 from pathlib import Path
 
-if "factsuite.plugin" not in sys.modules:
+if "factsuite.pytest_plugin.plugin" not in sys.modules:
     sys.path.insert(0, str(Path(__file__).parent / "src"))
     try:
-        import factsuite.plugin  # noqa: F401 - fails early, with a message, when not set up
+        import factsuite.pytest_plugin.plugin  # noqa: F401 - fails early, with a message, when not set up
     except ImportError as error:
         raise SystemExit(
             f"factsuite's dependencies are missing ({error}): "
             'run pip install -e ".[test]" first (see README.md)'
         ) from None
-    pytest_plugins = ["factsuite.plugin", "pytester"]
+    pytest_plugins = ["factsuite.pytest_plugin.plugin", "pytester"]
 else:
     pytest_plugins = ["pytester"]

@@ -16,11 +16,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from factsuite import grounding, numbers, semantics, tables
-from factsuite.article import discover
-from factsuite.batch import chunk_verdicts, chunked
-from factsuite.lexicon import DEFAULT_READING
-from factsuite.reference import ReferenceLibrary
+from factsuite.checking import tables
+from factsuite.checking.chunks import chunk_verdicts, chunked
+from factsuite.files.article import discover
+from factsuite.files.reference import ReferenceLibrary
+from factsuite.meaning import grounding, numbers
+from factsuite.meaning import readings as semantics
+from factsuite.meaning.lexicon import DEFAULT_READING
 
 CACHES = (grounding.figure_problem, numbers.parse_figure, semantics.read_figure)
 CLAIM_ROWS = tables._claim_rows

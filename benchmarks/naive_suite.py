@@ -19,12 +19,12 @@ from typing import Any
 import pytest
 import yaml
 
-from factsuite.dates import parse_date
-from factsuite.grounding import figure_problem
-from factsuite.intervals import Interval
-from factsuite.lexicon import Reading
-from factsuite.model import ArticleMeta, Claim
-from factsuite.semantics import read_claim
+from factsuite.files.model import ArticleMeta, Claim
+from factsuite.meaning.dates import parse_date
+from factsuite.meaning.grounding import figure_problem
+from factsuite.meaning.intervals import Interval
+from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.readings import read_claim
 
 READING = Reading.PRAGMATIC
 

@@ -27,11 +27,11 @@ import pandera.pandas as pa
 import pandera.polars as pap
 import polars as pl
 
-from factsuite import engine
-from factsuite.article import discover
-from factsuite.rules import schemas, validating_schemas
-from factsuite.synth import write_archive
-from factsuite.tables import Tables, build_tables
+from factsuite.checking import engine
+from factsuite.checking.rules import schemas, validating_schemas
+from factsuite.checking.tables import Tables, build_tables
+from factsuite.commands.synth import write_archive
+from factsuite.files.article import discover
 
 # -- the claims rules of rules.py, as polars expressions ------------------------------------------
 

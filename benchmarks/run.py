@@ -1,6 +1,6 @@
 """Benchmarks: the suite's cost on synthetic archives, side by side with merely reading them.
 
-For each size, one run synthesizes an archive (``factsuite.synth``) and measures, each in a
+For each size, one run synthesizes an archive (``factsuite.commands.synth``) and measures, each in a
 fresh process so that timings and peak memory do not leak between them:
 
   (a)  floor      read every file, parse the YAML with PyYAML's C loader
@@ -42,8 +42,8 @@ from pathlib import Path
 
 import yaml
 
-from factsuite.article import discover
-from factsuite.synth import GROUND_TRUTH, read_ground_truth, write_archive
+from factsuite.commands.synth import GROUND_TRUTH, read_ground_truth, write_archive
+from factsuite.files.article import discover
 
 HERE = Path(__file__).resolve().parent
 NAIVE = HERE / "naive_suite.py"
@@ -73,8 +73,8 @@ def engine(archive: Path, jobs: int = 1) -> dict:
     """(b) in-process, with detection scored against the archive's ground truth."""
     import resource
 
-    from factsuite.batch import verdicts
-    from factsuite.lexicon import DEFAULT_READING
+    from factsuite.checking.chunks import verdicts
+    from factsuite.meaning.lexicon import DEFAULT_READING
 
     started = time.perf_counter()
     items, outcomes = 0, []  # outcomes: the checks that did not simply pass
@@ -101,8 +101,8 @@ def engine(archive: Path, jobs: int = 1) -> dict:
 
 def profile(archive: Path) -> dict:
     """The engine under cProfile: the functions that take the time, for docs/benchmarks.md."""
-    from factsuite.batch import verdicts
-    from factsuite.lexicon import DEFAULT_READING
+    from factsuite.checking.chunks import verdicts
+    from factsuite.meaning.lexicon import DEFAULT_READING
 
     profiler = cProfile.Profile()
     profiler.enable()

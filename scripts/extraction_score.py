@@ -1,4 +1,4 @@
-"""Precision and recall of factsuite.mentions.find_mentions on the hand-labelled articles.
+"""Precision and recall of factsuite.meaning.mentions.find_mentions on the hand-labelled articles.
 
     python scripts/extraction_score.py [tests/labelled] [-v]
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from factsuite.mentions import Mention, find_mentions
+from factsuite.meaning.mentions import Mention, find_mentions
 
 LABELLED = Path(__file__).resolve().parents[1] / "tests" / "labelled"
 MIN_RECALL = 0.95

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from factsuite.article import Article
-from factsuite.engine import Evaluation, evaluate, load_articles
-from factsuite.loading import LocatedError
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.files.article import Article
+from factsuite.files.loading import LocatedError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"

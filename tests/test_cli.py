@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import yaml
 
-from factsuite.cli import main
+from factsuite.commands.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"

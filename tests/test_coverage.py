@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factsuite.engine import COVERAGE_ITEM, evaluate, load_articles, uncovered_mentions
-from factsuite.grounding import place_of
-from factsuite.mentions import Mention, find_mentions
+from factsuite.checking.engine import COVERAGE_ITEM, evaluate, load_articles, uncovered_mentions
+from factsuite.meaning.grounding import place_of
+from factsuite.meaning.mentions import Mention, find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "2022-03-22-kremlin-talks"
@@ -75,7 +75,7 @@ def test_a_claim_quoting_another_value_does_not_cover_a_mention(seed: Path) -> N
 
 def test_drafts_are_skipped_and_counted(pytester: pytest.Pytester, tmp_path: Path) -> None:
     folder = pytester.path / "facts" / "2022-03-22-draft"
-    from factsuite.cli import main
+    from factsuite.commands.cli import main
 
     text = ROOT / "facts" / SEED / "article.txt"
     assert main(["new", str(folder), "--from", str(text), "--published", "2022-03-22"]) == 0

@@ -16,7 +16,7 @@ from dateutil import parser as dateutil_parser
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factsuite.dates import MONTHS, DateError, DateSpan, common_date, describe, parse_date
+from factsuite.meaning.dates import MONTHS, DateError, DateSpan, common_date, describe, parse_date
 
 SETTINGS = settings(max_examples=150, deadline=None)
 

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factsuite.engine import SCHEMA_ITEM, evaluate, load_articles
+from factsuite.checking.engine import SCHEMA_ITEM, evaluate, load_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"

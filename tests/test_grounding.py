@@ -12,7 +12,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factsuite.grounding import (
+from factsuite.meaning.grounding import (
     ASCII_CASE_TWINS,
     _qualifier_at_end,
     _qualifier_before,
@@ -20,7 +20,7 @@ from factsuite.grounding import (
     figure_problem,
     figure_start,
 )
-from factsuite.lexicon import load_lexicon
+from factsuite.meaning.lexicon import load_lexicon
 
 ALPHABET = "0123456789aAbBiIkKsSmM .,_-%$€é٣²\u0130\u0131\u017f\u212a\n"
 quotes = st.text(alphabet=ALPHABET, max_size=30)

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from factsuite.engine import evaluate, load_articles
-from factsuite.html_report import write_html
+from factsuite.checking.engine import evaluate, load_articles
+from factsuite.reports.html import write_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"

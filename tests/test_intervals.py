@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from factsuite.intervals import (
+from factsuite.meaning.intervals import (
     INF,
     Bound,
     Interval,

@@ -15,15 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factsuite.intervals import INF, Interval
-from factsuite.lexicon import (
+from factsuite.meaning.intervals import INF, Interval
+from factsuite.meaning.lexicon import (
     Reading,
     Scale,
     evaluate_bound,
     evaluate_notation,
     load_lexicon,
 )
-from factsuite.numbers import UNIT_WORDS, Quantity, parse_figure
+from factsuite.meaning.numbers import UNIT_WORDS, Quantity, parse_figure
 
 SETTINGS = settings(max_examples=150, deadline=None)
 

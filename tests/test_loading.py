@@ -1,4 +1,4 @@
-"""Loading a fact file in one pass, and what an article keeps of it (see factsuite.loading).
+"""Loading a fact file in one pass, and what an article keeps of it (see factsuite.files.loading).
 
 An ordinary file is parsed once, its nesting counted as it is built; only a text that holds
 an alias, a tag or a merge key, or a large one, is measured first.  Either way a file must
@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from factsuite import loading
-from factsuite.article import load_article
-from factsuite.loading import (
+from factsuite.files import loading
+from factsuite.files.article import load_article
+from factsuite.files.loading import (
     MEASURED_FIRST_SIZE,
     FactFileError,
     Limits,

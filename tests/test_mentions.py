@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factsuite import mentions
-from factsuite.dates import parse_date
-from factsuite.lexicon import load_lexicon
-from factsuite.mentions import DATE_KINDS, KINDS, RELATIVE_DATES, Mention, find_mentions
-from factsuite.numbers import FRACTION_WORDS, Quantity, parse_figure
+from factsuite.meaning import mentions
+from factsuite.meaning.dates import parse_date
+from factsuite.meaning.lexicon import load_lexicon
+from factsuite.meaning.mentions import DATE_KINDS, KINDS, RELATIVE_DATES, Mention, find_mentions
+from factsuite.meaning.numbers import FRACTION_WORDS, Quantity, parse_figure
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=150, deadline=None)

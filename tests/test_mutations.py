@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from factsuite.engine import SCHEMA_ITEM, Evaluation, evaluate, load_articles
-from factsuite.lexicon import Reading
-from factsuite.rules import rules
+from factsuite.checking.engine import SCHEMA_ITEM, Evaluation, evaluate, load_articles
+from factsuite.checking.rules import rules
+from factsuite.meaning.lexicon import Reading
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"

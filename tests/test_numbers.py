@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factsuite.lexicon import Reading, load_lexicon
-from factsuite.numbers import (
+from factsuite.meaning.lexicon import Reading, load_lexicon
+from factsuite.meaning.numbers import (
     SCALE_WORDS,
     UNIT_WORDS,
     NumberError,

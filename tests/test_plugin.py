@@ -337,7 +337,10 @@ def test_a_broken_claims_file_fails_its_schema_item_only(
 
 def test_the_plugin_is_registered_through_its_entry_point() -> None:
     entry_points = importlib.metadata.entry_points(group="pytest11")
-    assert any(ep.name == "factsuite" and ep.value == "factsuite.plugin" for ep in entry_points)
+    assert any(
+        ep.name == "factsuite" and ep.value == "factsuite.pytest_plugin.plugin"
+        for ep in entry_points
+    )
 
 
 def test_a_fresh_process_outside_any_project_loads_the_plugin(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factsuite.lexicon_doc import lexicon_markdown
-from factsuite.schema_files import stale_files
+from factsuite.commands.lexicon_doc import lexicon_markdown
+from factsuite.files.schema_files import stale_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,7 +32,7 @@ def test_schema_files_are_current() -> None:
 
 def test_the_command_is_installed() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "factsuite.cli", "check", str(ROOT / "facts")],
+        [sys.executable, "-m", "factsuite.commands.cli", "check", str(ROOT / "facts")],
         capture_output=True,
         text=True,
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factsuite.engine import Evaluation, evaluate, load_articles
-from factsuite.reference import load_reference
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.files.reference import load_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "2022-03-22-kremlin-talks"

@@ -21,12 +21,13 @@ import jsonschema
 import pytest
 import yaml
 
-from factsuite import claimreview, html_report
-from factsuite.claimreview import TEXTUAL_RATINGS, claim_reviews, reviewed_claims
-from factsuite.engine import Evaluation, evaluate, load_articles
-from factsuite.html_report import Span, paragraphs, render_html
-from factsuite.markdown_report import Tally, render_markdown
-from factsuite.model import Verdict
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.files.model import Verdict
+from factsuite.reports import claimreview
+from factsuite.reports import html as html_report
+from factsuite.reports.claimreview import TEXTUAL_RATINGS, claim_reviews, reviewed_claims
+from factsuite.reports.html import Span, paragraphs, render_html
+from factsuite.reports.markdown import Tally, render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"
@@ -312,7 +313,7 @@ def _failed_items(folder: Path) -> list[tuple[int | None, str, str]]:
 def test_markdown_counts_agree_with_the_command(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from factsuite.cli import main
+    from factsuite.commands.cli import main
 
     folder = copy_of_seed(tmp_path)
     children_become(folder, "4.5 million")

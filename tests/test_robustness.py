@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from factsuite.article import Article, discover
-from factsuite.engine import Evaluation, evaluate, load_articles
-from factsuite.loading import FactFileError, LocatedError, load_yaml
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.files.article import Article, discover
+from factsuite.files.loading import FactFileError, LocatedError, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"

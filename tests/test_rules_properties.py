@@ -11,12 +11,9 @@ import pandera.pandas as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from factsuite.article import discover
-from factsuite.engine import load_articles
-from factsuite.intervals import Interval
-from factsuite.reference import ReferenceLibrary
-from factsuite.reference_tables import build_reference_tables, event_days
-from factsuite.rules import (
+from factsuite.checking.engine import load_articles
+from factsuite.checking.reference_tables import build_reference_tables, event_days
+from factsuite.checking.rules import (
     at_most,
     duration_fits_dates,
     figures_agree,
@@ -25,8 +22,11 @@ from factsuite.rules import (
     schemas,
     share_holds_parts,
 )
-from factsuite.synth import write_archive
-from factsuite.tables import JOINED_COLUMNS, build_tables
+from factsuite.checking.tables import JOINED_COLUMNS, build_tables
+from factsuite.commands.synth import write_archive
+from factsuite.files.article import discover
+from factsuite.files.reference import ReferenceLibrary
+from factsuite.meaning.intervals import Interval
 
 READING = "pragmatic"
 ROLES = ("left", "right")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factsuite.article import CLAIMS_FILE, META_FILE, TEXT_FILE
-from factsuite.engine import SCHEMA_ITEM, evaluate, load_articles
-from factsuite.grounding import figure_problem
-from factsuite.mentions import find_mentions
-from factsuite.scaffold import add_command, headline_of, scaffold
+from factsuite.checking.engine import SCHEMA_ITEM, evaluate, load_articles
+from factsuite.commands.scaffold import add_command, headline_of, scaffold
+from factsuite.files.article import CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.meaning.grounding import figure_problem
+from factsuite.meaning.mentions import find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "facts" / "2022-03-22-kremlin-talks" / "article.txt"

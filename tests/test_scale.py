@@ -13,15 +13,15 @@ from types import SimpleNamespace
 import pytest
 from _pytest.terminal import TerminalReporter
 
-from factsuite import item_mode, plugin
-from factsuite.article import Article, discover
-from factsuite.batch import verdicts
-from factsuite.cli import main
-from factsuite.engine import Evaluation, evaluate, load_articles
-from factsuite.item_mode import choose_item_mode, count_articles
-from factsuite.lexicon import Reading
-from factsuite.synth import write_archive
-from factsuite.teardown_index import index_teardown_reports
+from factsuite.checking.chunks import verdicts
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.commands.cli import main
+from factsuite.commands.synth import write_archive
+from factsuite.files.article import Article, discover
+from factsuite.meaning.lexicon import Reading
+from factsuite.pytest_plugin import item_mode, plugin
+from factsuite.pytest_plugin.item_mode import choose_item_mode, count_articles
+from factsuite.pytest_plugin.teardown_index import index_teardown_reports
 
 pytest_plugins = ["pytester"]
 ARTICLES = 12

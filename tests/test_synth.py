@@ -15,11 +15,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factsuite.article import discover
-from factsuite.engine import evaluate, load_articles
-from factsuite.lexicon import Reading
-from factsuite.model import RELATION_MODELS
-from factsuite.synth import ERROR_KINDS, GROUND_TRUTH, add_command, read_ground_truth, write_archive
+from factsuite.checking.engine import evaluate, load_articles
+from factsuite.commands.synth import (
+    ERROR_KINDS,
+    GROUND_TRUTH,
+    add_command,
+    read_ground_truth,
+    write_archive,
+)
+from factsuite.files.article import discover
+from factsuite.files.model import RELATION_MODELS
+from factsuite.meaning.lexicon import Reading
 
 ARTICLES = 50
 pytest_plugins = ["pytester"]

@@ -1,0 +1,5 @@
+"""`python -m factsuite`: the factsuite command."""
+
+from factsuite.commands.cli import main
+
+raise SystemExit(main())

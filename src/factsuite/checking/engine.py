@@ -1,0 +1,371 @@
+"""The engine: plan each article's checks, evaluate all articles in bulk, attach verdicts.
+
+Used alike by the pytest plugin and by ``factsuite check``, so that both say the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
+from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, Failure, find_failures
+from factsuite.checking.tables import build_tables
+from factsuite.files.article import Article, load_article
+from factsuite.files.loading import LocatedError
+from factsuite.files.model import Finding
+from factsuite.files.reference import Reference, ReferenceLibrary
+from factsuite.meaning.grounding import find_quote, place_of
+from factsuite.meaning.lexicon import DEFAULT_READING, Reading
+from factsuite.meaning.mentions import find_mentions
+from factsuite.reports.explain import Context, explain
+
+SCHEMA_ITEM = "schema"
+IGNORED_ITEM = "ignored-mentions"
+COVERAGE_ITEM = "coverage"
+RESERVED_ITEMS = {SCHEMA_ITEM, IGNORED_ITEM, COVERAGE_ITEM}
+CLAIM_RULES = ("schema", "grounding", "calendar")
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One check of one article, as pytest collects it."""
+
+    name: str
+    rule: str
+    line: int | None
+    claims: tuple[str, ...] = ()
+    draft: bool = False
+    """It checks a claim still marked draft: reported as needing review, never as passing."""
+
+
+@dataclass
+class Outcome:
+    """A check's result: the explanations of what failed (none when it passed)."""
+
+    item: CheckItem
+    problems: list[str] = field(default_factory=list)
+    finding: Finding | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def plan(article: Article, reference: Reference | None = None) -> list[CheckItem]:
+    """The checks an article gets; a file that does not validate gets its schema item only.
+
+    Planned once per article and reference: loading, collection and evaluation all ask.
+    """
+    planned = article.planned
+    if planned is None or planned[0] is not reference:
+        article.planned = planned = (reference, _plan(article, reference))
+    return planned[1]
+
+
+def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
+    if not article.is_valid:
+        return [CheckItem(SCHEMA_ITEM, "schema", 1)]
+    assert article.claims is not None
+    items = [CheckItem(SCHEMA_ITEM, "schema", 1)]
+    for index, claim in enumerate(article.claims.claims):
+        line = article.line("claims", index)
+        for rule in CLAIM_RULES:
+            if rule == "calendar" and claim.unit != "date":
+                continue
+            items.append(
+                CheckItem(CLAIM_ITEM.format(rule=rule, claim=claim.id), rule, line, (claim.id,))
+            )
+    for index, relation in enumerate(article.claims.relations):
+        items.append(
+            CheckItem(
+                relation.id,
+                relation.rule,
+                article.line("relations", index),
+                _relation_claims(relation),
+            )
+        )
+    if article.claims.ignored:
+        items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
+    items.append(CheckItem(COVERAGE_ITEM, "coverage", 1))
+    drafts = {claim.id for claim in article.claims.claims if claim.status == "draft"}
+    return [
+        replace(item, draft=True) if drafts.intersection(item.claims) else item
+        for item in items + _reference_items(article, reference)
+    ]
+
+
+def _reference_items(article: Article, reference: Reference | None) -> list[CheckItem]:
+    """record/population/stale for claims a series speaks to; event for dates naming one."""
+    assert article.claims is not None
+    lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
+    items = []
+    for citation in citations(article, reference):
+        rules = ("record", "population", "stale")
+        claim_id = citation.claim.id
+        items += [
+            CheckItem(
+                CLAIM_ITEM.format(rule=rule, claim=claim_id), rule, lines[claim_id], (claim_id,)
+            )
+            for rule in rules
+        ]
+    for claim in article.claims.claims:
+        if claim.event is not None:
+            name = CLAIM_ITEM.format(rule="event", claim=claim.id)
+            items.append(CheckItem(name, "event", lines[claim.id], (claim.id,)))
+    return items
+
+
+def _relation_claims(relation: BaseModel) -> tuple[str, ...]:
+    singles, groups = _claim_fields(type(relation))
+    ids = [getattr(relation, name) for name in singles]
+    for name in groups:
+        ids.extend(getattr(relation, name))
+    return tuple(ids)
+
+
+@cache
+def _claim_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of a relation model that name one claim, and those that name several."""
+    singles = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
+    groups = ("parts", "claims")
+    return (
+        tuple(name for name in singles if name in model.model_fields),
+        tuple(name for name in groups if name in model.model_fields),
+    )
+
+
+def cross_reference_errors(article: Article, reference: Reference | None) -> list[LocatedError]:
+    """What one file's model cannot see: repeated ids, and findings for unknown checks."""
+    if article.claims is None:
+        return []
+    errors = []
+    path = article.claims_path
+    for section, entries in (
+        ("claims", article.claims.claims),
+        ("relations", article.claims.relations),
+    ):
+        counts = Counter(entry.id for entry in entries)
+        for index, entry in enumerate(entries):
+            if counts[entry.id] > 1:
+                errors.append(
+                    LocatedError(
+                        path,
+                        article.line(section, index, "id"),
+                        f"{section}[{index + 1}].id",
+                        f"id {entry.id!r} is used more than once",
+                        "give each entry an id of its own",
+                    )
+                )
+            elif section == "relations" and entry.id in RESERVED_ITEMS:
+                errors.append(
+                    LocatedError(
+                        path,
+                        article.line(section, index, "id"),
+                        f"{section}[{index + 1}].id",
+                        f"id {entry.id!r} is reserved for a check",
+                        "choose another id",
+                    )
+                )
+    if errors or article.errors:
+        return errors  # findings name checks that only a valid article has
+    names = [item.name for item in plan(article, reference)]
+    seen: set[str] = set()
+    for index, finding in enumerate(article.claims.findings):
+        line = article.line("findings", index, "check")
+        if finding.check not in names:
+            close = difflib.get_close_matches(finding.check, names, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "name a check that pytest lists"
+            errors.append(
+                LocatedError(
+                    path,
+                    line,
+                    f"findings[{index + 1}].check",
+                    f"no check is named {finding.check!r}",
+                    hint,
+                )
+            )
+        elif finding.check in seen:
+            errors.append(
+                LocatedError(
+                    path,
+                    line,
+                    f"findings[{index + 1}].check",
+                    f"{finding.check!r} has two findings",
+                    "keep one",
+                )
+            )
+        seen.add(finding.check)
+    return errors
+
+
+def load_articles(folders: list[Path], library: ReferenceLibrary | None = None) -> list[Article]:
+    """Read article folders; findings are checked against each article's reference too."""
+    library = library or ReferenceLibrary()
+    articles = [load_article(folder) for folder in folders]
+    for article in articles:
+        article.errors.extend(cross_reference_errors(article, library.for_article(article.folder)))
+    return articles
+
+
+@dataclass
+class Evaluation:
+    """Every outcome of every article, by (article folder, check name)."""
+
+    articles: list[Article]
+    outcomes: dict[tuple[str, str], Outcome]
+    reading: Reading
+    library: ReferenceLibrary
+
+    def outcome(self, article: Article, name: str) -> Outcome:
+        return self.outcomes[(str(article.folder), name)]
+
+    def of(self, article: Article) -> list[Outcome]:
+        return self.outcomes_of(article.folder)
+
+    def outcomes_of(self, folder: Path) -> list[Outcome]:
+        return self._by_article.get(str(folder), [])
+
+    @cached_property
+    def _by_article(self) -> dict[str, list[Outcome]]:
+        """Outcomes grouped once: looking each article up by scanning all was quadratic."""
+        grouped: dict[str, list[Outcome]] = {}
+        for (folder, _), outcome in self.outcomes.items():
+            grouped.setdefault(folder, []).append(outcome)
+        return grouped
+
+
+def evaluate(
+    articles: list[Article],
+    reading: Reading = DEFAULT_READING,
+    library: ReferenceLibrary | None = None,
+) -> Evaluation:
+    """Run every rule over all valid articles at once, then give each item its verdict."""
+    library = library or ReferenceLibrary()
+    references = {str(a.folder): library.for_article(a.folder) for a in articles}
+    outcomes: dict[tuple[str, str], Outcome] = {}
+    for article in articles:
+        for item in plan(article, references.get(str(article.folder))):
+            outcomes[(str(article.folder), item.name)] = Outcome(
+                item, finding=article.finding_for(item.name)
+            )
+        if not article.is_valid:
+            outcomes[(str(article.folder), SCHEMA_ITEM)].problems = [
+                "\n".join(str(error) for error in article.errors)
+            ]
+    valid = [article for article in articles if article.is_valid]
+    events = {key: event_days(reference) for key, reference in references.items()}
+    tables = build_tables(valid, events)
+    reference_tables = build_reference_tables(valid, tables.claims, references)
+    by_folder = {str(article.folder): article for article in valid}
+    failures = find_failures({"claims": tables.claims, **tables.relations, **reference_tables})
+    for failure in _failing_under(failures, reading):
+        article = by_folder[failure.row["article"]]
+        item = _item_name(failure)
+        context = Context(
+            article,
+            tables.readings,
+            reading,
+            _strict_also(failure, failures),
+            references.get(str(article.folder)),
+        )
+        problems = outcomes[(str(article.folder), item)].problems
+        text = explain(failure, context)
+        if text not in problems:  # a rule over groups fails each row of the group alike
+            problems.append(text)
+    for article in valid:
+        problems = _ignored_problems(article)
+        if problems:
+            outcomes[(str(article.folder), IGNORED_ITEM)].problems.extend(problems)
+        uncovered = uncovered_mentions(article)
+        if uncovered:
+            outcomes[(str(article.folder), COVERAGE_ITEM)].problems.append(uncovered)
+    return Evaluation(articles, outcomes, reading, library)
+
+
+def _failing_under(failures: list[Failure], reading: Reading) -> list[Failure]:
+    return [f for f in failures if f.rule.reading in (None, reading)]
+
+
+def _strict_also(failure: Failure, failures: list[Failure]) -> bool | None:
+    """For a pragmatic failure: does the strict reading fail too?  None when not applicable."""
+    if failure.rule.reading is not Reading.PRAGMATIC:
+        return None
+    return any(
+        other.rule.name == failure.rule.name
+        and other.rule.reading is Reading.STRICT
+        and other.row.name == failure.row.name
+        and other.rule.table == failure.rule.table
+        for other in failures
+    )
+
+
+def _item_name(failure: Failure) -> str:
+    row = failure.row
+    if failure.rule.table in CLAIM_TABLES:
+        return CLAIM_ITEM.format(rule=failure.rule.item, claim=row["claim"])
+    return str(row["relation"])
+
+
+def _ignored_problems(article: Article) -> list[str]:
+    assert article.claims is not None
+    problems = []
+    for index, ignored in enumerate(article.claims.ignored):
+        if find_quote(article.text, ignored.quote) is None:
+            line = article.line("ignored", index, "quote")
+            problems.append(
+                f'[ignored_quote_in_article] The ignored mention "{ignored.quote}" '
+                f"(claims.yaml:{line}) is not in the "
+                "article any more: update the quote or remove the entry."
+            )
+    return problems
+
+
+def _spans_of(text: str, quote: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(quote)
+    while start != -1:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    return spans
+
+
+def uncovered_mentions(article: Article) -> str:
+    """Mentions in the text that are neither inside a claim's quote holding the same value
+    nor inside an ignored quote: what the claims file forgot."""
+    assert article.claims is not None
+    claimed: dict[str, list[tuple[int, int]]] = {}  # the spans of the quotes of each value
+    for claim in article.claims.claims:
+        claimed.setdefault(claim.value.casefold(), []).extend(_spans_of(article.text, claim.quote))
+    ignored = [
+        span for item in article.claims.ignored for span in _spans_of(article.text, item.quote)
+    ]
+    missing = []
+    for mention in find_mentions(article.text):
+        start, end = mention.start, mention.end
+        spans = claimed.get(mention.value.casefold(), ())
+        if any(first <= start and end <= last for first, last in spans):
+            continue
+        if any(first <= start and end <= last for first, last in ignored):
+            continue
+        missing.append(mention)
+    if not missing:
+        return ""
+    lines = [
+        f"[mention_covered] {len(missing)} numeric or temporal mention(s) of the article are "
+        "neither a claim nor ignored:"
+    ]
+    for mention in missing:
+        place = place_of(article.text, mention.start)
+        lines.append(
+            f'  article.txt:{place.line}:{place.column}  "{mention.text}" ({mention.kind})'
+        )
+    lines.append(
+        "  Add a claim for each (factsuite new drafts them), or list it under ignored: with a "
+        "reason."
+    )
+    return "\n".join(lines)

@@ -1,0 +1,199 @@
+"""Claims laid beside the reference records they cite, one table per reference rule.
+
+Like ``tables.py``, nothing here judges; the rules in ``rules.py`` do, over whole columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from factsuite.checking.tables import BOUNDS, INTERVAL_COLUMNS
+from factsuite.files.article import Article
+from factsuite.files.model import Claim
+from factsuite.files.reference import Reference, Series, match_series
+from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.readings import read_figure
+
+RECORD_COLUMNS = [f"record_{c}" for c in INTERVAL_COLUMNS]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A claim and the series it is checked against (named by ``cites`` or matched)."""
+
+    claim: Claim
+    series_id: str
+    series: Series | None
+
+
+def citations(article: Article, reference: Reference | None) -> list[Citation]:
+    """The claims of an article that a reference series speaks to."""
+    assert article.claims is not None
+    found = []
+    for claim in article.claims.claims:
+        series_id = claim.cites
+        if series_id is None and reference is not None:
+            series_id = match_series(reference, claim.measure, claim.attributed, claim.unit)
+        if series_id is not None:
+            series = reference.series.get(series_id) if reference else None
+            found.append(Citation(claim, series_id, series))
+    return found
+
+
+def _record_intervals(series: Series, row: pd.Series) -> dict[str, object]:
+    reading = read_figure(row["value"], row["qualifier"] or "", series.meta.unit)
+    values: dict[str, object] = {}
+    for name in Reading:
+        interval = reading.interval(name)
+        for bound in BOUNDS:
+            value = getattr(interval, bound) if interval else np.nan
+            values[f"record_{name}_{bound}"] = float(value) if bound in ("lo", "hi") else value
+    return values
+
+
+def _record_row(series: Series, record: pd.Series) -> dict[str, object]:
+    return {
+        "record_date": float(pd.Timestamp(record["date"]).date().toordinal()),
+        "record_value": record["value"],
+        "record_qualifier": record["qualifier"] or "",
+        "record_source": record["source"],
+        "record_url": record.get("url", ""),
+        **_record_intervals(series, record),
+    }
+
+
+def candidates(series: Series, as_of: float) -> pd.DataFrame:
+    """The records a figure as of a date may come from: those within the series' lag,
+    else the latest one before."""
+    records = series.records
+    days = pd.to_datetime(records["date"]).map(lambda t: float(t.date().toordinal()))
+    window = records[(days <= as_of) & (days >= as_of - series.meta.lag_days)]
+    if not window.empty:
+        return window
+    earlier = days[days < as_of]
+    return records.loc[[earlier.idxmax()]] if not earlier.empty else records.iloc[0:0]
+
+
+def _base(article: Article, citation: Citation, claims: pd.DataFrame) -> dict[str, object]:
+    assert article.meta is not None
+    claim = citation.claim
+    as_of = claim.as_of or article.meta.published
+    mask = (claims["article"] == str(article.folder)) & (claims["claim"] == claim.id)
+    claim_row = claims[mask].iloc[0]
+    return {
+        "article": str(article.folder),
+        "claim": claim.id,
+        "series": citation.series_id,
+        "series_found": citation.series is not None,
+        "unreadable": claim_row["parse_error"],
+        "as_of": float(as_of.toordinal()),
+        "published": float(article.meta.published.toordinal()),
+        **{f"claim_{c}": claim_row[c] for c in INTERVAL_COLUMNS},
+    }
+
+
+def build_reference_tables(
+    articles: list[Article], claims: pd.DataFrame, references: dict[str, Reference | None]
+) -> dict[str, pd.DataFrame]:
+    records, populations, newer, events = [], [], [], []
+    for article in articles:
+        reference = references.get(str(article.folder))
+        for citation in citations(article, reference):
+            base = _base(article, citation, claims)
+            series = citation.series
+            if series is None:  # unknown or unreadable: each item says so
+                records.append({**base, "record_date": np.nan})
+                populations.append(base)
+                newer.append(base)
+                continue
+            populations.append(
+                {
+                    **base,
+                    "claim_population": citation.claim.population or "",
+                    "series_population": series.meta.population,
+                }
+            )
+            at_date = candidates(series, base["as_of"])  # type: ignore[arg-type]
+            if at_date.empty:
+                records.append({**base, "record_date": np.nan})
+            rows = [{**base, **_record_row(series, record)} for _, record in at_date.iterrows()]
+            records.extend(rows)
+            latest = max((row["record_date"] for row in rows), default=None)
+            newer.extend(_newer_records(base, series, latest))
+        events.extend(_event_rows(article, reference, claims))
+    return {
+        "records": _frame(
+            records,
+            ["article", "claim", "series", "series_found", "unreadable", "as_of", "record_date"],
+        ),
+        "populations": _frame(
+            populations, ["article", "claim", "claim_population", "series_population", "unreadable"]
+        ),
+        "replacements": _frame(newer, ["article", "claim", "record_date", "unreadable"]),
+        "events": _frame(
+            events,
+            [
+                "article",
+                "claim",
+                "event",
+                "event_found",
+                "event_date",
+                "date_first",
+                "date_last",
+                "unreadable",
+            ],
+        ),
+    }
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    return frame if rows else pd.DataFrame(columns=columns)
+
+
+def _newer_records(base: dict, series: Series, matched: float | None) -> list[dict]:
+    """Records of the series stated after the figure used and before publication."""
+    if matched is None:
+        return []
+    rows = []
+    for _, record in series.records.iterrows():
+        day = float(pd.Timestamp(record["date"]).date().toordinal())
+        if matched < day < base["published"]:
+            rows.append({**base, **_record_row(series, record)})
+    return rows
+
+
+def _event_rows(article: Article, reference: Reference | None, claims: pd.DataFrame) -> list:
+    assert article.claims is not None
+    rows = []
+    events = reference.events if reference else {}
+    for claim in article.claims.claims:
+        if claim.event is None:
+            continue
+        mask = (claims["article"] == str(article.folder)) & (claims["claim"] == claim.id)
+        claim_row = claims[mask].iloc[0]
+        known = events.get(claim.event)
+        rows.append(
+            {
+                "article": str(article.folder),
+                "claim": claim.id,
+                "event": claim.event,
+                "event_found": known is not None,
+                "event_date": float(known[0].toordinal()) if known else np.nan,
+                "event_text": known[1] if known else "",
+                "date_first": claim_row["date_first"],
+                "date_last": claim_row["date_last"],
+                "unreadable": claim_row["parse_error"],
+            }
+        )
+    return rows
+
+
+def event_days(reference: Reference | None) -> dict[str, float]:
+    """Event ids as relation endpoints: the day of each, as the tables count days."""
+    if reference is None:
+        return {}
+    return {key: float(day.toordinal()) for key, (day, _) in reference.events.items()}

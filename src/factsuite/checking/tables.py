@@ -1,0 +1,396 @@
+"""All claims of all articles as one table, and each relation rule as a table joined to it.
+
+The rules (``rules.py``) then validate whole columns at once; nothing here decides whether a
+claim is right, it only lays the facts side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+
+from factsuite.files.article import Article
+from factsuite.files.model import PUBLICATION, Relation
+from factsuite.meaning.grounding import figure_problem
+from factsuite.meaning.intervals import Bound
+from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.numbers import Quantity
+from factsuite.meaning.readings import ClaimReading, read_claim
+
+BOUNDS = ("lo", "hi", "lo_closed", "hi_closed")
+INTERVAL_COLUMNS = [f"{reading}_{bound}" for reading in Reading for bound in BOUNDS]
+
+
+@dataclass
+class Tables:
+    """The claims table, one table per relation rule, and each claim's reading."""
+
+    claims: pd.DataFrame
+    relations: dict[str, pd.DataFrame]
+    readings: dict[tuple[str, str], ClaimReading]
+
+
+_NO_INTERVAL = (np.nan, np.nan, False, False)
+_READINGS = tuple(Reading)
+"""Iterating the enum itself, once per claim, took a third of the time below."""
+
+
+def _interval_values(reading: ClaimReading) -> list[object]:
+    """Each reading's bounds and ends; NaN and open where the claim has no reading."""
+    values: list[object] = []
+    for name in _READINGS:
+        interval = reading.intervals.get(name)
+        if interval is None:
+            values.extend(_NO_INTERVAL)
+        else:
+            bounds = (_real(interval.lo), _real(interval.hi))
+            values.extend((*bounds, interval.lo_closed, interval.hi_closed))
+    return values
+
+
+def _real(bound: Bound) -> float:
+    """``float(bound)``: a Fraction's own conversion divides the same two integers, by way of
+    ``numbers.Rational``, at twice the cost."""
+    return bound.numerator / bound.denominator if type(bound) is Fraction else float(bound)
+
+
+def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading]) -> list[list]:
+    """One row of values per claim, in the order of ``CLAIM_COLUMNS``."""
+    assert article.claims is not None
+    assert article.meta is not None
+    key = str(article.folder)
+    published = article.meta.published
+    published_day = float(published.toordinal())
+    rows = []
+    for index, claim in enumerate(article.claims.claims):
+        reading = read_claim(claim, published)
+        readings[(key, claim.id)] = reading
+        figure = reading.figure
+        span = reading.span
+        rows.append(
+            [
+                key,
+                claim.id,
+                article.line("claims", index) or 0,
+                reading.kind,
+                claim.unit,
+                claim.measure,
+                claim.population or "",
+                reading.error,
+                float(figure.value) if isinstance(figure, Quantity) else np.nan,
+                claim.quote in article.text,
+                figure_problem(claim.quote, claim.value, claim.qualifier),
+                float(claim.as_of.toordinal()) if claim.as_of else np.nan,
+                published_day,
+                float(span.first.toordinal()) if span else np.nan,
+                float(span.last.toordinal()) if span else np.nan,
+                *_interval_values(reading),
+            ]
+        )
+    return rows
+
+
+CLAIM_COLUMNS = [
+    "article",
+    "claim",
+    "line",
+    "kind",
+    "unit",
+    "measure",
+    "population",
+    "parse_error",
+    "figure",
+    "quote_found",
+    "figure_problem",
+    "as_of",
+    "published",
+    "date_first",
+    "date_last",
+    *INTERVAL_COLUMNS,
+]
+JOINED_COLUMNS = [
+    "kind",
+    "unit",
+    "measure",
+    "population",
+    "parse_error",
+    "date_first",
+    "date_last",
+    *INTERVAL_COLUMNS,
+]
+"""The columns of a claim that a relation joins, each prefixed with the claim's role."""
+
+
+@dataclass(frozen=True)
+class _Claims:
+    """The joined columns of the claims, and the row of each (article, claim id).
+
+    A relation row finds its claim by a dict lookup, not by a pandas merge per role.
+    """
+
+    columns: pd.DataFrame
+    rows: dict[tuple[str, str], int]
+
+    @classmethod
+    def of(cls, claims: pd.DataFrame) -> _Claims:
+        keys = zip(claims["article"].tolist(), claims["claim"].tolist(), strict=True)
+        return cls(claims[JOINED_COLUMNS], {key: row for row, key in enumerate(keys)})
+
+
+_Entry = tuple[str, str, int, float, Relation]
+"""A relation with its article, id, line and publication day."""
+
+
+def build_tables(articles: list[Article], events: dict[str, dict[str, float]]) -> Tables:
+    """``events`` gives, per article, the reference events a relation may name as a date."""
+    readings: dict[tuple[str, str], ClaimReading] = {}
+    rows = [row for article in articles for row in _claim_rows(article, readings)]
+    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    joinable = _Claims.of(claims)
+    entries = _entries_by_rule(articles)
+    relations = {
+        rule: build(entries[rule], joinable, events) for rule, build in RELATION_BUILDERS.items()
+    }
+    return Tables(claims, relations, readings)
+
+
+def _entries_by_rule(articles: list[Article]) -> dict[str, list[_Entry]]:
+    """The relations of every article, by rule, read in one pass over the articles."""
+    entries: dict[str, list[_Entry]] = {rule: [] for rule in RELATION_BUILDERS}
+    for article in articles:
+        assert article.claims is not None
+        assert article.meta is not None
+        key = str(article.folder)
+        published = float(article.meta.published.toordinal())
+        for index, relation in enumerate(article.claims.relations):
+            line = article.line("relations", index) or 0
+            entries[relation.rule].append((key, relation.id, line, published, relation))
+    return entries
+
+
+def _relation_rows(entries: list[_Entry], fields: dict) -> pd.DataFrame:
+    """One row per relation of one rule: its article, id, line and claim ids."""
+    rows = [
+        [key, relation_id, line, published, *(get(relation) for get in fields.values())]
+        for key, relation_id, line, published, relation in entries
+    ]
+    return pd.DataFrame(rows, columns=["article", "relation", "line", "published", *fields])
+
+
+def _attach(table: pd.DataFrame, claims: _Claims, role: str) -> pd.DataFrame:
+    """Join the claim named in column ``role`` and prefix its columns with ``role_``.
+
+    An id that names no claim gets NaN, as a left merge gives it; the index is kept.
+    """
+    keys = zip(table["article"].tolist(), table[role].tolist(), strict=True)
+    rows = np.array([claims.rows.get(key, -1) for key in keys], dtype=np.intp)
+    joined = claims.columns.reindex(rows)
+    joined.columns = [f"{role}_{column}" for column in JOINED_COLUMNS]
+    joined.index = table.index
+    joined[f"{role}_found"] = rows >= 0
+    return pd.concat([table, joined], axis=1)
+
+
+def _flagged(current: list[str], ids: list[object], mask: list[bool]) -> list[str]:
+    """Append each id to its row's space-separated list where ``mask``: a loop over a few
+    thousand strings costs less than pandas' string methods."""
+    return [
+        (f"{now} {name}" if flag else now).strip()
+        for now, name, flag in zip(current, ids, mask, strict=True)
+    ]
+
+
+def _with_status(table: pd.DataFrame, roles: list[str]) -> pd.DataFrame:
+    """``unresolved`` names the ids that match no claim; ``unreadable`` the claims with no value."""
+    unresolved = _strings(table, "unresolved")
+    unreadable = _strings(table, "unreadable")
+    for role in roles:
+        ids = table[role].tolist()
+        unresolved = _flagged(unresolved, ids, (~table[f"{role}_found"]).tolist())
+        errors = table[f"{role}_parse_error"].tolist()
+        unreadable = _flagged(unreadable, ids, [isinstance(e, str) and e != "" for e in errors])
+    table["unresolved"] = pd.Series(unresolved, index=table.index, dtype="str")
+    table["unreadable"] = pd.Series(unreadable, index=table.index, dtype="str")
+    return table
+
+
+def _strings(table: pd.DataFrame, column: str) -> list[str]:
+    return table[column].tolist() if column in table else [""] * len(table)
+
+
+def _sum_parts(table: pd.DataFrame, claims: _Claims) -> pd.DataFrame:
+    """The parts' status, units and summed intervals (all ends closed or not), per row of
+    ``table``, by its index."""
+    exploded = table[["article", "parts"]].explode("parts").rename(columns={"parts": "part"})
+    exploded = _with_status(_attach(exploded, claims, "part"), ["part"])
+    lo = {f"part_{reading}_lo": f"parts_{reading}_lo" for reading in Reading}
+    closed = {f"{part}_closed": f"{parts}_closed" for part, parts in lo.items()}
+    groups = exploded.groupby(level=0, sort=False)
+    summed = pd.concat(
+        [
+            _joined_per_row(exploded),
+            groups[list(lo)].sum().rename(columns=lo),
+            groups[list(closed)].all().rename(columns=closed),
+        ],
+        axis=1,
+    )
+    return summed[_parts_columns()]
+
+
+def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
+    """Each row's parts' ``unresolved`` and ``unreadable`` ids, and their units: a loop, as
+    pandas runs a Python function per group far more slowly."""
+    by_row: dict[object, tuple[list[str], list[str], list[object]]] = {}
+    columns = [exploded[c].tolist() for c in ("unresolved", "unreadable", "part_unit")]
+    for row, unresolved, unreadable, unit in zip(exploded.index.tolist(), *columns, strict=True):
+        lists = by_row.setdefault(row, ([], [], []))
+        lists[0].append(unresolved)
+        lists[1].append(unreadable)
+        lists[2].append(unit)
+    values = by_row.values()
+    return pd.DataFrame(
+        {
+            "parts_unresolved": [" ".join(lists[0]) for lists in values],
+            "parts_unreadable": [" ".join(lists[1]) for lists in values],
+            "parts_kinds": [_units_of(lists[2]) for lists in values],
+        },
+        index=list(by_row),
+        dtype="str",
+    )
+
+
+def _part_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    table = _relation_rows(entries, {"part": lambda r: r.part, "whole": lambda r: r.whole})
+    table = _attach(_attach(table, claims, "part"), claims, "whole")
+    table["comparable"] = table["part_unit"] == table["whole_unit"]
+    return _with_status(table, ["part", "whole"])
+
+
+def _sum_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    table = _relation_rows(entries, {"parts": lambda r: r.parts, "whole": lambda r: r.whole})
+    table = _with_status(_attach(table, claims, "whole"), ["whole"])
+    table = _merge_part_status(pd.concat([table, _sum_parts(table, claims)], axis=1))
+    table["comparable"] = table["parts_kinds"] == table["whole_unit"]
+    return table
+
+
+def _share_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
+    table = _relation_rows(entries, fields)
+    table = _with_status(
+        _attach(_attach(table, claims, "share"), claims, "whole"), ["share", "whole"]
+    )
+    with_parts = table[table["parts"].map(len) > 0]
+    if len(with_parts):
+        summed = _sum_parts(with_parts, claims).reindex(table.index)
+        table = pd.concat([table, summed], axis=1)
+    else:
+        table = table.assign(**dict.fromkeys(_parts_columns(), np.nan))
+    for reading in Reading:
+        table[f"parts_{reading}_lo"] = table[f"parts_{reading}_lo"].fillna(0.0)
+        closed = table[f"parts_{reading}_lo_closed"]
+        table[f"parts_{reading}_lo_closed"] = closed.where(closed.notna(), True).astype(bool)
+    table = _merge_part_status(table)
+    parts_fit = (table["parts_kinds"] == "") | (table["parts_kinds"] == table["whole_unit"])
+    kinds_fit = (table["share_kind"] == "share") & (table["whole_kind"] == "count")
+    table["comparable"] = kinds_fit & parts_fit
+    return table
+
+
+def _units_of(units: list[object]) -> str:
+    """The parts' units, each once and sorted; a part that names no claim has none."""
+    return " ".join(sorted({unit for unit in units if isinstance(unit, str)}))
+
+
+def _parts_columns() -> list[str]:
+    columns = ["parts_unresolved", "parts_unreadable", "parts_kinds"]
+    for reading in Reading:
+        columns += [f"parts_{reading}_lo", f"parts_{reading}_lo_closed"]
+    return columns
+
+
+def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
+    for column in ("unresolved", "unreadable"):
+        parts = table[f"parts_{column}"].astype(object).fillna("")
+        table[column] = (table[column] + " " + parts).str.strip()
+    table["parts_kinds"] = table["parts_kinds"].astype(object).fillna("")
+    return table
+
+
+def _same_figure(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    """Each later claim paired with the first one, so that a clash names its pair."""
+    fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
+    table = _relation_rows(entries, fields).explode("other", ignore_index=True)
+    table = _attach(_attach(table, claims, "first"), claims, "other")
+    table["comparable"] = table["first_unit"] == table["other_unit"]
+    return _with_status(table, ["first", "other"])
+
+
+_EPOCH = pd.Timestamp("1970-01-01")
+_EPOCH_DAY = float(_EPOCH.toordinal())
+
+
+def _resolve_endpoint(
+    table: pd.DataFrame, claims: _Claims, role: str, events: dict[str, dict[str, float]]
+) -> pd.DataFrame:
+    """A date endpoint is a date claim, an ISO date, a reference event or the publication."""
+    table = _attach(table, claims, role)
+    literal = pd.to_datetime(table[role], format="%Y-%m-%d", errors="coerce")
+    literal_days = (literal - _EPOCH).dt.days + _EPOCH_DAY
+    event_days = [
+        events.get(article, {}).get(name, np.nan)
+        for article, name in zip(table["article"].tolist(), table[role].tolist(), strict=True)
+    ]
+    literal_days = literal_days.fillna(pd.Series(event_days, index=table.index, dtype=float))
+    is_publication = table[role] == PUBLICATION
+    first = table[f"{role}_date_first"].fillna(literal_days)
+    last = table[f"{role}_date_last"].fillna(literal_days)
+    table[f"{role}_first"] = first.where(~is_publication, table["published"])
+    table[f"{role}_last"] = last.where(~is_publication, table["published"])
+    table[f"{role}_found"] = table[f"{role}_found"] | literal_days.notna() | is_publication
+    readable = table[f"{role}_parse_error"].fillna("") == ""
+    table[f"{role}_is_date"] = table[f"{role}_first"].notna() | ~table[f"{role}_found"] | ~readable
+    return table
+
+
+def _spans(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    fields = {
+        "duration": lambda r: r.duration,
+        "start": lambda r: r.start,
+        "end": lambda r: r.end,
+    }
+    table = _relation_rows(entries, fields)
+    table = _attach(table, claims, "duration")
+    table = _resolve_endpoint(
+        _resolve_endpoint(table, claims, "start", events), claims, "end", events
+    )
+    table = _with_status(table, ["duration", "start", "end"])
+    table["comparable"] = (
+        (table["duration_kind"] == "duration") & table["start_is_date"] & table["end_is_date"]
+    )
+    table["elapsed_lo"] = table["end_first"] - table["start_last"]
+    table["elapsed_hi"] = table["end_last"] - table["start_first"]
+    return table
+
+
+def _before(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+    fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
+    table = _relation_rows(entries, fields)
+    table = _resolve_endpoint(
+        _resolve_endpoint(table, claims, "earlier", events), claims, "later", events
+    )
+    table["comparable"] = table["earlier_is_date"] & table["later_is_date"]
+    return _with_status(table, ["earlier", "later"])
+
+
+RELATION_BUILDERS = {
+    "part_of": _part_of,
+    "sum_of": _sum_of,
+    "share_of": _share_of,
+    "same_figure": _same_figure,
+    "spans": _spans,
+    "before": _before,
+}

@@ -1,0 +1,1 @@
+"""The factsuite command and what only it does: scaffolding, synthetic archives, generated docs."""

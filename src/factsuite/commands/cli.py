@@ -1,0 +1,143 @@
+"""The ``factsuite`` command: the engine without pytest, for scripts and large archives."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from factsuite.checking.chunks import CHUNK_SIZE, available_cores, verdicts
+from factsuite.commands.lexicon_doc import lexicon_markdown
+from factsuite.commands.scaffold import add_command as add_new_command
+from factsuite.commands.synth import add_command as add_synth_command
+from factsuite.files.article import discover
+from factsuite.files.reference import Reference, ReferenceLibrary
+from factsuite.files.schema_files import stale_files, write_schema_files
+from factsuite.meaning.lexicon import DEFAULT_READING, Reading
+from factsuite.reports.claimreview import add_command as add_export_command
+from factsuite.reports.html import add_command as add_report_command
+from factsuite.reports.verdicts import Status, failure_text, status, tally_line, vanished_text
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    folders = discover(arguments.paths)
+    if not folders:
+        print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
+        return 2
+    library = ReferenceLibrary()
+    totals: Counter[Status] = Counter()
+    jobs = arguments.jobs or available_cores()
+    reading = Reading(arguments.reading)
+    for article in verdicts(folders, reading, library, jobs, arguments.chunk_size):
+        label = str(article.claims_path)
+        for outcome in article.others:
+            where = f"{label}:{outcome.item.line or 1}"
+            verdict = status(outcome)
+            if verdict is Status.VANISHED:
+                print(vanished_text(where, outcome), end="\n\n")
+            elif verdict is Status.FAILED:
+                print(failure_text(where, outcome), end="\n\n")
+            elif arguments.verbose and verdict in (Status.FINDING, Status.DRAFT):
+                reviewed = f" ({outcome.finding.verdict})" if outcome.finding else ""
+                print(f"{where}: {outcome.item.name}: {verdict}{reviewed}")
+        counts = article.tally()
+        totals.update(counts)
+        print(f"{label}: {tally_line(article.claim_count, counts)}")
+    failed = totals[Status.FAILED] + totals[Status.VANISHED]
+    for reference in _references(folders, library):
+        for errors in reference.errors.values():
+            failed += 1
+            print("\n".join(str(error) for error in errors), end="\n\n")
+    articles = f"{len(folders)} article{'' if len(folders) == 1 else 's'}"
+    summary = (
+        f"{articles}: {totals[Status.PASSED]} passed, {failed} failed, "
+        f"{totals[Status.FINDING]} recorded findings"
+    )
+    if totals[Status.DRAFT]:
+        summary += f", {totals[Status.DRAFT]} checks of draft claims need review"
+    print(summary)
+    return 1 if failed else 0
+
+
+def _references(folders: list[Path], library: ReferenceLibrary) -> list[Reference]:
+    """Every reference folder the articles use, read here too when workers checked them."""
+    for folder in folders:
+        library.for_article(folder)
+    return library.loaded
+
+
+def _schemas(arguments: argparse.Namespace) -> int:
+    if arguments.check:
+        stale = stale_files(arguments.folder)
+        for name in stale:
+            print(f"{arguments.folder / name} is out of date: run factsuite schemas --write")
+        return 1 if stale else 0
+    for path in write_schema_files(arguments.folder):
+        print(f"wrote {path}")
+    return 0
+
+
+def _lexicon(arguments: argparse.Namespace) -> int:
+    print(lexicon_markdown(), end="")
+    return 0
+
+
+def _positive(written: str) -> int:
+    if not (written.isdigit() and int(written) > 0):
+        raise argparse.ArgumentTypeError(f"{written!r} is not a whole number above 0")
+    return int(written)
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(
+        prog="factsuite", description="Check the numeric and temporal claims of news articles."
+    )
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="check article folders, as pytest would")
+    check.add_argument("paths", nargs="+", type=Path, help="article folders or trees of them")
+    check.add_argument(
+        "--reading",
+        choices=[r.value for r in Reading],
+        default=DEFAULT_READING.value,
+        help="which reading fails a check",
+    )
+    check.add_argument("-v", "--verbose", action="store_true", help="list recorded findings")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to check a large archive with (default: one per core)",
+    )
+    check.add_argument(
+        "--chunk-size",
+        type=_positive,
+        default=CHUNK_SIZE,
+        metavar="N",
+        help=f"articles evaluated together (default {CHUNK_SIZE}): fewer hold less memory",
+    )
+    check.set_defaults(run=_check)
+    schemas = commands.add_parser("schemas", help="write or verify the files in schemas/")
+    schemas.add_argument("folder", type=Path, nargs="?", default=Path("schemas"))
+    mode = schemas.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="write the files (the default)")
+    mode.add_argument("--check", action="store_true", help="exit 1 if a file is out of date")
+    schemas.set_defaults(run=_schemas)
+    lexicon = commands.add_parser("lexicon", help="print the qualifier lexicon as Markdown")
+    lexicon.set_defaults(run=_lexicon)
+    add_new_command(commands)
+    add_report_command(commands)
+    add_export_command(commands)
+    add_synth_command(commands)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    return arguments.run(arguments)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

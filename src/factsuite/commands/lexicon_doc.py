@@ -1,0 +1,88 @@
+"""docs/lexicon.md, written from the lexicon data so that the docs cannot drift from it."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from factsuite.meaning.lexicon import Entry, Reading, Scale, load_lexicon
+from factsuite.meaning.numbers import parse_figure
+
+EXAMPLE_FIGURE = "3.5 million"
+
+
+def _example(entry: Entry) -> str:
+    quantity = parse_figure(EXAMPLE_FIGURE, "people")
+    return " / ".join(entry.interval(reading, quantity.scale).format() for reading in Reading)
+
+
+def lexicon_markdown() -> str:
+    lexicon = load_lexicon()
+    lines = [
+        "# The qualifier lexicon",
+        "",
+        "Generated from `src/factsuite/data/lexicon.yaml` by",
+        "`factsuite lexicon > docs/lexicon.md`; a test fails when this page falls behind the data.",
+        "",
+        "A written figure *x* carries two steps read from how it is written: *u*, the unit of",
+        'its last significant digit ("3.5 million": 0.1 million; "90": 10; "3,557,245": 1), and',
+        '*g*, its granularity: *u*, or 5*u* when that digit is a 5 ("3.5 million": 0.5 million).',
+        "Each qualifier maps *x* to an interval under two readings:",
+        "",
+        "- **strict**: what the words literally allow; a clash here is a contradiction.",
+        "- **pragmatic** (the default): what a careful writer means, after the granularity and",
+        "  roundness implicatures; a clash only here is reported as such, naming the reading.",
+        "",
+        "Lower bounds never go below zero.  Choose the reading with `--factsuite-reading`",
+        "(pytest), `factsuite_reading` (ini) or `factsuite check --reading`.",
+        "",
+        "## Qualifiers",
+        "",
+        "| qualifier | also written | strict | pragmatic | "
+        f"{EXAMPLE_FIGURE} (strict / pragmatic) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for entry in lexicon.qualifiers:
+        name = f'"{entry.name}"' if entry.name else "(none)"
+        aliases = ", ".join(entry.aliases) or "-"
+        example = "-" if entry.kinds else _example(entry)
+        lines.append(
+            f"| {name} | {aliases} | `{entry.readings[Reading.STRICT]}` | "
+            f"`{entry.readings[Reading.PRAGMATIC]}` | {example} |"
+        )
+    lines += ["", "### Why each reading", ""]
+    for entry in lexicon.qualifiers:
+        name = f'"{entry.name}"' if entry.name else "A bare figure"
+        lines.append(f"- **{name}**: {entry.why} Example: {entry.example}.")
+    lines += [
+        "",
+        "## Vague counts",
+        "",
+        "| word | also written | strict | pragmatic |",
+        "| --- | --- | --- | --- |",
+    ]
+    for entry in lexicon.vague_counts:
+        strict = entry.interval(Reading.STRICT, Scale(Fraction(0))).format()
+        pragmatic = entry.interval(Reading.PRAGMATIC, Scale(Fraction(0))).format()
+        lines.append(
+            f"| {entry.name} | {', '.join(entry.aliases) or '-'} | {strict} | {pragmatic} |"
+        )
+    lines += ["", "## Units", "", "| unit | kind | days |", "| --- | --- | --- |"]
+    for unit in lexicon.units.values():
+        days = f"{float(unit.days):g}" if unit.days is not None else "-"
+        lines.append(f"| {unit.name} | {unit.kind} | {days} |")
+    lines += [
+        "",
+        "## References",
+        "",
+        "- Cummins, Sauerland and Solt (2012), *Granularity and scalar implicature in numerical",
+        '  expressions*: "more than n" is read at the granularity of n.',
+        "- Williams and Power (2013): round numbers are read as approximate, others as precise.",
+        "- Ferson et al. (2015): readers' intervals for hedged numbers vary widely.",
+        "- statcheck and scrutiny (`unround()`): a bare figure is the rounding interval of its",
+        "  last digit; its bounds are the exact inverse of the rounding.",
+        "- PyUncertainNumber's `hedge_interpret`: one published mapping of hedges to intervals.",
+        "",
+        'No published convention fixes, say, "some 90 percent" to 85-95 %: the pragmatic readings',
+        "above are this project's choice, and the reasons are written next to each.",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,469 @@
+"""``factsuite new``: an article folder from raw text, with one draft claim per mention.
+
+Adding an article should take minutes: the scaffold copies the text verbatim, writes its
+metadata, and drafts a claim for every mention ``find_mentions`` sees, with a quote the
+grounding check accepts, so that a person only fills in what is measured and of whom, checks
+the draft and marks it reviewed.  Existing files are never overwritten.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from factsuite.files.article import CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.meaning.dates import DateError, describe, parse_date
+from factsuite.meaning.grounding import figure_problem
+from factsuite.meaning.lexicon import load_lexicon
+from factsuite.meaning.mentions import DATE_KINDS, Mention, find_mentions
+from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
+
+TODO_MEASURE = "TODO: what is measured"
+TODO_POPULATION = "TODO: of whom"
+HEADLINE_MAX_WORDS = 20
+MIN_CLAUSE_WORDS = 4
+NEAR = 600
+"""How many characters apart two mentions may be for a relation to be suggested."""
+SUBGROUPS = frozenset(["children", "child", "women", "girls", "boys", "minors", "babies"])
+"""Nouns that name a part of a larger group of people ("1.5 million children")."""
+# fmt: off
+STOPWORDS = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "as", "its", "their", "his", "her", "them", "they", "it", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would", "that", "this", "which", "who", "said",
+    "says", "late", "early",
+])
+# fmt: on
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
+_CLAUSE_MARK = re.compile(r"[;:()]|,\s|\s[—–]\s")
+_OF_GROUP = re.compile(r" of (?!an?\b)(?:(them|those|these)\b)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One draft claim: a mention, where it is quoted, and what the reviewer should know."""
+
+    id: str
+    mention: Mention
+    quote: str
+    qualifier: str
+    as_of: date | None = None
+    as_of_note: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A relation the scaffold suggests, with the reason shown as a comment."""
+
+    id: str
+    rule: str
+    fields: dict[str, object]
+    reason: str
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end == -1 else line_end
+
+
+def _sentence(text: str, mention: Mention) -> tuple[int, int]:
+    """The sentence around a mention, within its line."""
+    start, end = _line_bounds(text, mention.start, mention.end)
+    for found in _SENTENCE_END.finditer(text, start, end):
+        if found.end() <= mention.start:
+            start = found.end()
+        elif found.start() >= mention.end:
+            return start, found.start()
+    return start, end
+
+
+def _clause(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause around a mention, or its sentence when the clause is only a few words."""
+    start, end = _sentence(text, mention)
+    clause_start, clause_end = start, end
+    for found in _CLAUSE_MARK.finditer(text, start, end):
+        if found.end() <= mention.start:
+            clause_start = found.end()
+        elif found.start() >= mention.end:
+            clause_end = found.start()
+            break
+    if len(text[clause_start:clause_end].split()) < MIN_CLAUSE_WORDS:
+        return start, end
+    return clause_start, clause_end
+
+
+def _trimmed(text: str, start: int, end: int, mention: Mention) -> tuple[int, int]:
+    """Drop the spaces and punctuation at a quote's ends, never into the mention."""
+    ends = " \t\r.,;:"
+    while start < mention.start and text[start] in ends:
+        start += 1
+    while end > mention.end and text[end - 1] in ends:
+        end -= 1
+    return start, end
+
+
+def _quote(text: str, mention: Mention) -> tuple[str, str, str]:
+    """A verbatim quote and qualifier that the grounding check accepts, and a note if need be.
+
+    The clause first; from the figure on when the clause shows the value earlier or a hedge
+    that is not the figure's ("more than last year"); with no qualifier when grounding cannot
+    see it ("more than £85 million": the currency sign stands between).
+    """
+    start, end = _trimmed(text, *_clause(text, mention), mention)
+    tries = [
+        (text[start:end], mention.qualifier),
+        (text[mention.start : end], mention.qualifier),
+        (text[start:end], ""),
+    ]
+    for quote, qualifier in tries:
+        if not figure_problem(quote, mention.value, qualifier):
+            note = ""
+            if qualifier != mention.qualifier:
+                note = (
+                    f'the text says "{mention.text}", but the grounding check reads no '
+                    f'qualifier before "{mention.value}": qualifier left empty'
+                )
+            return quote, qualifier, note
+    return tries[0][0], mention.qualifier, ""
+
+
+def _as_of(mention: Mention, published: date) -> tuple[date | None, str]:
+    """The first day a date names and what it is, or publication and a TODO if unreadable."""
+    if mention.kind not in DATE_KINDS:
+        return None, ""
+    try:
+        span = parse_date(mention.value, published)
+    except DateError as error:
+        return published, f"TODO: set as_of; {error}"
+    note = describe(span.first)
+    if span.first != span.last:
+        note = f"any day from {span} fits: set the day the text means"
+    if span.first > published:
+        note += "; after publication, and the suite checks past dates only"
+    return span.first, note
+
+
+def _slug(words: list[str]) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
+
+
+def _context_words(text: str, mention: Mention) -> list[str]:
+    """Two content words of the clause: after a figure ("people"), before a date ("said")."""
+    start, end = _clause(text, mention)
+    after = _content_words(text[mention.end : end])[:2]
+    before = _content_words(text[start : mention.start])[-2:]
+    if mention.kind in DATE_KINDS:
+        return before or after
+    return after or before
+
+
+def _content_words(text: str) -> list[str]:
+    return [word for word in re.findall(r"[A-Za-z]+", text) if word.lower() not in STOPWORDS]
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    base = base[:60].strip("-") or "mention"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def draft_claims(text: str, mentions: list[Mention], published: date) -> list[Draft]:
+    """One draft per mention, with an id made of its value and the words around it."""
+    taken: set[str] = set()
+    drafts = []
+    for mention in mentions:
+        quote, qualifier, note = _quote(text, mention)
+        as_of, as_of_note = _as_of(mention, published)
+        slug = _slug([mention.value, *_context_words(text, mention)])
+        drafts.append(
+            Draft(_unique(slug, taken), mention, quote, qualifier, as_of, as_of_note, note)
+        )
+    return drafts
+
+
+def _quantity(draft: Draft) -> Quantity | None:
+    try:
+        figure = parse_figure(draft.mention.value, draft.mention.unit)
+    except NumberError:
+        return None
+    return figure if isinstance(figure, Quantity) else None
+
+
+def _is_subgroup(text: str, mention: Mention) -> bool:
+    following = re.findall(r"[A-Za-z]+", text[mention.end : mention.end + 30])[:2]
+    return any(word.lower() in SUBGROUPS for word in following)
+
+
+def _nearest(draft: Draft, others: list[Draft], before_only: bool = False) -> Draft | None:
+    def distance(other: Draft) -> int:
+        return abs(other.mention.start - draft.mention.start)
+
+    near = [
+        other
+        for other in others
+        if other is not draft
+        and distance(other) <= NEAR
+        and (not before_only or other.mention.start < draft.mention.start)
+    ]
+    return min(near, key=distance, default=None)
+
+
+def _parts_of_wholes(text: str, drafts: list[Draft]) -> list[Suggestion]:
+    """A count of children near a count of people: the children are part of the people."""
+    people = [d for d in drafts if d.mention.unit == "people" and d.mention.kind == "count"]
+    wholes = [d for d in people if not _is_subgroup(text, d.mention)]
+    suggestions = []
+    for part in people:
+        whole = _nearest(part, wholes) if _is_subgroup(text, part.mention) else None
+        if whole is not None:
+            suggestions.append(
+                Suggestion(
+                    f"{part.id}-within",
+                    "part_of",
+                    {"part": part.id, "whole": whole.id},
+                    f'"{part.mention.text}" names a group within "{whole.mention.text}"',
+                )
+            )
+    return suggestions
+
+
+def _repeated_figures(drafts: list[Draft]) -> list[Suggestion]:
+    """The same figure in the same unit twice or more (headline and body): one figure."""
+    groups: dict[tuple[str, str], list[Draft]] = {}
+    for draft in drafts:
+        quantity = _quantity(draft)
+        if draft.mention.kind in DATE_KINDS or quantity is None or quantity.value < 10:
+            continue
+        key = (" ".join(draft.mention.value.lower().split()), draft.mention.unit)
+        groups.setdefault(key, []).append(draft)
+    return [
+        Suggestion(
+            f"{group[0].id}-repeated",
+            "same_figure",
+            {"claims": [draft.id for draft in group]},
+            f'"{group[0].mention.value}" is written {len(group)} times: the same figure?',
+        )
+        for group in groups.values()
+        if len(group) > 1
+    ]
+
+
+def _shares_of_counts(text: str, drafts: list[Draft]) -> list[Suggestion]:
+    """A share "of" a group of people counted in its sentence, or "of those" counted before."""
+    people = [d for d in drafts if d.mention.kind == "count" and d.mention.unit == "people"]
+    suggestions = []
+    for share in (d for d in drafts if d.mention.kind == "share"):
+        of = _OF_GROUP.match(text, share.mention.end)
+        if of is None:
+            continue
+        sentence_start = _sentence(text, share.mention)[0]
+        candidates = [d for d in people if of.group(1) or d.mention.start >= sentence_start]
+        whole = _nearest(share, candidates, before_only=True)
+        if whole is not None:
+            suggestions.append(
+                Suggestion(
+                    f"{share.id}-share",
+                    "share_of",
+                    {"share": share.id, "whole": whole.id},
+                    f'"{share.mention.text}" may be a share of "{whole.mention.text}"',
+                )
+            )
+    return suggestions
+
+
+def suggest_relations(text: str, drafts: list[Draft]) -> list[Suggestion]:
+    """Obvious relations for the reviewer to keep, fix or delete."""
+    taken: set[str] = set()
+    suggestions = (
+        _parts_of_wholes(text, drafts) + _repeated_figures(drafts) + _shares_of_counts(text, drafts)
+    )
+    return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in suggestions]
+
+
+def _scalar(value: object) -> str:
+    """One YAML scalar or flow list, quoted only where YAML needs it."""
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    return dumped.removesuffix("\n...\n").strip()
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", "!", "?"))
+
+
+def headline_of(text: str) -> str | None:
+    """The first line when it reads as a headline (short, no full stop) and a body follows."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if len(lines) > 1 and _looks_like_headline(lines[0]) else None
+
+
+def meta_yaml(text: str, published: date, url: str | None, outlet: str | None) -> str:
+    return "\n".join(
+        [
+            "# Where the article comes from.  Unknown is said with null, never guessed.",
+            "# Written by `factsuite new`: check the headline (null when the text has none).",
+            f"headline: {_scalar(headline_of(text))}",
+            f"published: {published.isoformat()}",
+            f"outlet: {_scalar(outlet)}",
+            f"url: {_scalar(url)}",
+            "language: en",
+            "",
+        ]
+    )
+
+
+def _claim_lines(draft: Draft) -> list[str]:
+    mention = draft.mention
+    unit_kind = load_lexicon().units[mention.unit].kind
+    lines = [f"  # {draft.note}"] if draft.note else []
+    lines += [
+        f"  - id: {draft.id}",
+        f"    quote: {_scalar(draft.quote)}",
+        f"    value: {_scalar(mention.value)}",
+    ]
+    if draft.qualifier:
+        lines.append(f"    qualifier: {_scalar(draft.qualifier)}")
+    guessed = mention.kind in ("count", "vague_count")
+    guess = "  # a guess from the words after the figure" if guessed else ""
+    lines += [f"    unit: {mention.unit}{guess}", f"    measure: {_scalar(TODO_MEASURE)}"]
+    if unit_kind in ("count", "share"):
+        lines.append(f"    population: {_scalar(TODO_POPULATION)}")
+    if draft.as_of is not None:
+        lines.append(f"    as_of: {draft.as_of.isoformat()}  # {draft.as_of_note}")
+    lines += ["    status: draft", ""]
+    return lines
+
+
+def _relation_lines(suggestion: Suggestion) -> list[str]:
+    lines = [f"  # suggested: {suggestion.reason}", f"  - id: {suggestion.id}"]
+    lines.append(f"    rule: {suggestion.rule}")
+    lines += [f"    {key}: {_scalar(value)}" for key, value in suggestion.fields.items()]
+    return [*lines, ""]
+
+
+def _schema_comment(folder: Path) -> list[str]:
+    """Point the YAML language server at schemas/ when the folder sits in a checkout."""
+    for parent in folder.resolve().parents:
+        schema = parent / "schemas" / "claims.schema.json"
+        if schema.is_file():
+            relative = Path(os.path.relpath(schema, folder.resolve())).as_posix()
+            return [f"# yaml-language-server: $schema={relative}"]
+    return []
+
+
+def claims_yaml(
+    folder: Path, text: str, published: date, drafts: list[Draft], suggestions: list[Suggestion]
+) -> str:
+    headline = headline_of(text)
+    title = _scalar(headline) if headline else "the article"
+    lines = [
+        *_schema_comment(folder),
+        f"# Draft claims of {title}",
+        f"# (published {published.isoformat()}), written by `factsuite new`: one for each of",
+        f"# the {len(drafts)} numeric and temporal mentions of article.txt.",
+        "# To review a claim: fill in measure (and population), check value, qualifier, unit",
+        "# and as_of, then set status: reviewed.  A mention not worth checking moves to",
+        "# `ignored` with a reason.  The relations are suggestions: keep, fix or delete them.",
+        "# See docs/scaffold.md.",
+        "claims:",
+    ]
+    for draft in drafts:
+        lines += _claim_lines(draft)
+    lines.append("relations:" if suggestions else "relations: []")
+    for suggestion in suggestions:
+        lines += _relation_lines(suggestion)
+    lines += ["ignored: []", ""]
+    return "\n".join(lines)
+
+
+def _write_new(path: Path, content: str) -> None:
+    with path.open("x", encoding="utf-8", newline="") as file:
+        file.write(content)
+
+
+def scaffold(
+    folder: Path, text: str, published: date, url: str | None = None, outlet: str | None = None
+) -> Path:
+    """Write article.txt (verbatim), meta.yaml and a draft claims.yaml into ``folder``.
+
+    Raises FileExistsError when any of the three files is already there (nothing is
+    written), and ValueError when the text has no mention to draft a claim from.
+    """
+    existing = [name for name in (TEXT_FILE, META_FILE, CLAIMS_FILE) if (folder / name).exists()]
+    if existing:
+        raise FileExistsError(f"{folder} already has {', '.join(existing)}: nothing written")
+    mentions = find_mentions(text)
+    if not mentions:
+        raise ValueError("the text has no numeric or temporal mention to draft a claim from")
+    drafts = draft_claims(text, mentions, published)
+    suggestions = suggest_relations(text, drafts)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_new(folder / TEXT_FILE, text)
+    _write_new(folder / META_FILE, meta_yaml(text, published, url, outlet))
+    _write_new(folder / CLAIMS_FILE, claims_yaml(folder, text, published, drafts, suggestions))
+    return folder
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from error
+
+
+def _read_source(source: str) -> str:
+    """The text exactly as given: line ends and a byte-order mark are kept."""
+    if source == "-":
+        return sys.stdin.buffer.read().decode("utf-8")
+    with open(source, encoding="utf-8", newline="") as file:
+        return file.read()
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    try:
+        text = _read_source(arguments.source)
+        folder = scaffold(
+            arguments.folder, text, arguments.published, arguments.url, arguments.outlet
+        )
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        print(f"factsuite new: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {folder / TEXT_FILE}, {META_FILE} and {CLAIMS_FILE}: "
+        f"{len(find_mentions(text))} draft claims to review (docs/scaffold.md)"
+    )
+    return 0
+
+
+def add_command(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``factsuite new FOLDER --from FILE|- --published YYYY-MM-DD``."""
+    new = subparsers.add_parser(
+        "new", help="scaffold an article folder with a draft claim for every mention"
+    )
+    new.add_argument("folder", type=Path, help="the article folder to create, e.g. facts/<slug>")
+    new.add_argument(
+        "--from",
+        dest="source",
+        default="-",
+        metavar="FILE",
+        help="the article text; - or nothing reads standard input",
+    )
+    new.add_argument(
+        "--published", required=True, type=_iso_date, metavar="YYYY-MM-DD", help="publication date"
+    )
+    new.add_argument("--url", default=None, help="the article's address (null when unknown)")
+    new.add_argument("--outlet", default=None, help="the publisher (null when unknown)")
+    new.set_defaults(run=_new)

@@ -1,0 +1,1 @@
+"""Reading an article folder's files: safe YAML with lines kept, the model, reference folders."""

@@ -1,0 +1,281 @@
+"""An article folder: its text, its metadata and its claims, read and validated.
+
+A folder that cannot be read whole still yields an ``Article``, holding located errors
+instead of claims, so that one broken file never stops the others from being checked.
+
+An article folder belongs to the tree that holds it (its parent folder): the folder and its
+files may be links, but only to somewhere in that tree, so that a link in a pull request
+cannot make CI read, and print, a file from elsewhere on the machine.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from factsuite.files.loading import (
+    FactFileError,
+    LineMap,
+    LocatedError,
+    line_of,
+    load_yaml,
+    read_text,
+    refuse_outside,
+)
+from factsuite.files.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
+from factsuite.meaning.lexicon import load_lexicon
+
+TEXT_FILE = "article.txt"
+META_FILE = "meta.yaml"
+CLAIMS_FILE = "claims.yaml"
+MAX_ERRORS_SHOWN = 20
+
+
+@dataclass
+class Article:
+    """One article folder, as far as it could be read."""
+
+    folder: Path
+    text: str = ""
+    meta: ArticleMeta | None = None
+    claims: ClaimsFile | None = None
+    errors: list[LocatedError] = field(default_factory=list)
+    line_map: LineMap = field(default_factory=LineMap)
+    planned: tuple[Any, list[Any]] | None = field(default=None, repr=False, compare=False)
+    """The reference it was planned with and its checks: see ``engine.plan``."""
+
+    @property
+    def claims_path(self) -> Path:
+        return self.folder / CLAIMS_FILE
+
+    @property
+    def text_path(self) -> Path:
+        return self.folder / TEXT_FILE
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors and self.claims is not None and self.meta is not None
+
+    def line(self, section: str, index: int, key: str | None = None) -> int | None:
+        """The claims.yaml line of an entry (or of one of its keys)."""
+        return self.line_map.line(section, index, key)
+
+    def claim_line(self, claim_id: str) -> int | None:
+        assert self.claims is not None
+        for index, claim in enumerate(self.claims.claims):
+            if claim.id == claim_id:
+                return self.line("claims", index)
+        return None
+
+    def finding_for(self, check: str) -> Finding | None:
+        if self.claims is None:
+            return None
+        return next((f for f in self.claims.findings if f.check == check), None)
+
+    @property
+    def claim_count(self) -> int:
+        """Claims written in the file, counted even when the file does not validate."""
+        if self.claims is not None:
+            return len(self.claims.claims)
+        return self.line_map.count("claims")
+
+
+def load_article(folder: Path) -> Article:
+    """Read and validate one folder; never raises for bad content.
+
+    Nothing is read through a link that leaves the folder's parent tree (see the module).
+    """
+    article = Article(folder)
+    root = Path(os.path.abspath(folder)).parent
+    try:
+        refuse_outside(folder, root)
+    except FactFileError as error:
+        article.errors.extend(error.errors)
+        return article
+    try:
+        article.text = read_text(article.text_path, root=_guarded(article.text_path, root))
+        if not article.text.strip():
+            article.errors.append(
+                LocatedError(article.text_path, None, None, "the article text is empty")
+            )
+    except FactFileError as error:
+        article.errors.extend(error.errors)
+    meta_path = folder / META_FILE
+    meta_root = _guarded(meta_path, root)
+    article.meta, _, meta_errors = validated_file(meta_path, ArticleMeta, meta_root)
+    article.errors.extend(meta_errors)
+    claims_path = article.claims_path
+    article.claims, document, claim_errors = validated_file(
+        claims_path, ClaimsFile, _guarded(claims_path, root)
+    )
+    article.line_map = LineMap(document)  # the document itself is let go: see LineMap
+    article.errors.extend(claim_errors)
+    return article
+
+
+def _guarded(path: Path, root: Path) -> Path | None:
+    """The root a file of an article must resolve inside, or None when it cannot leave it.
+
+    Its folder was found inside the root already, so only a link in the folder could lead
+    out: one ``lstat`` instead of resolving every part of the path again.
+    """
+    return root if os.path.islink(path) else None
+
+
+def validated_file(
+    path: Path, model: type[BaseModel], root: Path | None = None
+) -> tuple[Any, Any, list[LocatedError]]:
+    """The file as a model, the raw data with lines, and the located errors.
+
+    With a ``root``, a file that a link takes outside it is refused unread.
+    """
+    try:
+        data = load_yaml(path, root=root)
+    except FactFileError as error:
+        return None, None, error.errors
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "nothing" if data is None else "text"
+        return (
+            None,
+            data,
+            [
+                LocatedError(
+                    path,
+                    getattr(data, "line", 1),
+                    None,
+                    f"the file must be a mapping of keys to values, but it holds {found}",
+                    f"start with the keys of {model.__name__}: {', '.join(model.model_fields)}",
+                )
+            ],
+        )
+    try:
+        return model.model_validate(data), data, []
+    except ValidationError as error:
+        return None, data, _first_errors(path, data, model, error.errors())
+
+
+def _first_errors(
+    path: Path, data: Any, model: type[BaseModel], issues: list[Any]
+) -> list[LocatedError]:
+    """The first errors, located, and how many more there are.
+
+    A file wrong throughout (1 MB can hold 100,000 errors) would otherwise take seconds to
+    locate and pages to print.
+    """
+    located = [_locate(path, data, model, issue) for issue in issues[:MAX_ERRORS_SHOWN]]
+    if len(issues) > MAX_ERRORS_SHOWN:
+        more = len(issues) - MAX_ERRORS_SHOWN
+        located.append(
+            LocatedError(path, None, None, f"and {more:,} more errors", "fix these first")
+        )
+    return located
+
+
+def _locate(path: Path, data: Any, model: type[BaseModel], issue: dict) -> LocatedError:
+    location = tuple(issue["loc"])
+    field_name = _field_path(data, location)
+    message = issue["msg"].removeprefix("Value error, ")
+    hint = ""
+    if issue["type"] == "extra_forbidden":
+        message = f"unknown key {location[-1]!r}"
+        hint = _did_you_mean(str(location[-1]), _known_keys(model, location))
+    elif issue["type"] == "missing":
+        message = "required, but missing"
+        field_name = field_name or str(location[-1])
+    elif "unknown unit" in message:
+        hint = _did_you_mean(str(issue["input"]), list(load_lexicon().units))
+    elif "unknown qualifier" in message:
+        hint = _did_you_mean(str(issue["input"]), load_lexicon().qualifier_spellings)
+    return LocatedError(path, line_of(data, location), field_name, message, hint)
+
+
+def _field_path(data: Any, location: tuple[str | int, ...]) -> str:
+    """``claims[3].unit`` with the claim's id where it has one: ``claims[3] (children).unit``."""
+    parts: list[str] = []
+    node = data
+    for step in location:
+        if isinstance(step, int):
+            label = f"[{step + 1}]"
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                label += f" ({item['id']})"
+            parts.append(label)
+            node = item
+        elif isinstance(node, dict) and step in node:
+            parts.append(f".{step}" if parts else str(step))
+            node = node[step]
+        elif step in RELATION_MODELS:
+            continue
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = None
+    return "".join(parts)
+
+
+def _known_keys(model: type[BaseModel], location: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed where an unknown key was found, by walking the model."""
+    current: Any = model
+    for step in location[:-1]:
+        if isinstance(step, int):
+            continue
+        if step in RELATION_MODELS:
+            current = RELATION_MODELS[step]
+            continue
+        annotation = current.model_fields[step].annotation if step in current.model_fields else None
+        current = _inner_model(annotation) or current
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    for candidate in getattr(annotation, "__args__", ()):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return f"expected one of: {', '.join(repr(choice) for choice in choices)}"
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Article folders under the given paths: every folder holding a claims.yaml.
+
+    Linked folders are not walked into, so a link cannot pull a whole tree from elsewhere
+    into the run; a linked folder that is itself an article is listed, so that
+    ``load_article`` refuses it by name if it leads out of the tree instead of it vanishing.
+    """
+    folders: set[Path] = set()
+    for path in paths:
+        if path.name == CLAIMS_FILE and (path.is_file() or path.is_symlink()):
+            folders.add(path.parent)
+        elif path.is_dir():
+            folders.update(_article_folders(path))
+    return _once_each(folders)
+
+
+def _article_folders(tree: Path) -> Iterator[Path]:
+    for top, subfolders, files in os.walk(tree):  # does not descend into linked folders
+        here = Path(top)
+        if CLAIMS_FILE in files:
+            yield here
+        for name in subfolders:
+            linked = here / name
+            if linked.is_symlink() and (linked / CLAIMS_FILE).exists():
+                yield linked
+
+
+def _once_each(folders: set[Path]) -> list[Path]:
+    """One path per real folder (a link inside the tree names a folder found already)."""
+    first: dict[str, Path] = {}
+    for folder in sorted(folders, key=lambda folder: (folder.is_symlink(), folder)):
+        first.setdefault(os.path.realpath(folder), folder)
+    return sorted(first.values())

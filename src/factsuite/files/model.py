@@ -1,0 +1,249 @@
+"""What an article folder's YAML files may say: the single model behind validation and the
+JSON Schema that editors use (``factsuite schemas`` writes it to ``schemas/``).
+
+Vocabularies (units, qualifiers) come from the lexicon so that the schema, the docs and the
+error messages never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from factsuite.meaning.lexicon import load_lexicon
+
+PUBLICATION = "publication"
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80),
+    Field(description="Lower-case words joined by hyphens, e.g. children-refugees."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would read a bare number such as 0 as a Unix timestamp."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
+def _known_qualifier(spelling: str) -> str:
+    if load_lexicon().qualifier(spelling) is None:
+        raise ValueError(f"unknown qualifier {spelling!r}")
+    return spelling
+
+
+def _known_unit(name: str) -> str:
+    if name not in load_lexicon().units:
+        raise ValueError(f"unknown unit {name!r}")
+    return name
+
+
+Qualifier = Annotated[
+    str,
+    AfterValidator(_known_qualifier),
+    Field(
+        description="The hedge before the figure, as written (see docs/lexicon.md).",
+        json_schema_extra={"enum": load_lexicon().qualifier_spellings},
+    ),
+]
+Unit = Annotated[
+    str,
+    AfterValidator(_known_unit),
+    Field(
+        description="What the figure counts; decides how the value is read.",
+        json_schema_extra={"enum": sorted(load_lexicon().units)},
+    ),
+]
+Endpoint = Annotated[
+    str,
+    BeforeValidator(lambda value: value.isoformat() if isinstance(value, date) else value),
+    Field(description="A claim id, an ISO date (2014-04-06) or 'publication'."),
+]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key must not silently drop a field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Claim(Strict):
+    """One numeric or temporal mention of the article, as data."""
+
+    id: Identifier
+    quote: Text = Field(description="A verbatim span of the article holding the figure.")
+    value: Text = Field(
+        description='The figure as written, without its qualifier: "3.5 million", "a month".'
+    )
+    qualifier: Qualifier = ""
+    unit: Unit
+    measure: Text = Field(description="What is measured: 'people who fled', 'date of ...'.")
+    population: Text | None = Field(
+        default=None,
+        description="Of whom: 'people who fled Ukraine' is not 'Ukrainians who fled'.",
+    )
+    as_of: IsoDate | None = Field(
+        default=None, description="The date the figure is as of, or the date a date names."
+    )
+    attributed: Text | None = Field(default=None, description="Who says so: UNHCR, UNICEF...")
+    cites: Identifier | None = Field(
+        default=None,
+        description="The reference series the figure comes from (a folder of reference/); "
+        "without it, the series with the same measure, agency (attributed) and unit is used.",
+    )
+    event: Identifier | None = Field(
+        default=None, description="For a date: the reference event it names (events.csv id)."
+    )
+    status: Literal["draft", "reviewed"] = Field(
+        default="reviewed",
+        description="draft: written by `factsuite new`, not yet checked by a person.",
+    )
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_the_unit_needs(self) -> Claim:
+        kind = load_lexicon().units[self.unit].kind
+        if kind in ("count", "share") and self.population is None:
+            raise ValueError(f"a {kind} needs a population: of whom is it a {kind}?")
+        if kind == "date" and self.as_of is None:
+            raise ValueError("a date claim needs as_of: the date the text refers to")
+        return self
+
+
+class PartOf(Strict):
+    """A part never exceeds its whole."""
+
+    id: Identifier
+    rule: Literal["part_of"]
+    part: Identifier
+    whole: Identifier
+    notes: Text | None = None
+
+
+class SumOf(Strict):
+    """Parts together never exceed their whole."""
+
+    id: Identifier
+    rule: Literal["sum_of"]
+    parts: list[Identifier] = Field(min_length=2)
+    whole: Identifier
+    notes: Text | None = None
+
+
+class ShareOf(Strict):
+    """A share of a whole agrees with the counts it relates, and holds its parts."""
+
+    id: Identifier
+    rule: Literal["share_of"]
+    share: Identifier
+    whole: Identifier
+    parts: list[Identifier] = Field(
+        default_factory=list, description="Counts that belong to the group the share names."
+    )
+    notes: Text | None = None
+
+
+class SameFigure(Strict):
+    """Two mentions of one figure (headline, lead, body) agree in value and in what they count."""
+
+    id: Identifier
+    rule: Literal["same_figure"]
+    claims: list[Identifier] = Field(min_length=2)
+    notes: Text | None = None
+
+
+class Before(Strict):
+    """One date comes no later than another."""
+
+    id: Identifier
+    rule: Literal["before"]
+    earlier: Endpoint
+    later: Endpoint
+    notes: Text | None = None
+
+
+class Spans(Strict):
+    """A stated duration fits the dates it spans."""
+
+    id: Identifier
+    rule: Literal["spans"]
+    duration: Identifier
+    start: Endpoint
+    end: Endpoint = PUBLICATION
+    notes: Text | None = None
+
+
+Relation = Annotated[
+    PartOf | SumOf | ShareOf | SameFigure | Before | Spans, Field(discriminator="rule")
+]
+RELATION_MODELS: dict[str, type[Strict]] = {
+    model.model_fields["rule"].annotation.__args__[0]: model
+    for model in (PartOf, SumOf, ShareOf, SameFigure, Before, Spans)
+}
+"""Each relation rule's name (as written after ``rule:``) and its model."""
+
+
+class Verdict(StrEnum):
+    """A reviewer's verdict on a finding (mapped to ClaimReview ratings in reports)."""
+
+    INACCURATE = "inaccurate"
+    MISLEADING = "misleading"
+    UNSUPPORTED = "unsupported"
+    OUTDATED = "outdated"
+    ACCEPTABLE = "acceptable"
+
+
+class Finding(Strict):
+    """A failing check a person has reviewed: it stays visible as a strict xfail."""
+
+    check: Text = Field(description="The check's name, as pytest shows it after '::'.")
+    verdict: Verdict
+    reason: Text
+    reviewed_by: Text | None = None
+    reviewed_on: IsoDate | None = None
+    evidence: Text | None = None
+
+
+class Ignored(Strict):
+    """A mention that is deliberately not a claim, with the reason."""
+
+    quote: Text
+    reason: Text
+
+
+class ClaimsFile(Strict):
+    """claims.yaml: the claims of one article, their relations and reviewed findings."""
+
+    claims: list[Claim] = Field(min_length=1)
+    relations: list[Relation] = Field(default_factory=list)
+    ignored: list[Ignored] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class ArticleMeta(Strict):
+    """meta.yaml: where the article comes from.  Unknown is said with null, never guessed."""
+
+    headline: Text | None = Field(description="The headline, verbatim as in article.txt.")
+    published: IsoDate
+    outlet: Text | None = Field(description="The publisher, or null when unknown.")
+    url: Text | None = Field(description="The article's address, or null when unknown.")
+    language: Literal["en"] = "en"
+    notes: Text | None = None

@@ -1,0 +1,1 @@
+"""The meaning of words and numbers: qualifiers, figures, dates, intervals, mentions, readings."""

@@ -1,0 +1,139 @@
+"""Whether a claim stands in its article: the quote verbatim, the figure inside the quote.
+
+The claim file and the article cannot drift apart: a quote that no longer matches says
+where the nearest text is, and a figure or qualifier that the quote does not show is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
+
+from factsuite.meaning.lexicon import load_lexicon
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a span of the article is: 1-based line, and the line's text."""
+
+    line: int
+    column: int
+    text: str
+
+
+def place_of(article: str, offset: int) -> Place:
+    line_start = article.rfind("\n", 0, offset) + 1
+    line_end = article.find("\n", offset)
+    line_text = article[line_start : line_end if line_end != -1 else len(article)]
+    return Place(article.count("\n", 0, offset) + 1, offset - line_start + 1, line_text)
+
+
+def find_quote(article: str, quote: str) -> Place | None:
+    offset = article.find(quote)
+    return None if offset == -1 else place_of(article, offset)
+
+
+def nearest_match(article: str, quote: str) -> tuple[Place, str, float]:
+    """The span of the article most like the quote: where it is, its text, and how alike."""
+    size = len(quote)
+    best = (0.0, 0)
+    starts = [0, *(match.end() for match in re.finditer(r"\s+", article))]
+    matcher = SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+    for start in starts:
+        matcher.set_seq1(article[start : start + size])
+        if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
+            ratio = matcher.ratio()
+            if ratio > best[0]:
+                best = (ratio, start)
+    ratio, start = best
+    return place_of(article, start), article[start : start + size], ratio
+
+
+CACHED_PROBLEMS = 2**16
+"""Answers kept for reuse: an archive quotes the same headline and lead in several claims."""
+
+
+@lru_cache(maxsize=CACHED_PROBLEMS)
+def figure_problem(quote: str, value: str, qualifier: str) -> str:
+    """Why the quote does not show ``qualifier value``, or "" when it does."""
+    start = figure_start(quote, value)
+    if start is None:
+        return f'the quote does not contain the value "{value}"'
+    written = _qualifier_before(quote[:start])
+    lexicon = load_lexicon()
+    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier):
+        shown = f'"{written}"' if written else "no qualifier"
+        stated = f'"{qualifier}"' if qualifier else "none"
+        return f'the quote has {shown} before "{value}", but the claim\'s qualifier is {stated}'
+    return ""
+
+
+ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+"""The non-ASCII letters that ignore-case regexes match with ASCII ones: İ ı ſ K (Kelvin)."""
+
+
+def figure_start(quote: str, value: str) -> int | None:
+    """Where the figure stands as a whole word of the quote, ignoring case (None if nowhere).
+
+    Exactly ``re.search(figure_pattern(value), quote, re.IGNORECASE)``.  A regex per value
+    overflowed re's cache and was compiled anew for each claim, so an ASCII value is found by
+    lowercase search with the same boundaries checked by hand, unless the quote holds a
+    letter that ``re`` folds to an ASCII one.
+    """
+    if not value.isascii() or any(twin in quote for twin in ASCII_CASE_TWINS):
+        match = re.search(figure_pattern(value), quote, re.IGNORECASE)
+        return None if match is None else match.start()
+    lowered, wanted = quote.lower(), value.lower()
+    start = lowered.find(wanted)
+    while start != -1:
+        if _starts_figure(quote, start) and _ends_figure(quote, start + len(value)):
+            return start
+        start = lowered.find(wanted, start + 1)
+    return None
+
+
+def figure_pattern(value: str) -> str:
+    """The value as a whole figure: not inside a word or a longer number ("15" in "1.15")."""
+    return rf"(?<![\w.,]){re.escape(value)}(?![\w]|[.,]\d)"
+
+
+def _is_word_character(character: str) -> bool:
+    """What a regex's ``\\w`` matches: a letter or digit of any script, or "_"."""
+    return character.isalnum() or character == "_"
+
+
+def _starts_figure(quote: str, start: int) -> bool:
+    return start == 0 or not (_is_word_character(quote[start - 1]) or quote[start - 1] in ".,")
+
+
+def _ends_figure(quote: str, end: int) -> bool:
+    after = quote[end : end + 2]
+    if not after:
+        return True
+    if _is_word_character(after[0]):
+        return False
+    return not (after[0] in ".," and after[1:].isdecimal())
+
+
+def _qualifier_before(text: str) -> str:
+    """The longest lexicon spelling that ends right before the figure.
+
+    Only the tail can hold it, so the search starts there: from the start of a long quote
+    it tried every spelling at every character.
+    """
+    words = " ".join(text.lower().split())
+    regex, longest = _qualifier_at_end()
+    match = regex.search(words, max(0, len(words) - longest - 1))
+    return match.group(1) if match else ""
+
+
+@cache
+def _qualifier_at_end() -> tuple[re.Pattern[str], int]:
+    """One pattern for every spelling, longest first, so the longest that fits wins; and the
+    length of the longest."""
+    spellings = sorted(filter(None, load_lexicon().qualifier_spellings), key=len, reverse=True)
+    regex = re.compile(rf"(?:^|\W)({'|'.join(map(re.escape, spellings))})$")
+    return regex, max(map(len, spellings), default=0)

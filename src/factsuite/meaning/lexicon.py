@@ -1,0 +1,204 @@
+"""The qualifier lexicon: how hedged and vague figures become intervals.
+
+The words and their readings are data (``data/lexicon.yaml``); this module reads that file
+and evaluates its interval notation.  Nothing here is specific to one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from fractions import Fraction
+from functools import cache, cached_property
+from importlib import resources
+
+import yaml
+
+from factsuite.meaning.intervals import INF, Bound, Interval
+
+
+class Reading(StrEnum):
+    """Which reading of the qualifiers a check uses (see data/lexicon.yaml)."""
+
+    STRICT = "strict"
+    PRAGMATIC = "pragmatic"
+
+
+DEFAULT_READING = Reading.PRAGMATIC
+
+_NOTATION = re.compile(r"^\s*([\[(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\])])\s*$")
+_TERM = re.compile(r"\s*([+-]?)\s*(\d+(?:\.\d+)?)?\s*(x|u|g|inf)?\s*(?:/\s*(\d+))?\s*")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What an expression may refer to: the written figure and its two steps."""
+
+    x: Fraction
+    u: Fraction = Fraction(1)
+    g: Fraction = Fraction(1)
+
+
+Term = tuple[bool, Fraction, str | None]
+"""A bound's term: whether it is subtracted, its factor, and its symbol (x, u, g, inf)."""
+
+
+def evaluate_bound(expression: str, scale: Scale) -> Bound:
+    """Evaluate ``x - g/2``, ``x + 0.5u``, ``inf``, ``3``... without ``eval``."""
+    return _evaluate(_terms(expression), scale)
+
+
+def _evaluate(terms: tuple[Term, ...], scale: Scale) -> Bound:
+    """The terms added in order from zero.  Adding to zero and multiplying by one are left
+    out: they change neither value nor type, and Fraction arithmetic was most of the cost."""
+    total: Bound | None = None
+    for negative, factor, symbol in terms:
+        if symbol == "inf":
+            term: Bound = INF
+        elif symbol is None:
+            term = factor
+        else:
+            term = getattr(scale, symbol)
+            if factor != 1:
+                term = factor * term
+        if total is None:
+            total = -term if negative else term
+        else:
+            total = total - term if negative else total + term
+    assert total is not None, "a bound has at least one term"
+    return total
+
+
+@cache
+def _terms(expression: str) -> tuple[Term, ...]:
+    """The terms of a bound, read once per expression: every claim's figure evaluates the
+    same few, and reading them was most of the cost."""
+    terms: list[Term] = []
+    position = 0
+    text = expression.strip()
+    if not text:
+        raise ValueError(f"cannot read bound {expression!r}: it is empty")
+    while position < len(text):
+        match = _TERM.match(text, position)
+        if not match or match.end() == position or not (match.group(2) or match.group(3)):
+            raise ValueError(f"cannot read bound {expression!r} at {text[position:]!r}")
+        sign, number, symbol, divisor = match.groups()
+        if position and not sign:
+            raise ValueError(f"cannot read bound {expression!r}: join terms with + or -")
+        if divisor is not None and int(divisor) == 0:
+            raise ValueError(f"cannot read bound {expression!r}: division by zero")
+        factor = Fraction(number) if number else Fraction(1)
+        terms.append((sign == "-", factor / int(divisor) if divisor else factor, symbol))
+        position = match.end()
+    return tuple(terms)
+
+
+Notation = tuple[tuple[Term, ...], tuple[Term, ...], bool, bool]
+"""Interval notation read: the terms of each bound and whether each end is closed."""
+
+
+@cache
+def _notation(notation: str) -> Notation:
+    """The notation read once: the lexicon has a few, and every figure evaluates them."""
+    match = _NOTATION.match(notation)
+    if not match:
+        raise ValueError(f"not interval notation: {notation!r}")
+    left, lo_text, hi_text, right = match.groups()
+    return _terms(lo_text), _terms(hi_text), left == "[", right == "]"
+
+
+@cache
+def evaluate_notation(notation: str, scale: Scale) -> Interval:
+    """``"(x, x + g]"`` for one scale, with lower bounds held at zero."""
+    lo_terms, hi_terms, lo_closed, hi_closed = _notation(notation)
+    lo = _evaluate(lo_terms, scale)
+    if lo < 0:
+        lo, lo_closed = Fraction(0), True
+    return Interval(lo, _evaluate(hi_terms, scale), lo_closed, hi_closed)
+
+
+@dataclass(frozen=True, eq=False)
+class Entry:
+    """One qualifier or vague count with its readings, as written in the lexicon."""
+
+    name: str
+    aliases: tuple[str, ...]
+    readings: dict[Reading, str]
+    kinds: tuple[str, ...] = ()
+    example: str = ""
+    why: str = ""
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def interval(self, reading: Reading, scale: Scale) -> Interval:
+        return evaluate_notation(self.readings[reading], scale)
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: str
+    days: Fraction | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    qualifiers: tuple[Entry, ...]
+    vague_counts: tuple[Entry, ...]
+    units: dict[str, Unit] = field(default_factory=dict)
+
+    def qualifier(self, spelling: str) -> Entry | None:
+        return self._qualifiers_by_spelling.get(spelling.strip().lower())
+
+    def vague_count(self, spelling: str) -> Entry | None:
+        return self._vague_counts_by_spelling.get(spelling.strip().lower())
+
+    @property
+    def qualifier_spellings(self) -> list[str]:
+        return sorted(self._qualifiers_by_spelling)
+
+    @property
+    def vague_spellings(self) -> list[str]:
+        return sorted(self._vague_counts_by_spelling)
+
+    @cached_property
+    def _qualifiers_by_spelling(self) -> dict[str, Entry]:
+        """Kept on the lexicon: each claim looks its qualifier up several times."""
+        return _by_spelling(self.qualifiers)
+
+    @cached_property
+    def _vague_counts_by_spelling(self) -> dict[str, Entry]:
+        return _by_spelling(self.vague_counts)
+
+
+def _by_spelling(entries: tuple[Entry, ...]) -> dict[str, Entry]:
+    return {spelling.lower(): entry for entry in entries for spelling in entry.spellings}
+
+
+def _entries(raw: list[dict]) -> tuple[Entry, ...]:
+    return tuple(
+        Entry(
+            name=item["name"],
+            aliases=tuple(item.get("aliases", ())),
+            readings={reading: item[reading.value] for reading in Reading},
+            kinds=tuple(item.get("kinds", ())),
+            example=item.get("example", ""),
+            why=" ".join(item.get("why", "").split()),
+        )
+        for item in raw
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The lexicon shipped with factsuite, read once per process."""
+    text = resources.files("factsuite").joinpath("data/lexicon.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    units = {
+        name: Unit(name, spec["kind"], Fraction(str(spec["days"])) if "days" in spec else None)
+        for name, spec in raw["units"].items()
+    }
+    return Lexicon(_entries(raw["qualifiers"]), _entries(raw["vague_counts"]), units)

@@ -1,0 +1,105 @@
+"""What a claim says, as intervals: its figure read through the qualifier lexicon.
+
+Counts and shares are intervals in their own unit, durations in days, dates in days since
+the start of the calendar (``date.toordinal``), so that every rule compares like with like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from functools import lru_cache
+
+from factsuite.files.model import Claim
+from factsuite.meaning.dates import DateError, DateSpan, parse_date
+from factsuite.meaning.intervals import Interval
+from factsuite.meaning.lexicon import Reading, Scale, load_lexicon
+from factsuite.meaning.numbers import NumberError, Quantity, VagueCount, parse_figure
+
+MAX_FIGURE = 10**15
+"""More than a quadrillion is no count, share or duration a news article states."""
+CACHED_READINGS = 2**16
+"""Readings kept for reuse: an archive writes the same figures ("71", "nearly half") again."""
+
+
+@dataclass(frozen=True)
+class ClaimReading:
+    """A claim's meaning, or the reason it has none.
+
+    Readings are cached, so claims that write the same figure share one: never mutate it.
+    """
+
+    kind: str
+    intervals: dict[Reading, Interval] = field(default_factory=dict)
+    figure: Quantity | VagueCount | None = None
+    span: DateSpan | None = None
+    error: str = ""
+
+    def interval(self, reading: Reading) -> Interval | None:
+        return self.intervals.get(reading)
+
+
+def read_claim(claim: Claim, published: date) -> ClaimReading:
+    """Read a claim's value under both readings; errors become a reason, not an exception."""
+    lexicon = load_lexicon()
+    unit = lexicon.units[claim.unit]
+    qualifier = lexicon.qualifier(claim.qualifier)
+    if qualifier is None:  # the model already rejects this; kept for callers that skip it
+        return ClaimReading(unit.kind, error=f"unknown qualifier {claim.qualifier!r}")
+    if qualifier.kinds and unit.kind not in qualifier.kinds:
+        return ClaimReading(
+            unit.kind,
+            error=f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, '
+            f"not a {unit.kind}",
+        )
+    if unit.kind == "date":
+        return _read_date(claim.value, published, unit.kind)
+    if "date" in qualifier.kinds:
+        return ClaimReading(unit.kind, error=f'"{claim.qualifier}" only qualifies dates')
+    return read_figure(claim.value, claim.qualifier, claim.unit)
+
+
+@lru_cache(maxsize=CACHED_READINGS)
+def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimReading:
+    """A figure with its qualifier, in its unit: a claim's or a reference record's."""
+    unit = load_lexicon().units[unit_name]
+    qualifier = load_lexicon().qualifier(qualifier_spelling)
+    if qualifier is None:
+        return ClaimReading(unit.kind, error=f"unknown qualifier {qualifier_spelling!r}")
+    try:
+        figure = parse_figure(value, unit_name)
+    except NumberError as error:
+        return ClaimReading(unit.kind, error=str(error))
+    if isinstance(figure, Quantity) and figure.value < 0:
+        return ClaimReading(unit.kind, error=f'"{value}" is negative: a {unit.kind} cannot be')
+    if isinstance(figure, Quantity) and figure.value > MAX_FIGURE:
+        return ClaimReading(
+            unit.kind, error=f'"{value}" is too large to be a {unit.kind} (over 10^15)'
+        )
+    if isinstance(figure, VagueCount):
+        if qualifier_spelling:
+            return ClaimReading(unit.kind, error="a vague count takes no qualifier")
+        intervals = {r: figure.entry.interval(r, Scale(Fraction(0))) for r in Reading}
+    else:
+        scale = figure.scale
+        intervals = {r: qualifier.interval(r, scale) for r in Reading}
+    if unit.days is not None:
+        intervals = {r: interval.scaled(unit.days) for r, interval in intervals.items()}
+    empty = [str(r) for r, interval in intervals.items() if interval.is_empty]
+    if empty:
+        written = f"{qualifier_spelling} {value}".strip()
+        return ClaimReading(
+            unit.kind, error=f'"{written}" can be no number at all ({" and ".join(empty)} reading)'
+        )
+    return ClaimReading(unit.kind, intervals, figure=figure)
+
+
+@lru_cache(maxsize=CACHED_READINGS)
+def _read_date(value: str, published: date, kind: str) -> ClaimReading:
+    try:
+        span = parse_date(value, published)
+    except DateError as error:
+        return ClaimReading(kind, error=str(error))
+    days = Interval(Fraction(span.first.toordinal()), Fraction(span.last.toordinal()))
+    return ClaimReading(kind, dict.fromkeys(Reading, days), span=span)

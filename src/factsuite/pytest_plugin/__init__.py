@@ -1,0 +1,1 @@
+"""The pytest plugin: article folders collected as files of check items."""

@@ -1,0 +1,399 @@
+"""The pytest plugin: every article folder's claims.yaml becomes a file of check items.
+
+Collection reads and plans each article (or, with one item per article, only finds it); the
+first item of a chunk of articles evaluates the chunk at once (bulk), and each item then
+reports its own verdict.  Failures print as an editor's note, never as a traceback; reviewed
+findings become strict xfails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factsuite.checking.chunks import CHUNK_SIZE, collector_paused
+from factsuite.checking.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
+from factsuite.files.article import CLAIMS_FILE, Article
+from factsuite.files.reference import (
+    EVENTS_FILE,
+    REFERENCE_FOLDER,
+    SERIES_FILE,
+    ReferenceLibrary,
+    load_events,
+    load_series,
+)
+from factsuite.meaning.lexicon import DEFAULT_READING, Reading
+from factsuite.pytest_plugin.item_mode import (
+    AUTO_ARTICLE_LIMIT,
+    ITEM_MODES,
+    ItemMode,
+    choose_item_mode,
+)
+from factsuite.pytest_plugin.teardown_index import index_teardown_reports
+from factsuite.reports.html import write_html
+from factsuite.reports.markdown import write_markdown
+from factsuite.reports.verdicts import (
+    DRAFT_REASON,
+    Status,
+    failure_text,
+    finding_reason,
+    status,
+    tally,
+    tally_line,
+    vanished_text,
+)
+
+# -- options and configuration ---------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factsuite", "fact checks of news articles")
+    group.addoption(
+        "--factsuite-reading",
+        choices=[reading.value for reading in Reading],
+        default=None,
+        help="which reading of qualifiers fails a check (default: the ini value or pragmatic)",
+    )
+    parser.addini(
+        "factsuite_reading", "default reading of qualifiers", default=DEFAULT_READING.value
+    )
+    group.addoption(
+        "--factsuite-items",
+        choices=ITEM_MODES,
+        default=None,
+        help=(
+            "one pytest item per check, or one per article for large archives; auto (the "
+            f"default) gives one per check up to {AUTO_ARTICLE_LIMIT} articles"
+        ),
+    )
+    parser.addini("factsuite_items", "auto, check or article", default=ITEM_MODES[0])
+    parser.addini(
+        "factsuite_chunk_size",
+        "articles evaluated together: more is a little faster, fewer holds less memory",
+        default=str(CHUNK_SIZE),
+    )
+    group.addoption(
+        "--factsuite-html", metavar="PATH", type=Path, help="write the HTML report of the run"
+    )
+    group.addoption(
+        "--factsuite-markdown",
+        metavar="PATH",
+        type=Path,
+        help="write a Markdown summary (for a CI job summary or a pull request comment)",
+    )
+
+
+@dataclass
+class SuiteState:
+    """The articles collected in this session, evaluated a chunk at a time as their checks run.
+
+    The first check of a chunk evaluates its articles in bulk (see ``batch``); what stays is
+    the chunk's outcomes.  Under xdist, a chunk's checks all go to one worker (see
+    ``xdist_scheduling``), so each worker evaluates only the chunks it runs.  Reports need
+    every article, so with a report asked for, the articles are kept too.
+    """
+
+    reading: Reading
+    per_article: bool = False
+    keep_articles: bool = False
+    chunk_size: int = CHUNK_SIZE
+    library: ReferenceLibrary = field(default_factory=ReferenceLibrary)
+    folders: list[Path] = field(default_factory=list)
+    chunk_of: dict[Path, int] = field(default_factory=dict)
+    loaded: dict[Path, Article] = field(default_factory=dict)
+    evaluations: dict[str, Evaluation] = field(default_factory=dict)
+    claim_counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, folder: Path) -> None:
+        """Collect an article folder, into the chunk of those collected just before it."""
+        self.chunk_of[folder] = len(self.folders) // self.chunk_size
+        self.folders.append(folder)
+
+    def load(self, folder: Path) -> Article:
+        """Read an article to plan its checks, and keep it for its chunk's evaluation."""
+        (article,) = load_articles([folder], self.library)
+        self.loaded[folder] = article
+        self.claim_counts[str(folder)] = article.claim_count
+        self.add(folder)
+        return article
+
+    def evaluation_of(self, folder: Path) -> Evaluation:
+        key = str(folder)
+        if key not in self.evaluations:
+            self._evaluate_chunk(self.chunk_of[folder])
+        return self.evaluations[key]
+
+    def _evaluate_chunk(self, chunk: int) -> None:
+        folders = self.folders[chunk * self.chunk_size : (chunk + 1) * self.chunk_size]
+        with collector_paused():
+            if self.per_article:
+                articles = load_articles(folders, self.library)
+            else:
+                articles = [self.loaded[folder] for folder in folders]
+            evaluation = evaluate(articles, self.reading, self.library)
+        if not self.keep_articles:
+            evaluation = replace(evaluation, articles=[])
+        for article in articles:
+            self.evaluations[str(article.folder)] = evaluation
+            self.claim_counts[str(article.folder)] = article.claim_count
+
+    def evaluated(self) -> Evaluation:
+        """Every collected article's evaluation as one, for the reports."""
+        merged = Evaluation([], {}, self.reading, self.library)
+        for chunk_start in range(0, len(self.folders), self.chunk_size):
+            evaluation = self.evaluation_of(self.folders[chunk_start])
+            merged.articles.extend(evaluation.articles)
+            merged.outcomes.update(evaluation.outcomes)
+        return merged
+
+
+state_key = pytest.StashKey[SuiteState]()
+item_mode_key = pytest.StashKey[ItemMode]()
+dist_chosen_key = pytest.StashKey[bool]()
+REFERENCE_FILES = {(SERIES_FILE, REFERENCE_FOLDER), (EVENTS_FILE, REFERENCE_FOLDER)}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_cmdline_main(config: pytest.Config) -> Iterator[None]:
+    """Note whether the user chose xdist's mode, before xdist fills in its default."""
+    config.stash[dist_chosen_key] = bool(
+        config.getoption("distload", False) or config.getoption("dist", "no") != "no"
+    )
+    return (yield)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
+    mode = config.stash[item_mode_key] = item_mode(config)
+    reports = bool(config.getoption("factsuite_html") or config.getoption("factsuite_markdown"))
+    config.stash[state_key] = SuiteState(
+        Reading(chosen),
+        per_article=mode.per_article,
+        keep_articles=reports,
+        chunk_size=chunk_size(config),
+    )
+
+
+def item_mode(config: pytest.Config) -> ItemMode:
+    written = config.getoption("factsuite_items") or config.getini("factsuite_items")
+    if written not in ITEM_MODES:
+        raise pytest.UsageError(
+            f"factsuite_items = {written!r}: give one of {', '.join(ITEM_MODES)}"
+        )
+    paths = [Path(config.invocation_params.dir, arg.split("::")[0]) for arg in config.args]
+    return choose_item_mode(written, paths, config.getini("norecursedirs"))
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    mode = config.stash.get(item_mode_key, None)
+    return mode.header() if mode else None
+
+
+def chunk_size(config: pytest.Config) -> int:
+    written = str(config.getini("factsuite_chunk_size")).strip()
+    if not (written.isdigit() and int(written) > 0):
+        raise pytest.UsageError(
+            f"factsuite_chunk_size = {written!r}: give a whole number, such as 500"
+        )
+    return int(written)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under plain ``-n``, send each worker whole chunks, so that it evaluates only its own.
+
+    xdist's default spreads items one by one, and every worker would evaluate every chunk;
+    a ``--dist`` the user chose is left alone.
+    """
+    if config.getoption("dist") != "load" or config.stash.get(dist_chosen_key, True):
+        return None
+    from factsuite.pytest_plugin.xdist_scheduling import ArticleChunkScheduling
+
+    return ArticleChunkScheduling(config, log)
+
+
+# -- hooks -------------------------------------------------------------------------------------
+
+
+def pytest_collect_file(
+    file_path: Path, parent: pytest.Collector
+) -> ArticleFile | ReferenceFile | None:
+    if file_path.name == CLAIMS_FILE:
+        return ArticleFile.from_parent(parent, path=file_path)
+    if (file_path.name, file_path.parent.parent.name) in REFERENCE_FILES:
+        return ReferenceFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Ready pytest's summary for many items (see ``teardown_index``), then write the reports
+    the user asked for, from the evaluation the checks used."""
+    state = session.config.stash.get(state_key, None)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and _articles_failed(reporter):
+        index_teardown_reports(reporter)
+    html = session.config.getoption("factsuite_html")
+    markdown = session.config.getoption("factsuite_markdown")
+    if state is None or not state.folders or not (html or markdown):
+        return
+    evaluation = state.evaluated()
+    if html:
+        write_html(evaluation, html)
+    if markdown:
+        write_markdown(evaluation, markdown)
+
+
+def _articles_failed(reporter: pytest.TerminalReporter) -> bool:
+    """Whether checks of articles failed here (or, under xdist, on the workers)."""
+    failed = reporter.stats.get("failed", [])
+    return any(f"/{CLAIMS_FILE}::" in f"/{report.nodeid}" for report in failed)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    state = terminalreporter.config.stash.get(state_key, None)
+    if state is None or not state.folders:
+        return
+    terminalreporter.section("factsuite")
+    for folder in state.folders:
+        evaluation = state.evaluations.get(str(folder))
+        outcomes = evaluation.outcomes_of(folder) if evaluation else []
+        label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
+        claims = state.claim_counts.get(str(folder), 0)
+        terminalreporter.write_line(f"{label}: {tally_line(claims, tally(outcomes))}")
+
+
+# -- the collector and the items -----------------------------------------------------------
+
+
+def _label(config: pytest.Config, article: Article) -> str:
+    return str(_shown(config, article.claims_path))
+
+
+def _shown(config: pytest.Config, path: Path) -> Path:
+    """A path as the user typed it: relative to where pytest was run, when it lies below."""
+    try:
+        return path.relative_to(config.invocation_params.dir)
+    except ValueError:
+        return path
+
+
+class ArticleFile(pytest.File):
+    """An article's claims.yaml: its checks are the items."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        state = self.config.stash[state_key]
+        folder = _shown(self.config, self.path.parent)
+        if state.per_article:
+            state.add(folder)
+            yield ArticleChecks.from_parent(self, name="checks", folder=folder)
+            return
+        article = state.load(folder)
+        for check in plan(article, state.library.for_article(folder)):
+            yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
+
+
+class CheckFailed(Exception):
+    """A check's failure, carrying the outcome that explains it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+class PlainFailureItem(pytest.Item):
+    """An item whose failure is the editor's note itself, with no traceback."""
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: str | None = None
+    ) -> str:
+        if isinstance(excinfo.value, CheckFailed):
+            return excinfo.value.text
+        return str(super().repr_failure(excinfo, style=style))  # type: ignore[arg-type]
+
+
+class FactCheck(PlainFailureItem):
+    """One check; a recorded finding makes it a strict xfail."""
+
+    def __init__(self, *, check: CheckItem, article: Article, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.check = check
+        self.article = article
+        finding = article.finding_for(check.name)
+        if check.draft:
+            self.add_marker(pytest.mark.skip(reason=DRAFT_REASON))
+        elif finding is not None:
+            self.add_marker(
+                pytest.mark.xfail(reason=finding_reason(finding), strict=True, raises=CheckFailed)
+            )
+        properties = {
+            "article": str(article.folder),
+            "rule": check.rule,
+            "claims": " ".join(check.claims),
+        }
+        self.user_properties.extend(properties.items())
+
+    def outcome(self) -> Outcome:
+        evaluation = self.config.stash[state_key].evaluation_of(self.article.folder)
+        return evaluation.outcome(self.article, self.name)
+
+    def runtest(self) -> None:
+        outcome = self.outcome()
+        self.user_properties.append(("verdict", str(status(outcome))))
+        if not outcome.passed:
+            where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
+            raise CheckFailed(failure_text(where, outcome))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        line = (self.check.line - 1) if self.check.line else None
+        return self.path, line, f"{self.check.rule}: {self.name}"
+
+
+class ArticleChecks(PlainFailureItem):
+    """All checks of one article as one item: far fewer items for a large archive.
+
+    Recorded findings do not fail it; a finding that no longer holds does, as in the
+    per-check mode.
+    """
+
+    def __init__(self, *, folder: Path, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.folder = folder
+
+    def runtest(self) -> None:
+        evaluation = self.config.stash[state_key].evaluation_of(self.folder)
+        label = _shown(self.config, self.path)
+        texts = []
+        for outcome in evaluation.outcomes_of(self.folder):
+            where = f"{label}:{outcome.item.line or 1}"
+            if status(outcome) is Status.VANISHED:
+                texts.append(vanished_text(where, outcome))
+            elif status(outcome) is Status.FAILED:
+                texts.append(failure_text(where, outcome))
+        if texts:
+            raise CheckFailed("\n\n".join(texts))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"all checks of {_shown(self.config, self.path)}"
+
+
+class ReferenceFile(pytest.File):
+    """A reference series or events folder: one item that validates its table."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        yield ReferenceCheck.from_parent(self, name="schema")
+
+
+class ReferenceCheck(PlainFailureItem):
+    def runtest(self) -> None:
+        folder = _shown(self.config, self.path.parent)
+        load = load_series if self.path.name == SERIES_FILE else load_events
+        *_, errors = load(folder)
+        if errors:
+            raise CheckFailed("\n".join(str(error) for error in errors))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"reference: {self.path.parent.name}"

@@ -1,0 +1,1 @@
+"""Reports: verdicts in words, for the terminal, Markdown, HTML, JUnit and ClaimReview."""

@@ -1,0 +1,170 @@
+"""A short Markdown summary of a run, for a CI job summary or a pull-request comment.
+
+It answers, in this order: did anything fail, how each article fared, what failed (in the
+same words as pytest, folded so that a long run stays short), and which findings a person
+has recorded.  The counts are those of the terminal summary.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from factsuite.checking.engine import Evaluation, Outcome
+from factsuite.files.article import Article
+from factsuite.meaning.lexicon import Reading
+from factsuite.reports.verdicts import Status, failure_text, vanished_text
+from factsuite.reports.verdicts import status as outcome_status
+
+MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
+READINGS = {
+    Reading.PRAGMATIC: "the pragmatic reading of qualifiers (what a careful writer means)",
+    Reading.STRICT: "the strict reading of qualifiers (what the words literally allow)",
+}
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One article's numbers, counted as the terminal summary counts them."""
+
+    claims: int
+    passed: int
+    failed: int
+    findings: int
+    drafts: int  # checks of draft claims: never counted as passed
+
+    @classmethod
+    def of(cls, evaluation: Evaluation, article: Article) -> Tally:
+        statuses = [outcome_status(outcome) for outcome in evaluation.of(article)]
+        return cls(
+            claims=article.claim_count,
+            passed=statuses.count(Status.PASSED),
+            failed=statuses.count(Status.FAILED) + statuses.count(Status.VANISHED),
+            findings=statuses.count(Status.FINDING),
+            drafts=statuses.count(Status.DRAFT),
+        )
+
+    @classmethod
+    def total(cls, tallies: list[Tally]) -> Tally:
+        return cls(*(sum(getattr(t, f.name) for t in tallies) for f in fields(cls)))
+
+
+def where(article: Article, outcome: Outcome) -> str:
+    """``path/claims.yaml:LINE``, the place every report names a check by."""
+    return f"{article.claims_path}:{outcome.item.line or 1}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _escaped(text: str) -> str:
+    """Text that Markdown shows as written: one line, punctuation that formats escaped."""
+    return re.sub(r"([\\`*_\[\]<>|#~&])", r"\\\1", " ".join(text.split()))
+
+
+def _fenced(text: str) -> str:
+    """A code block no line of ``text`` can close: the fence outgrows any backtick run."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def _headline(tallies: list[Tally]) -> list[str]:
+    total = Tally.total(tallies)
+    if total.failed:
+        mark = f"❌ {_plural(total.failed, 'check')} failed"
+    else:
+        mark = "✅ no check fails, drafts need review" if total.drafts else "✅ all checks pass"
+    counts = (
+        f"{_plural(len(tallies), 'article')}, {_plural(total.passed, 'check')} passed, "
+        f"{total.failed} failed, {_plural(total.findings, 'recorded finding')}"
+    )
+    if total.drafts:
+        counts += f", {_plural(total.drafts, 'check')} of draft claims need review"
+    return [f"## factsuite: {mark}", f"{counts}."]
+
+
+def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
+    rows = [
+        "| article | claims | passed | failed | recorded findings |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for article, tally in zip(evaluation.articles, tallies, strict=True):
+        rows.append(
+            f"| {_escaped(str(article.folder))} | {tally.claims} | {tally.passed} | "
+            f"{tally.failed} | {tally.findings} |"
+        )
+    return "\n".join(rows)
+
+
+def _failures(evaluation: Evaluation, limit: int) -> list[str]:
+    """Each failure folded, at most ``limit`` of them: a comment must stay readable."""
+    failures = []
+    for article in evaluation.articles:
+        for outcome in evaluation.of(article):
+            verdict = outcome_status(outcome)
+            if verdict is Status.FAILED:
+                failures.append((article, outcome, failure_text(where(article, outcome), outcome)))
+            elif verdict is Status.VANISHED:
+                failures.append((article, outcome, vanished_text(where(article, outcome), outcome)))
+    blocks = []
+    for article, outcome, text in failures[:limit]:
+        summary = html.escape(f"{where(article, outcome)}: {outcome.item.name}")
+        blocks.append(
+            f"<details><summary>❌ <code>{summary}</code> ({outcome.item.rule})</summary>\n\n"
+            f"{_fenced(text)}\n\n</details>"
+        )
+    if len(failures) > limit:
+        blocks.append(
+            f"…and {_plural(len(failures) - limit, 'more failure')}: see the HTML report "
+            "or the pytest log."
+        )
+    return blocks
+
+
+def _findings(evaluation: Evaluation) -> list[str]:
+    lines = []
+    for article in evaluation.articles:
+        for outcome in evaluation.of(article):
+            finding = outcome.finding
+            if finding is None or outcome_status(outcome) is not Status.FINDING:
+                continue
+            reviewed = " ".join(
+                part
+                for part in (
+                    f"by {finding.reviewed_by}" if finding.reviewed_by else "",
+                    f"on {finding.reviewed_on.isoformat()}" if finding.reviewed_on else "",
+                )
+                if part
+            )
+            lines.append(
+                f"- `{where(article, outcome)}` {_escaped(outcome.item.name)}: "
+                f"**{finding.verdict}**{f' (reviewed {_escaped(reviewed)})' if reviewed else ''}. "
+                f"{_escaped(finding.reason)}"
+            )
+    return lines
+
+
+def render_markdown(evaluation: Evaluation, limit: int = MAX_FAILURES) -> str:
+    """The summary: verdict line, a row per article, failures folded, findings listed."""
+    tallies = [Tally.of(evaluation, article) for article in evaluation.articles]
+    blocks = [
+        *_headline(tallies),
+        _table(evaluation, tallies),
+        f"Checked under {READINGS[evaluation.reading]}.",
+    ]
+    failures = _failures(evaluation, limit)
+    if failures:
+        blocks += ["### Failures", *failures]
+    findings = _findings(evaluation)
+    if findings:
+        blocks += ["### Recorded findings", "\n".join(findings)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def write_markdown(evaluation: Evaluation, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_markdown(evaluation), "utf-8")
