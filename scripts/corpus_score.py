@@ -1,0 +1,154 @@
+"""Score the suite's verdicts on the labelled corpus: real failures, false alarms, missed errors.
+
+The corpus (``corpus/<tuning|holdout>/<writer>/``) holds articles written and encoded by
+people who read only the README, each with ``labels/<slug>.yaml`` naming the errors planted
+in it and the claims that reveal each one.  A failing check is *true* when it involves a
+claim of a planted error, a *false alarm* otherwise; a planted error is *caught* when some
+failing check involves one of its claims.  Read black-box from pytest's JUnit XML, so the
+score measures what a user sees.
+
+    python scripts/corpus_score.py                 # the tuning part
+    python scripts/corpus_score.py --part holdout  # the part kept aside
+    python scripts/corpus_score.py --part all --json score.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@dataclass
+class Failure:
+    """One failing pytest item, with what it names."""
+
+    item: str
+    rule: str
+    claims: set[str]
+
+    def involves(self, claims: list[str]) -> bool:
+        return bool(self.claims & set(claims))
+
+
+@dataclass
+class ArticleScore:
+    article: str
+    part: str
+    true_failures: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    caught: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    rules: Counter[str] = field(default_factory=Counter)
+
+
+def failures_by_article(facts: Path, workdir: Path) -> dict[str, list[Failure]]:
+    """Every failing item of one pytest run over ``facts``, by article folder name."""
+    xml = workdir / f"{facts.parent.parent.name}-{facts.parent.name}.xml"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(facts),
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--factsuite-items=check",
+            f"--junitxml={xml}",
+            f"--rootdir={facts.parent}",
+            "-o",
+            "testpaths=",
+        ],
+        cwd=workdir,
+        capture_output=True,
+        check=False,
+    )
+    found: dict[str, list[Failure]] = {}
+    for case in ET.parse(xml).getroot().iter("testcase"):
+        if not any(child.tag in {"failure", "error"} for child in case):
+            continue
+        properties = {prop.get("name"): prop.get("value") or "" for prop in case.iter("property")}
+        article = Path(properties.get("article") or case.get("classname", "").replace(".", "/"))
+        failure = Failure(
+            item=case.get("name", ""),
+            rule=properties.get("rule", ""),
+            claims=set(properties.get("claims", "").split()),
+        )
+        found.setdefault(article.name, []).append(failure)
+    return found
+
+
+def score_part(part: str, workdir: Path) -> list[ArticleScore]:
+    scores = []
+    for writer in sorted((CORPUS / part).glob("*/facts")):
+        failures = failures_by_article(writer, workdir)
+        for folder in sorted(path for path in writer.iterdir() if path.is_dir()):
+            label_file = writer.parent / "labels" / f"{folder.name}.yaml"
+            labels = yaml.safe_load(label_file.read_text()) if label_file.exists() else {}
+            planted = (labels or {}).get("planted") or []
+            score = ArticleScore(article=f"{writer.parent.name}/{folder.name}", part=part)
+            mine = failures.get(folder.name, [])
+            for failure in mine:
+                real = any(failure.involves(error["claims"]) for error in planted)
+                (score.true_failures if real else score.false_alarms).append(
+                    f"{failure.item} [{failure.rule}]"
+                )
+                score.rules[failure.rule] += 1
+            for error in planted:
+                hit = any(failure.involves(error["claims"]) for failure in mine)
+                (score.caught if hit else score.missed).append(
+                    f"{error['id']} ({error.get('kind', '?')}): {error.get('description', '')}"
+                )
+            scores.append(score)
+    return scores
+
+
+def print_scores(scores: list[ArticleScore]) -> None:
+    for score in scores:
+        print(
+            f"{score.part}/{score.article}: {len(score.true_failures)} true, "
+            f"{len(score.false_alarms)} false alarms, "
+            f"{len(score.caught)}/{len(score.caught) + len(score.missed)} planted caught"
+        )
+        for alarm in score.false_alarms:
+            print(f"    FALSE ALARM {alarm}")
+        for missed in score.missed:
+            print(f"    MISSED      {missed}")
+    true = sum(len(score.true_failures) for score in scores)
+    false = sum(len(score.false_alarms) for score in scores)
+    caught = sum(len(score.caught) for score in scores)
+    planted = caught + sum(len(score.missed) for score in scores)
+    print(
+        f"\nTOTAL {len(scores)} articles: {true} true failures, {false} false alarms, "
+        f"{caught}/{planted} planted errors caught"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["tuning", "holdout", "all"], default="tuning")
+    parser.add_argument("--json", type=Path, help="also write the scores here")
+    args = parser.parse_args()
+    parts = ["tuning", "holdout"] if args.part == "all" else [args.part]
+    with tempfile.TemporaryDirectory() as tmp:
+        scores = [score for part in parts for score in score_part(part, Path(tmp))]
+    print_scores(scores)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(score) for score in scores], indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
