@@ -44,6 +44,7 @@ import yaml
 
 from factsuite.commands.synth import GROUND_TRUTH, read_ground_truth, write_archive
 from factsuite.files.article import discover
+from factsuite.reports.wording import problem_texts
 
 HERE = Path(__file__).resolve().parent
 NAIVE = HERE / "naive_suite.py"
@@ -83,7 +84,7 @@ def engine(archive: Path, jobs: int = 1) -> dict:
         outcomes += [(article.claims_path.parent.name, outcome) for outcome in article.others]
     done = time.perf_counter()
     failing = {
-        (folder, outcome.item.name): set(RULE.findall("\n".join(outcome.problems)))
+        (folder, outcome.item.name): set(RULE.findall("\n".join(problem_texts(outcome))))
         for folder, outcome in outcomes
         if not outcome.passed
     }

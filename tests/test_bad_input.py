@@ -17,6 +17,7 @@ import pytest
 from factsuite.checking.engine import Evaluation, evaluate, load_articles
 from factsuite.files.article import Article
 from factsuite.files.loading import LocatedError
+from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"
@@ -263,7 +264,7 @@ def test_bad_input_fails_the_schema_check_with_a_located_error(tmp_path: Path, c
         assert case.hint in error.hint
 
     # The schema check's text is the located error, as the user reads it.
-    (text,) = schema.problems
+    (text,) = problem_texts(schema)
     where = f"{path}:{line}: " if line else f"{path}: "
     what = f"{case.field}: " if case.field else ""
     assert f"{where}{what}{error.message}" in text
@@ -315,11 +316,11 @@ def test_nan_value_fails_the_claims_schema_check(tmp_path: Path) -> None:
     assert claim_schema.item.rule == "schema"
     line = line_of(folder / CLAIMS, "  - id: conflict-almost-a-month")
     assert claim_schema.item.line == line  # the claim's line
-    (text,) = claim_schema.problems
+    (text,) = problem_texts(claim_schema)
     assert text.startswith('[value_readable] The value ".nan" cannot be read in months: ')
     assert f"claims.yaml:{line}" in text
     # The relations that use the claim wait for it rather than fail on their own.
-    assert failing["conflict-duration"].problems == [
+    assert problem_texts(failing["conflict-duration"]) == [
         "[references_readable] A relation cannot be checked.\n"
         "  It cannot be checked until these values can be read: "
         "see schema[conflict-almost-a-month]."

@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factsuite.checking.engine import SCHEMA_ITEM, evaluate, load_articles
+from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"
@@ -180,13 +181,13 @@ def assert_verdicts_or_located_errors(folder: Path) -> None:
     outcomes = evaluation.of(article)
     assert outcomes
     for outcome in outcomes:
-        assert outcome.passed or outcome.problems
+        assert outcome.passed or problem_texts(outcome)
         if outcome.item.name == SCHEMA_ITEM:
-            assert all(str(folder) in problem for problem in outcome.problems)
+            assert all(str(folder) in problem for problem in problem_texts(outcome))
         elif not outcome.passed:
             assert isinstance(outcome.item.line, int), outcome.item
             assert outcome.item.line >= 1
-            for problem in outcome.problems:
+            for problem in problem_texts(outcome):
                 assert "claims.yaml:None" not in problem, problem
     if not article.is_valid:
         assert [outcome.item.name for outcome in outcomes] == [SCHEMA_ITEM]

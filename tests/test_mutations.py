@@ -18,6 +18,7 @@ import pytest
 from factsuite.checking.engine import SCHEMA_ITEM, Evaluation, evaluate, load_articles
 from factsuite.checking.rules import rules
 from factsuite.meaning.lexicon import Reading
+from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"
@@ -1091,7 +1092,7 @@ def failing(evaluation: Evaluation) -> dict[str, list[str]]:
     """The items that fail with no recorded finding, and their explanations."""
     (article,) = evaluation.articles
     return {
-        outcome.item.name: outcome.problems
+        outcome.item.name: problem_texts(outcome)
         for outcome in evaluation.of(article)
         if not outcome.passed and outcome.finding is None
     }
@@ -1153,7 +1154,7 @@ def test_the_design_card_example_depends_on_the_reading(seed_copy: Path) -> None
     outcome = default.outcome(articles[0], "children-within-refugees")
     assert not outcome.passed
     assert outcome.finding is None
-    (text,) = outcome.problems
+    (text,) = problem_texts(outcome)
     assert text.startswith("[part_within_whole] A part cannot be larger than its whole.")
     assert "The part is at least 4,500,000, but the whole is at most 4,000,000." in text
     assert text.endswith(PRAGMATIC_ONLY + ".")
@@ -1174,7 +1175,7 @@ def test_the_readme_shows_the_worked_example_word_for_word(seed_copy: Path) -> N
         edit.apply(seed_copy)
     (article,) = articles = load_articles([seed_copy])
     outcome = evaluate(articles).outcome(article, "children-within-refugees")
-    (text,) = outcome.problems
+    (text,) = problem_texts(outcome)
     readme = (ROOT / "README.md").read_text("utf-8")
     header = f"facts/{SEED.name}/claims.yaml:{outcome.item.line}: children-within-refugees failed"
     assert f"\n{header}\n\n{text}\n" in readme, "README's worked example no longer matches"

@@ -9,6 +9,7 @@ import pytest
 
 from factsuite.checking.engine import Evaluation, evaluate, load_articles
 from factsuite.files.reference import load_reference
+from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "2022-03-22-kremlin-talks"
@@ -31,7 +32,7 @@ def replace(path: Path, old: str, new: str, count: int = 1) -> None:
 def failing(evaluation: Evaluation) -> dict[str, list[str]]:
     """Items that fail without a recorded finding, or whose finding no longer holds."""
     return {
-        outcome.item.name: outcome.problems
+        outcome.item.name: problem_texts(outcome)
         for (_, _), outcome in evaluation.outcomes.items()
         if (outcome.finding is None and not outcome.passed)
         or (outcome.finding is not None and outcome.passed)

@@ -17,6 +17,7 @@ import pytest
 from factsuite.checking.engine import Evaluation, evaluate, load_articles
 from factsuite.files.article import Article, discover
 from factsuite.files.loading import FactFileError, LocatedError, load_yaml
+from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"
@@ -94,7 +95,7 @@ def refusal(article: Article, evaluation: Evaluation, path: Path) -> LocatedErro
     assert [o.item.name for o in evaluation.of(article)] == ["schema"]
     (error,) = article.errors
     assert error.path == path
-    (text,) = evaluation.outcome(article, "schema").problems
+    (text,) = problem_texts(evaluation.outcome(article, "schema"))
     assert text == str(error)
     assert "Traceback" not in text
     return error
@@ -105,7 +106,7 @@ def claim_failure(evaluation: Evaluation, article: Article, item: str, line: int
     outcome = evaluation.outcome(article, item)
     assert not outcome.passed
     assert outcome.item.line == line
-    (text,) = outcome.problems
+    (text,) = problem_texts(outcome)
     assert f"(claims.yaml:{line})" in text
     return text
 

@@ -26,6 +26,7 @@ from factsuite.commands.synth import (
 from factsuite.files.article import discover
 from factsuite.files.model import RELATION_MODELS
 from factsuite.meaning.lexicon import Reading
+from factsuite.reports.wording import problem_texts
 
 ARTICLES = 50
 pytest_plugins = ["pytester"]
@@ -36,7 +37,7 @@ def failing(archive: Path, reading: Reading = Reading.PRAGMATIC) -> dict[tuple[s
     """Each failing (article folder name, item) and the rules its explanation names."""
     evaluation = evaluate(load_articles(discover([archive])), reading)
     return {
-        (Path(folder).name, item): set(RULE.findall("\n".join(outcome.problems)))
+        (Path(folder).name, item): set(RULE.findall("\n".join(problem_texts(outcome))))
         for (folder, item), outcome in evaluation.outcomes.items()
         if not outcome.passed
     }

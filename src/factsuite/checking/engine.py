@@ -6,24 +6,26 @@ Used alike by the pytest plugin and by ``factsuite check``, so that both say the
 from __future__ import annotations
 
 import difflib
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel
-
+from factsuite.checking.explanations import Context, explain
+from factsuite.checking.findings import Problem
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
-from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, Failure, find_failures
+from factsuite.checking.rule import Failure, Rule
+from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
 from factsuite.checking.tables import build_tables
 from factsuite.files.article import Article, load_article
 from factsuite.files.loading import LocatedError
-from factsuite.files.model import Finding
+from factsuite.files.model import Finding, Relation, roles
 from factsuite.files.reference import Reference, ReferenceLibrary
 from factsuite.meaning.grounding import find_quote, place_of
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.mentions import find_mentions
-from factsuite.reports.explain import Context, explain
+from factsuite.meaning.readings import ClaimReading
 
 SCHEMA_ITEM = "schema"
 IGNORED_ITEM = "ignored-mentions"
@@ -49,7 +51,7 @@ class Outcome:
     """A check's result: the explanations of what failed (none when it passed)."""
 
     item: CheckItem
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     finding: Finding | None = None
 
     @property
@@ -62,10 +64,18 @@ def plan(article: Article, reference: Reference | None = None) -> list[CheckItem
 
     Planned once per article and reference: loading, collection and evaluation all ask.
     """
-    planned = article.planned
+    key = id(article)
+    planned = _PLANS.get(key)
     if planned is None or planned[0] is not reference:
-        article.planned = planned = (reference, _plan(article, reference))
+        if planned is None:
+            weakref.finalize(article, _PLANS.pop, key, None)
+        _PLANS[key] = planned = (reference, _plan(article, reference))
     return planned[1]
+
+
+_PLANS: dict[int, tuple[Reference | None, list[CheckItem]]] = {}
+"""Each live article's plan, with the reference it was planned with: an entry goes when its
+article is freed, so the model of the files holds no state of the engine's."""
 
 
 def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
@@ -121,23 +131,13 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
     return items
 
 
-def _relation_claims(relation: BaseModel) -> tuple[str, ...]:
-    singles, groups = _claim_fields(type(relation))
+def _relation_claims(relation: Relation) -> tuple[str, ...]:
+    """The ids a relation names, its single roles first, then its lists (see ``roles``)."""
+    singles, groups = roles(type(relation))
     ids = [getattr(relation, name) for name in singles]
     for name in groups:
         ids.extend(getattr(relation, name))
     return tuple(ids)
-
-
-@cache
-def _claim_fields(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The fields of a relation model that name one claim, and those that name several."""
-    singles = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
-    groups = ("parts", "claims")
-    return (
-        tuple(name for name in singles if name in model.model_fields),
-        tuple(name for name in groups if name in model.model_fields),
-    )
 
 
 def cross_reference_errors(article: Article, reference: Reference | None) -> list[LocatedError]:
@@ -215,12 +215,17 @@ def load_articles(folders: list[Path], library: ReferenceLibrary | None = None) 
 
 @dataclass
 class Evaluation:
-    """Every outcome of every article, by (article folder, check name)."""
+    """Every outcome of every article, by (article folder, check name), and what was computed
+    on the way that reports show: each claim's reading, by (article folder, claim id)."""
 
     articles: list[Article]
     outcomes: dict[tuple[str, str], Outcome]
     reading: Reading
     library: ReferenceLibrary
+    readings: dict[tuple[str, str], ClaimReading] = field(default_factory=dict)
+
+    def reading_of(self, article: Article, claim_id: str) -> ClaimReading:
+        return self.readings[(str(article.folder), claim_id)]
 
     def outcome(self, article: Article, name: str) -> Outcome:
         return self.outcomes[(str(article.folder), name)]
@@ -244,8 +249,10 @@ def evaluate(
     articles: list[Article],
     reading: Reading = DEFAULT_READING,
     library: ReferenceLibrary | None = None,
+    rule_set: tuple[Rule, ...] | None = None,
 ) -> Evaluation:
-    """Run every rule over all valid articles at once, then give each item its verdict."""
+    """Run every rule (``rules()`` unless given) over all valid articles at once, then give
+    each item its verdict."""
     library = library or ReferenceLibrary()
     references = {str(a.folder): library.for_article(a.folder) for a in articles}
     outcomes: dict[tuple[str, str], Outcome] = {}
@@ -256,14 +263,16 @@ def evaluate(
             )
         if not article.is_valid:
             outcomes[(str(article.folder), SCHEMA_ITEM)].problems = [
-                "\n".join(str(error) for error in article.errors)
+                Problem(None, "\n".join(str(error) for error in article.errors))
             ]
     valid = [article for article in articles if article.is_valid]
     events = {key: event_days(reference) for key, reference in references.items()}
     tables = build_tables(valid, events)
     reference_tables = build_reference_tables(valid, tables.claims, references)
     by_folder = {str(article.folder): article for article in valid}
-    failures = find_failures({"claims": tables.claims, **tables.relations, **reference_tables})
+    failures = find_failures(
+        {"claims": tables.claims, **tables.relations, **reference_tables}, rule_set
+    )
     for failure in _failing_under(failures, reading):
         article = by_folder[failure.row["article"]]
         item = _item_name(failure)
@@ -275,9 +284,9 @@ def evaluate(
             references.get(str(article.folder)),
         )
         problems = outcomes[(str(article.folder), item)].problems
-        text = explain(failure, context)
-        if text not in problems:  # a rule over groups fails each row of the group alike
-            problems.append(text)
+        problem = explain(failure, context)
+        if problem not in problems:  # a rule over groups fails each row of the group alike
+            problems.append(problem)
     for article in valid:
         problems = _ignored_problems(article)
         if problems:
@@ -285,7 +294,7 @@ def evaluate(
         uncovered = uncovered_mentions(article)
         if uncovered:
             outcomes[(str(article.folder), COVERAGE_ITEM)].problems.append(uncovered)
-    return Evaluation(articles, outcomes, reading, library)
+    return Evaluation(articles, outcomes, reading, library, tables.readings)
 
 
 def _failing_under(failures: list[Failure], reading: Reading) -> list[Failure]:
@@ -312,16 +321,18 @@ def _item_name(failure: Failure) -> str:
     return str(row["relation"])
 
 
-def _ignored_problems(article: Article) -> list[str]:
+def _ignored_problems(article: Article) -> list[Problem]:
     assert article.claims is not None
     problems = []
     for index, ignored in enumerate(article.claims.ignored):
         if find_quote(article.text, ignored.quote) is None:
             line = article.line("ignored", index, "quote")
             problems.append(
-                f'[ignored_quote_in_article] The ignored mention "{ignored.quote}" '
-                f"(claims.yaml:{line}) is not in the "
-                "article any more: update the quote or remove the entry."
+                Problem(
+                    "ignored_quote_in_article",
+                    f'The ignored mention "{ignored.quote}" (claims.yaml:{line}) is not in the '
+                    "article any more: update the quote or remove the entry.",
+                )
             )
     return problems
 
@@ -334,7 +345,7 @@ def _spans_of(text: str, quote: str) -> list[tuple[int, int]]:
     return spans
 
 
-def uncovered_mentions(article: Article) -> str:
+def uncovered_mentions(article: Article) -> Problem | None:
     """Mentions in the text that are neither inside a claim's quote holding the same value
     nor inside an ignored quote: what the claims file forgot."""
     assert article.claims is not None
@@ -354,11 +365,12 @@ def uncovered_mentions(article: Article) -> str:
             continue
         missing.append(mention)
     if not missing:
-        return ""
-    lines = [
-        f"[mention_covered] {len(missing)} numeric or temporal mention(s) of the article are "
-        "neither a claim nor ignored:"
-    ]
+        return None
+    summary = (
+        f"{len(missing)} numeric or temporal mention(s) of the article are neither a claim nor "
+        "ignored:"
+    )
+    lines = []
     for mention in missing:
         place = place_of(article.text, mention.start)
         lines.append(
@@ -368,4 +380,4 @@ def uncovered_mentions(article: Article) -> str:
         "  Add a claim for each (factsuite new drafts them), or list it under ignored: with a "
         "reason."
     )
-    return "\n".join(lines)
+    return Problem("mention_covered", summary, tuple(lines))

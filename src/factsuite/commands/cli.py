@@ -17,7 +17,8 @@ from factsuite.files.schema_files import stale_files, write_schema_files
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.reports.claimreview import add_command as add_export_command
 from factsuite.reports.html import add_command as add_report_command
-from factsuite.reports.verdicts import Status, failure_text, status, tally_line, vanished_text
+from factsuite.reports.verdicts import Status, status
+from factsuite.reports.wording import failed, failing_text, listed_text, run_line, tally_line
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -33,31 +34,21 @@ def _check(arguments: argparse.Namespace) -> int:
         label = str(article.claims_path)
         for outcome in article.others:
             where = f"{label}:{outcome.item.line or 1}"
-            verdict = status(outcome)
-            if verdict is Status.VANISHED:
-                print(vanished_text(where, outcome), end="\n\n")
-            elif verdict is Status.FAILED:
-                print(failure_text(where, outcome), end="\n\n")
-            elif arguments.verbose and verdict in (Status.FINDING, Status.DRAFT):
-                reviewed = f" ({outcome.finding.verdict})" if outcome.finding else ""
-                print(f"{where}: {outcome.item.name}: {verdict}{reviewed}")
+            text = failing_text(where, outcome)
+            if text is not None:
+                print(text, end="\n\n")
+            elif arguments.verbose and status(outcome) in (Status.FINDING, Status.DRAFT):
+                print(listed_text(where, outcome))
         counts = article.tally()
         totals.update(counts)
         print(f"{label}: {tally_line(article.claim_count, counts)}")
-    failed = totals[Status.FAILED] + totals[Status.VANISHED]
+    failures = failed(totals)
     for reference in _references(folders, library):
         for errors in reference.errors.values():
-            failed += 1
+            failures += 1
             print("\n".join(str(error) for error in errors), end="\n\n")
-    articles = f"{len(folders)} article{'' if len(folders) == 1 else 's'}"
-    summary = (
-        f"{articles}: {totals[Status.PASSED]} passed, {failed} failed, "
-        f"{totals[Status.FINDING]} recorded findings"
-    )
-    if totals[Status.DRAFT]:
-        summary += f", {totals[Status.DRAFT]} checks of draft claims need review"
-    print(summary)
-    return 1 if failed else 0
+    print(run_line(len(folders), totals, failures))
+    return 1 if failures else 0
 
 
 def _references(folders: list[Path], library: ReferenceLibrary) -> list[Reference]:

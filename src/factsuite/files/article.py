@@ -47,8 +47,6 @@ class Article:
     claims: ClaimsFile | None = None
     errors: list[LocatedError] = field(default_factory=list)
     line_map: LineMap = field(default_factory=LineMap)
-    planned: tuple[Any, list[Any]] | None = field(default=None, repr=False, compare=False)
-    """The reference it was planned with and its checks: see ``engine.plan``."""
 
     @property
     def claims_path(self) -> Path:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cache
+from typing import Annotated, Literal, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -199,6 +200,16 @@ RELATION_MODELS: dict[str, type[Strict]] = {
     for model in (PartOf, SumOf, ShareOf, SameFigure, Before, Spans)
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
+NOT_ROLES = frozenset({"id", "rule", "notes"})
+
+
+@cache
+def roles(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A relation model's roles, from its fields: those naming one claim (or date), and
+    those naming a list of claims.  The one source of the roles a relation rule takes."""
+    fields = [(name, info) for name, info in model.model_fields.items() if name not in NOT_ROLES]
+    lists = tuple(name for name, info in fields if get_origin(info.annotation) is list)
+    return tuple(name for name, _ in fields if name not in lists), lists
 
 
 class Verdict(StrEnum):

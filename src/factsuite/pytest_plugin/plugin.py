@@ -36,15 +36,13 @@ from factsuite.pytest_plugin.item_mode import (
 from factsuite.pytest_plugin.teardown_index import index_teardown_reports
 from factsuite.reports.html import write_html
 from factsuite.reports.markdown import write_markdown
-from factsuite.reports.verdicts import (
+from factsuite.reports.verdicts import status, tally
+from factsuite.reports.wording import (
     DRAFT_REASON,
-    Status,
+    failing_text,
     failure_text,
     finding_reason,
-    status,
-    tally,
     tally_line,
-    vanished_text,
 )
 
 # -- options and configuration ---------------------------------------------------------------
@@ -136,7 +134,7 @@ class SuiteState:
                 articles = [self.loaded[folder] for folder in folders]
             evaluation = evaluate(articles, self.reading, self.library)
         if not self.keep_articles:
-            evaluation = replace(evaluation, articles=[])
+            evaluation = replace(evaluation, articles=[], readings={})
         for article in articles:
             self.evaluations[str(article.folder)] = evaluation
             self.claim_counts[str(article.folder)] = article.claim_count
@@ -148,6 +146,7 @@ class SuiteState:
             evaluation = self.evaluation_of(self.folders[chunk_start])
             merged.articles.extend(evaluation.articles)
             merged.outcomes.update(evaluation.outcomes)
+            merged.readings.update(evaluation.readings)
         return merged
 
 
@@ -368,11 +367,9 @@ class ArticleChecks(PlainFailureItem):
         label = _shown(self.config, self.path)
         texts = []
         for outcome in evaluation.outcomes_of(self.folder):
-            where = f"{label}:{outcome.item.line or 1}"
-            if status(outcome) is Status.VANISHED:
-                texts.append(vanished_text(where, outcome))
-            elif status(outcome) is Status.FAILED:
-                texts.append(failure_text(where, outcome))
+            text = failing_text(f"{label}:{outcome.item.line or 1}", outcome)
+            if text is not None:
+                texts.append(text)
         if texts:
             raise CheckFailed("\n\n".join(texts))
 

@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
 import jinja2
 
 from factsuite.checking.engine import Evaluation, Outcome, evaluate, load_articles
+from factsuite.checking.explanations import render_bound
 from factsuite.files.article import Article, discover
 from factsuite.files.model import Claim, Finding
 from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
-from factsuite.meaning.readings import read_claim
+from factsuite.meaning.readings import ClaimReading
 from factsuite.reports.claimreview import reviewed_claims
-from factsuite.reports.explain import render_bound
 from factsuite.reports.markdown import (
     READINGS,
     Tally,
@@ -33,8 +32,9 @@ from factsuite.reports.markdown import (
     where,
     write_markdown,
 )
-from factsuite.reports.verdicts import Status, vanished_text
+from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
+from factsuite.reports.wording import details_text
 
 # How each status looks: CSS class -> (symbol, words).  The symbol shows without colour.
 LOOKS = {
@@ -136,10 +136,7 @@ def _check_view(article: Article, outcome: Outcome) -> CheckView:
     status = outcome_status(outcome)
     relations = article.claims.relations if article.claims else []
     relation = next((r for r in relations if r.id == outcome.item.name), None)
-    if status is Status.VANISHED:
-        text = vanished_text(where(article, outcome), outcome)
-    else:
-        text = "\n\n".join(outcome.problems)
+    text = details_text(where(article, outcome), outcome)
     known = {c.id for c in article.claims.claims} if article.claims else set()
     return CheckView(
         name=outcome.item.name,
@@ -165,8 +162,10 @@ def _claim_status(claim_id: str, checks: list[CheckView]) -> str:
     return "consistent"
 
 
-def _readings(claim: Claim, published: date, used: Reading) -> tuple[list, str]:
-    reading = read_claim(claim, published)
+def _readings(
+    claim: Claim, reading: ClaimReading, used: Reading
+) -> tuple[list[tuple[str, str, bool]], str]:
+    """The intervals the evaluation read the claim as, under each reading."""
     if reading.error:
         return [], reading.error
     if reading.span:
@@ -231,7 +230,9 @@ def article_view(article: Article, evaluation: Evaluation, slug: str) -> Article
             (c for c in checks if claim.id in c.claims), key=lambda c: SEVERITY.index(c.status)
         )
         status = _claim_status(claim.id, mine)
-        readings, error = _readings(claim, article.meta.published, evaluation.reading)
+        readings, error = _readings(
+            claim, evaluation.reading_of(article, claim.id), evaluation.reading
+        )
         view.claims.append(
             ClaimView(
                 claim,

@@ -15,8 +15,9 @@ from pathlib import Path
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import Reading
-from factsuite.reports.verdicts import Status, failure_text, vanished_text
+from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
+from factsuite.reports.wording import failing_text
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 READINGS = {
@@ -105,11 +106,9 @@ def _failures(evaluation: Evaluation, limit: int) -> list[str]:
     failures = []
     for article in evaluation.articles:
         for outcome in evaluation.of(article):
-            verdict = outcome_status(outcome)
-            if verdict is Status.FAILED:
-                failures.append((article, outcome, failure_text(where(article, outcome), outcome)))
-            elif verdict is Status.VANISHED:
-                failures.append((article, outcome, vanished_text(where(article, outcome), outcome)))
+            text = failing_text(where(article, outcome), outcome)
+            if text is not None:
+                failures.append((article, outcome, text))
     blocks = []
     for article, outcome, text in failures[:limit]:
         summary = html.escape(f"{where(article, outcome)}: {outcome.item.name}")

@@ -1,7 +1,8 @@
-"""Failures in an editor's words: the rule, the quoted sentences, the numbers, the places.
+"""Each rule's explanation: a failing row of its table made into a ``Problem``.
 
-One function per rule; each gets the failing row of its table and the article, and says
-what clashes and why, with the intervals that clash.  No Python reaches the reader.
+One function per rule; each gets the failing row and the article, and names the claims
+involved (with their places and intervals), the numbers that clash and why.  The words a
+problem is finally told in are put together by ``reports/wording.py``.
 """
 
 from __future__ import annotations
@@ -13,20 +14,23 @@ from fractions import Fraction
 
 import pandas as pd
 
+from factsuite.checking.findings import ClaimRef, Line, Problem
 from factsuite.checking.reference_tables import candidates
-from factsuite.checking.rules import Failure
+from factsuite.checking.rule import Failure
 from factsuite.files.article import Article
 from factsuite.files.model import PUBLICATION, Claim
 from factsuite.files.reference import Reference, Series
 from factsuite.meaning.dates import describe
 from factsuite.meaning.grounding import find_quote, nearest_match
-from factsuite.meaning.intervals import Interval, format_number
+from factsuite.meaning.intervals import Bound, Interval, format_number
 from factsuite.meaning.lexicon import Reading, load_lexicon
 from factsuite.meaning.readings import ClaimReading
 
 
 @dataclass(frozen=True)
 class Context:
+    """What an explanation may look up: the article, its claims' readings, the run's reading."""
+
     article: Article
     readings: dict[tuple[str, str], ClaimReading]
     reading: Reading
@@ -41,13 +45,13 @@ class Context:
         return self.readings[(str(self.article.folder), claim_id)].interval(self.reading)
 
 
-def render_bound(unit: str) -> Callable[[object], str]:
+def render_bound(unit: str) -> Callable[[Bound], str]:
     """How an interval end reads in a unit: people, percent, days or a calendar date."""
     kind = load_lexicon().units[unit].kind
     if kind == "date":
-        return lambda value: describe(date.fromordinal(int(value)))  # type: ignore[arg-type]
+        return lambda value: describe(date.fromordinal(int(value)))
     suffix = {"share": " %", "duration": " days"}.get(kind, "")
-    return lambda value: f"{format_number(value)}{suffix}"  # type: ignore[arg-type]
+    return lambda value: f"{format_number(value)}{suffix}"
 
 
 INDENT = " " * 12
@@ -58,38 +62,23 @@ def labelled(role: str, text: str) -> str:
     return f"  {role:<9} {text}"
 
 
-def _written(claim: Claim) -> str:
+def written(claim: Claim) -> str:
     return f"{claim.qualifier} {claim.value}".strip()
 
 
-def describe_claim(context: Context, role: str, claim_id: str) -> list[str]:
-    """The lines that show one claim: where it is, what it quotes, how it reads."""
+def claim_ref(context: Context, role: str, claim_id: str) -> ClaimRef:
+    """One claim as a problem names it: where it is, what it quotes, how it reads."""
     claim = context.claim(claim_id)
-    line = context.article.claim_line(claim_id)
     place = find_quote(context.article.text, claim.quote)
-    where = f"article.txt:{place.line}" if place else "not found in article.txt"
-    lines = [
-        labelled(role, f"{claim_id} (claims.yaml:{line})"),
-        f'{INDENT}"{claim.quote}" ({where})',
-    ]
-    interval = context.interval(claim_id)
-    if interval is not None:
-        lines.append(
-            f'{INDENT}"{_written(claim)}" reads as {interval.format(render_bound(claim.unit))}'
-        )
-    return lines
-
-
-def _reading_note(context: Context) -> str:
-    if context.strict_also is None:
-        return ""
-    if context.strict_also:
-        return (
-            "  This fails under both readings of the qualifiers: the claims contradict each other."
-        )
-    return (
-        f"  This fails under the {context.reading} reading (what a careful writer means); "
-        "the strict, literal reading would allow it."
+    return ClaimRef(
+        role,
+        claim_id,
+        context.article.claim_line(claim_id),
+        claim.quote,
+        place.line if place else None,
+        written(claim),
+        claim.unit,
+        context.interval(claim_id),
     )
 
 
@@ -119,36 +108,36 @@ def _claim(failure: Failure) -> str:
     return str(failure.row["claim"])
 
 
-def _value_readable(failure: Failure, context: Context) -> list[str]:
+def value_readable(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     return [
         f'The value "{claim.value}" cannot be read {_as_unit(claim.unit)}: '
         f"{failure.row['parse_error']}.",
-        *describe_claim(context, "claim", claim.id),
+        claim_ref(context, "claim", claim.id),
     ]
 
 
-def _share_within_bounds(failure: Failure, context: Context) -> list[str]:
+def share_within_bounds(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     return [
-        f'A share must lie between 0 and 100 percent, but "{_written(claim)}" is '
+        f'A share must lie between 0 and 100 percent, but "{written(claim)}" is '
         f"{format_number(Fraction(failure.row['figure']))} percent.",
-        *describe_claim(context, "claim", claim.id),
+        claim_ref(context, "claim", claim.id),
     ]
 
 
-def _as_of_not_after_publication(failure: Failure, context: Context) -> list[str]:
+def as_of_not_after_publication(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     assert claim.as_of is not None
     assert context.article.meta is not None
     return [
         f"The claim is as of {describe(claim.as_of)}, after the article was published on "
         f"{describe(context.article.meta.published)}.",
-        *describe_claim(context, "claim", claim.id),
+        claim_ref(context, "claim", claim.id),
     ]
 
 
-def _quote_in_article(failure: Failure, context: Context) -> list[str]:
+def quote_in_article(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     place, text, ratio = nearest_match(context.article.text, claim.quote)
     return [
@@ -163,7 +152,7 @@ def _quote_in_article(failure: Failure, context: Context) -> list[str]:
     ]
 
 
-def _figure_in_quote(failure: Failure, context: Context) -> list[str]:
+def figure_in_quote(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     return [
         f"The claim and its quote disagree: {failure.row['figure_problem']}.",
@@ -172,47 +161,47 @@ def _figure_in_quote(failure: Failure, context: Context) -> list[str]:
     ]
 
 
-def _date_matches_as_of(failure: Failure, context: Context) -> list[str]:
+def date_matches_as_of(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     reading = context.readings[(str(context.article.folder), claim.id)]
     assert claim.as_of is not None
     assert context.article.meta is not None
     assert reading.span
     return [
-        f'"{_written(claim)}" in an article published {describe(context.article.meta.published)} '
+        f'"{written(claim)}" in an article published {describe(context.article.meta.published)} '
         f"means {reading.span}, but the claim says it is {describe(claim.as_of)}.",
-        *describe_claim(context, "claim", claim.id),
+        claim_ref(context, "claim", claim.id),
     ]
 
 
-def _date_not_after_publication(failure: Failure, context: Context) -> list[str]:
+def date_not_after_publication(failure: Failure, context: Context) -> list[Line]:
     claim = context.claim(_claim(failure))
     reading = context.readings[(str(context.article.folder), claim.id)]
     assert context.article.meta is not None
     assert reading.span
     return [
-        f'"{_written(claim)}" is {reading.span}, after the article was published on '
+        f'"{written(claim)}" is {reading.span}, after the article was published on '
         f"{describe(context.article.meta.published)}: a report cannot tell of it as past.",
-        *describe_claim(context, "claim", claim.id),
+        claim_ref(context, "claim", claim.id),
     ]
 
 
-def _references_resolve(failure: Failure, context: Context) -> list[str]:
+def references_resolve(failure: Failure, context: Context) -> list[Line]:
     return ["A relation names something that does not exist.", _blocked(failure, context)]
 
 
-def _references_readable(failure: Failure, context: Context) -> list[str]:
+def references_readable(failure: Failure, context: Context) -> list[Line]:
     return ["A relation cannot be checked.", _blocked(failure, context)]
 
 
-def _units_agree(failure: Failure, context: Context) -> list[str]:
+def units_agree(failure: Failure, context: Context) -> list[Line]:
     return [
         "The claims of this relation are in different units, so they cannot be compared.",
         *_relation_claims(failure, context),
     ]
 
 
-def _kinds_fit(failure: Failure, context: Context) -> list[str]:
+def kinds_fit(failure: Failure, context: Context) -> list[Line]:
     expected = {"share_of": "a share (percent) of a count", "spans": "a duration"}
     return [
         f"This rule needs {expected.get(failure.rule.table, 'other kinds of claim')}.",
@@ -220,18 +209,18 @@ def _kinds_fit(failure: Failure, context: Context) -> list[str]:
     ]
 
 
-def _relation_claims(failure: Failure, context: Context) -> list[str]:
+def _relation_claims(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     lines: list[str] = []
     for role in ("part", "whole", "share", "first", "other", "duration"):
         if role in row and isinstance(row[role], str):
-            lines += describe_claim(context, role, row[role])
+            lines.append(claim_ref(context, role, row[role]))
     for claim_id in row.get("parts", []) if "parts" in row else []:
-        lines += describe_claim(context, "part", claim_id)
+        lines.append(claim_ref(context, "part", claim_id))
     return lines
 
 
-def _part_within_whole(failure: Failure, context: Context) -> list[str]:
+def part_within_whole(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     part, whole = context.interval(row["part"]), context.interval(row["whole"])
     assert part is not None
@@ -239,13 +228,13 @@ def _part_within_whole(failure: Failure, context: Context) -> list[str]:
     draw = render_bound(context.claim(row["part"]).unit)
     return [
         "A part cannot be larger than its whole.",
-        *describe_claim(context, "part", row["part"]),
-        *describe_claim(context, "whole", row["whole"]),
+        claim_ref(context, "part", row["part"]),
+        claim_ref(context, "whole", row["whole"]),
         f"  The part is at least {draw(part.lo)}, but the whole is at most {draw(whole.hi)}.",
     ]
 
 
-def _parts_within_whole(failure: Failure, context: Context) -> list[str]:
+def parts_within_whole(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     whole = context.interval(row["whole"])
     assert whole is not None
@@ -254,16 +243,16 @@ def _parts_within_whole(failure: Failure, context: Context) -> list[str]:
     draw = render_bound(context.claim(row["whole"]).unit)
     lines = ["The parts together cannot be larger than their whole."]
     for part in row["parts"]:
-        lines += describe_claim(context, "part", part)
+        lines.append(claim_ref(context, "part", part))
     return [
         *lines,
-        *describe_claim(context, "whole", row["whole"]),
+        claim_ref(context, "whole", row["whole"]),
         f"  The parts add up to at least {draw(total.lo)}, but the whole is at most "
         f"{draw(whole.hi)}.",
     ]
 
 
-def _share_holds_parts(failure: Failure, context: Context) -> list[str]:
+def share_holds_parts(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     share, whole = context.interval(row["share"]), context.interval(row["whole"])
     assert share is not None
@@ -276,19 +265,19 @@ def _share_holds_parts(failure: Failure, context: Context) -> list[str]:
     lines = [
         "A share and the counts it relates disagree: the group the share names cannot hold "
         "its parts.",
-        *describe_claim(context, "share", row["share"]),
-        *describe_claim(context, "whole", row["whole"]),
+        claim_ref(context, "share", row["share"]),
+        claim_ref(context, "whole", row["whole"]),
     ]
     for part in row["parts"]:
-        lines += describe_claim(context, "part", part)
+        lines.append(claim_ref(context, "part", part))
     return [
         *lines,
-        f'  "{_written(share_claim)}" of the whole is at most {draw(group.hi)} '
+        f'  "{written(share_claim)}" of the whole is at most {draw(group.hi)} '
         f"({group.format(draw)}), but the parts are at least {draw(total.lo)}.",
     ]
 
 
-def _figures_agree(failure: Failure, context: Context) -> list[str]:
+def figures_agree(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     first, other = context.interval(row["first"]), context.interval(row["other"])
     assert first is not None
@@ -296,20 +285,20 @@ def _figures_agree(failure: Failure, context: Context) -> list[str]:
     draw = render_bound(context.claim(row["first"]).unit)
     return [
         "Two mentions of the same figure give values that cannot both be true.",
-        *describe_claim(context, "first", row["first"]),
-        *describe_claim(context, "other", row["other"]),
+        claim_ref(context, "first", row["first"]),
+        claim_ref(context, "other", row["other"]),
         f"  {first.format(draw)} and {other.format(draw)} do not overlap.",
     ]
 
 
-def _same_text(failure: Failure, context: Context) -> list[str]:
+def same_text(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     column = failure.rule.name.removeprefix("same_")
     return [
         f"Two mentions of the same figure count different things ({column}).",
-        *describe_claim(context, "first", row["first"]),
+        claim_ref(context, "first", row["first"]),
         f'{INDENT}{column}: "{row[f"first_{column}"]}"',
-        *describe_claim(context, "other", row["other"]),
+        claim_ref(context, "other", row["other"]),
         f'{INDENT}{column}: "{row[f"other_{column}"]}"',
     ]
 
@@ -325,7 +314,7 @@ def _endpoint(row: pd.Series, role: str) -> str:
     return f"'{value}' ({shown})"
 
 
-def _endpoints_are_dates(failure: Failure, context: Context) -> list[str]:
+def endpoints_are_dates(failure: Failure, context: Context) -> list[Line]:
     roles = ("start", "end") if failure.rule.table == "spans" else ("earlier", "later")
     return [
         "A date in this relation is not a date: name a date claim, an ISO date or 'publication'.",
@@ -333,7 +322,7 @@ def _endpoints_are_dates(failure: Failure, context: Context) -> list[str]:
     ]
 
 
-def _duration_fits_dates(failure: Failure, context: Context) -> list[str]:
+def duration_fits_dates(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     duration = context.interval(row["duration"])
     assert duration is not None
@@ -345,14 +334,14 @@ def _duration_fits_dates(failure: Failure, context: Context) -> list[str]:
         span = f"The dates are {elapsed.format(days)} apart"
     return [
         "A stated duration does not fit the dates it spans.",
-        *describe_claim(context, "claim", row["duration"]),
+        claim_ref(context, "claim", row["duration"]),
         labelled("start", _endpoint(row, "start")),
         labelled("end", _endpoint(row, "end")),
         f"  {span}; the duration allows {duration.format(days)}.",
     ]
 
 
-def _dates_in_order(failure: Failure, context: Context) -> list[str]:
+def dates_in_order(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     return [
         "These dates are out of order: the earlier one comes after the later one.",
@@ -361,7 +350,7 @@ def _dates_in_order(failure: Failure, context: Context) -> list[str]:
     ]
 
 
-def _series_known(failure: Failure, context: Context) -> list[str]:
+def series_known(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     lines = [f"The claim cites the series '{row['series']}', which reference/ does not hold."]
     if context.reference is not None:
@@ -371,7 +360,7 @@ def _series_known(failure: Failure, context: Context) -> list[str]:
                 lines += [f"    {error}" for error in errors]
         known = ", ".join(sorted(context.reference.series)) or "none"
         lines.append(f"  Series in {context.reference.folder}: {known}.")
-    return [*lines, *describe_claim(context, "claim", row["claim"])]
+    return [*lines, claim_ref(context, "claim", row["claim"])]
 
 
 def _series(context: Context, row: pd.Series) -> Series:
@@ -385,17 +374,17 @@ def _record_line(series: Series, record: pd.Series) -> str:
     return labelled("record", f"{figure} on {describe(day)}: {record['source']} ({record['url']})")
 
 
-def _record_exists(failure: Failure, context: Context) -> list[str]:
+def record_exists(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     series = _series(context, row)
     as_of = describe(date.fromordinal(int(row["as_of"])))
     return [
         f"The series '{series.id}' ({series.meta.agency}) has no record on or before {as_of}.",
-        *describe_claim(context, "claim", row["claim"]),
+        claim_ref(context, "claim", row["claim"]),
     ]
 
 
-def _record_matches(failure: Failure, context: Context) -> list[str]:
+def record_matches(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     series = _series(context, row)
     as_of = date.fromordinal(int(row["as_of"]))
@@ -403,7 +392,7 @@ def _record_matches(failure: Failure, context: Context) -> list[str]:
     return [
         f"The record does not support the claim: {series.meta.agency}'s figure at its date "
         "lies outside what the claim's words allow.",
-        *describe_claim(context, "claim", row["claim"]),
+        claim_ref(context, "claim", row["claim"]),
         labelled("as of", f"{describe(as_of)} (records up to {lag} day(s) earlier count)"),
         *[
             _record_line(series, record)
@@ -412,17 +401,17 @@ def _record_matches(failure: Failure, context: Context) -> list[str]:
     ]
 
 
-def _population_matches(failure: Failure, context: Context) -> list[str]:
+def population_matches(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     return [
         "The claim and the record it is checked against count different people.",
-        *describe_claim(context, "claim", row["claim"]),
+        claim_ref(context, "claim", row["claim"]),
         f'{INDENT}population: "{row["claim_population"]}"',
         labelled("series", f'{row["series"]} counts "{row["series_population"]}"'),
     ]
 
 
-def _not_replaced(failure: Failure, context: Context) -> list[str]:
+def not_replaced(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     series = _series(context, row)
     newer = series.records[
@@ -432,65 +421,35 @@ def _not_replaced(failure: Failure, context: Context) -> list[str]:
     return [
         f"The figure was out of date: {series.meta.agency} had replaced it before the article "
         f"was published on {published}.",
-        *describe_claim(context, "claim", row["claim"]),
+        claim_ref(context, "claim", row["claim"]),
         *[_record_line(series, record) for _, record in newer.iterrows()],
     ]
 
 
-def _event_known(failure: Failure, context: Context) -> list[str]:
+def event_known(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     return [
         f"The claim names the event '{row['event']}', which reference/events does not hold.",
-        *describe_claim(context, "claim", row["claim"]),
+        claim_ref(context, "claim", row["claim"]),
     ]
 
 
-def _event_in_date(failure: Failure, context: Context) -> list[str]:
+def event_in_date(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     day = describe(date.fromordinal(int(row["event_date"])))
     return [
         "The date in the article does not match the event it names.",
-        *describe_claim(context, "claim", row["claim"]),
+        claim_ref(context, "claim", row["claim"]),
         labelled("event", f"{row['event']}: {row['event_text']} on {day}"),
     ]
 
 
-EXPLAINERS: dict[str, Callable[[Failure, Context], list[str]]] = {
-    "value_readable": _value_readable,
-    "date_readable": _value_readable,
-    "share_within_bounds": _share_within_bounds,
-    "as_of_not_after_publication": _as_of_not_after_publication,
-    "quote_in_article": _quote_in_article,
-    "figure_in_quote": _figure_in_quote,
-    "date_matches_as_of": _date_matches_as_of,
-    "date_not_after_publication": _date_not_after_publication,
-    "references_resolve": _references_resolve,
-    "references_readable": _references_readable,
-    "units_agree": _units_agree,
-    "kinds_fit": _kinds_fit,
-    "part_within_whole": _part_within_whole,
-    "parts_within_whole": _parts_within_whole,
-    "share_holds_parts": _share_holds_parts,
-    "figures_agree": _figures_agree,
-    "same_measure": _same_text,
-    "same_population": _same_text,
-    "endpoints_are_dates": _endpoints_are_dates,
-    "duration_fits_dates": _duration_fits_dates,
-    "dates_in_order": _dates_in_order,
-    "series_known": _series_known,
-    "record_exists": _record_exists,
-    "record_matches": _record_matches,
-    "population_matches": _population_matches,
-    "not_replaced": _not_replaced,
-    "event_known": _event_known,
-    "event_in_date": _event_in_date,
-}
+Explainer = Callable[[Failure, Context], list[Line]]
+"""A rule's explanation: its summary line first, then the claims and lines that show it."""
 
 
-def explain(failure: Failure, context: Context) -> str:
-    """A failing rule as a paragraph: ``[rule] what is wrong``, the claims, the numbers."""
-    lines = EXPLAINERS[failure.rule.name](failure, context)
-    note = _reading_note(context)
-    if note:
-        lines.append(note)
-    return "\n".join([f"[{failure.rule.name}] {lines[0]}", *lines[1:]])
+def explain(failure: Failure, context: Context) -> Problem:
+    """A failing row as a problem: the rule, what is wrong, the claims, the numbers."""
+    summary, *body = failure.rule.explain(failure, context)
+    assert isinstance(summary, str)
+    return Problem(failure.rule.name, summary, tuple(body), context.reading, context.strict_also)

@@ -1,0 +1,151 @@
+"""Every verdict in words: the one place a ``Problem`` or an ``Outcome`` becomes text.
+
+The pytest plugin, ``factsuite check`` and the Markdown and HTML reports all tell a check
+through these functions, so that they never say it differently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from factsuite.checking.engine import Outcome
+from factsuite.checking.explanations import INDENT, labelled, render_bound
+from factsuite.checking.findings import ClaimRef, Problem
+from factsuite.files.model import Finding, Verdict
+from factsuite.reports.verdicts import Status, status
+
+VERDICTS = " | ".join(verdict.value for verdict in Verdict)
+DRAFT_REASON = "draft claim: review it in claims.yaml, then set status: reviewed"
+
+
+def claim_lines(claim: ClaimRef) -> list[str]:
+    """One claim of a problem: where it is, what it quotes, how it reads."""
+    where = f"article.txt:{claim.text_line}" if claim.text_line else "not found in article.txt"
+    lines = [
+        labelled(claim.role, f"{claim.claim} (claims.yaml:{claim.yaml_line})"),
+        f'{INDENT}"{claim.quote}" ({where})',
+    ]
+    if claim.interval is not None:
+        shown = claim.interval.format(render_bound(claim.unit))
+        lines.append(f'{INDENT}"{claim.written}" reads as {shown}')
+    return lines
+
+
+def reading_note(problem: Problem) -> str:
+    """Whether a pragmatic failure is one under the strict reading too."""
+    if problem.strict_also is None:
+        return ""
+    if problem.strict_also:
+        return (
+            "  This fails under both readings of the qualifiers: the claims contradict each other."
+        )
+    return (
+        f"  This fails under the {problem.reading} reading (what a careful writer means); "
+        "the strict, literal reading would allow it."
+    )
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem as a paragraph: ``[rule] what is wrong``, the claims, the numbers."""
+    lines = [problem.summary]
+    for line in problem.body:
+        lines += claim_lines(line) if isinstance(line, ClaimRef) else [line]
+    note = reading_note(problem)
+    if note:
+        lines.append(note)
+    if problem.rule is None:
+        return "\n".join(lines)
+    return "\n".join([f"[{problem.rule}] {lines[0]}", *lines[1:]])
+
+
+def problem_texts(outcome: Outcome) -> list[str]:
+    return [problem_text(problem) for problem in outcome.problems]
+
+
+def failure_text(where: str, outcome: Outcome) -> str:
+    """What a failing check tells an editor, ending with how to record a reviewed finding."""
+    lines = [f"{where}: {outcome.item.name} failed", ""]
+    for problem in problem_texts(outcome):
+        lines += [problem, ""]
+    if outcome.item.name != "schema":
+        lines += [
+            "If a person has reviewed this and it should stay visible without failing CI,",
+            "record it in claims.yaml:",
+            "  findings:",
+            f"    - check: {outcome.item.name}",
+            f"      verdict: inaccurate   # {VERDICTS}",
+            "      reason: what the reviewer found, with the evidence",
+        ]
+    return "\n".join(lines).rstrip()
+
+
+def vanished_text(where: str, outcome: Outcome) -> str:
+    """A recorded finding whose check passes now: the finding must go."""
+    assert outcome.finding is not None
+    return (
+        f"{where}: {outcome.item.name} passes, but claims.yaml records a finding for it "
+        f"({outcome.finding.verdict}: {' '.join(outcome.finding.reason.split())}).\n"
+        "The article or its claims changed so that the finding no longer holds: "
+        "remove the finding from claims.yaml, or restore what changed."
+    )
+
+
+def failing_text(where: str, outcome: Outcome) -> str | None:
+    """What a check that fails the run says (a failure, or a finding that no longer holds);
+    None for a check that does not fail it."""
+    verdict = status(outcome)
+    if verdict is Status.VANISHED:
+        return vanished_text(where, outcome)
+    if verdict is Status.FAILED:
+        return failure_text(where, outcome)
+    return None
+
+
+def details_text(where: str, outcome: Outcome) -> str:
+    """What a check found, for a report's panel: its problems, or why its finding went."""
+    if status(outcome) is Status.VANISHED:
+        return vanished_text(where, outcome)
+    return "\n\n".join(problem_texts(outcome))
+
+
+def listed_text(where: str, outcome: Outcome) -> str:
+    """A recorded finding or a draft, as one line of a verbose listing."""
+    reviewed = f" ({outcome.finding.verdict})" if outcome.finding else ""
+    return f"{where}: {outcome.item.name}: {status(outcome)}{reviewed}"
+
+
+def finding_reason(finding: Finding) -> str:
+    """The xfail reason pytest shows for a recorded finding."""
+    return (
+        f"reviewed finding ({finding.verdict}): {' '.join(finding.reason.split())} "
+        "[if this check passes, the finding no longer holds: remove it from claims.yaml]"
+    )
+
+
+def tally_line(claims: int, counts: Counter[Status]) -> str:
+    """'15 claims read, 63 checks passed, 0 failed, 2 recorded findings[, 4 drafts ...]'"""
+    line = (
+        f"{claims} claims read, {counts[Status.PASSED]} checks passed, {failed(counts)} failed, "
+        f"{counts[Status.FINDING]} recorded findings"
+    )
+    return line + _drafts(counts)
+
+
+def run_line(articles: int, counts: Counter[Status], failures: int) -> str:
+    """'2 articles: 120 passed, 1 failed, 2 recorded findings[, ...]': a whole run."""
+    named = f"{articles} article{'' if articles == 1 else 's'}"
+    line = (
+        f"{named}: {counts[Status.PASSED]} passed, {failures} failed, "
+        f"{counts[Status.FINDING]} recorded findings"
+    )
+    return line + _drafts(counts)
+
+
+def failed(counts: Counter[Status]) -> int:
+    """Checks that fail the run: failures, and findings that no longer hold."""
+    return counts[Status.FAILED] + counts[Status.VANISHED]
+
+
+def _drafts(counts: Counter[Status]) -> str:
+    drafts = counts[Status.DRAFT]
+    return f", {drafts} checks of draft claims need review" if drafts else ""
