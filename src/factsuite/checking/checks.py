@@ -10,6 +10,7 @@ import pandas as pd
 from pandera.extensions import register_check_method
 
 from factsuite.meaning.intervals import can_be_at_most, can_overlap
+from factsuite.meaning.lexicon import Kind
 
 
 def _blocked(df: pd.DataFrame) -> pd.Series:
@@ -28,17 +29,17 @@ def _unreadable(df: pd.DataFrame) -> pd.Series:
 
 @register_check_method()
 def value_readable(df: pd.DataFrame) -> pd.Series:
-    return (df["kind"] == "date") | ~_unreadable(df)
+    return (df["kind"] == Kind.DATE) | ~_unreadable(df)
 
 
 @register_check_method()
 def date_readable(df: pd.DataFrame) -> pd.Series:
-    return (df["kind"] != "date") | ~_unreadable(df)
+    return (df["kind"] != Kind.DATE) | ~_unreadable(df)
 
 
 @register_check_method(statistics=["low", "high"])
 def share_within_bounds(df: pd.DataFrame, *, low: float, high: float) -> pd.Series:
-    return (df["kind"] != "share") | _unreadable(df) | df["figure"].between(low, high)
+    return (df["kind"] != Kind.SHARE) | _unreadable(df) | df["figure"].between(low, high)
 
 
 @register_check_method()
@@ -59,12 +60,12 @@ def figure_in_quote(df: pd.DataFrame) -> pd.Series:
 @register_check_method()
 def date_matches_as_of(df: pd.DataFrame) -> pd.Series:
     inside = (df["date_first"] <= df["as_of"]) & (df["as_of"] <= df["date_last"])
-    return (df["kind"] != "date") | _unreadable(df) | inside
+    return (df["kind"] != Kind.DATE) | _unreadable(df) | inside
 
 
 @register_check_method()
 def date_not_after_publication(df: pd.DataFrame) -> pd.Series:
-    return (df["kind"] != "date") | _unreadable(df) | (df["date_first"] <= df["published"])
+    return (df["kind"] != Kind.DATE) | _unreadable(df) | (df["date_first"] <= df["published"])
 
 
 @register_check_method()

@@ -54,6 +54,14 @@ class ArticleVerdicts:
         return counts
 
 
+def chunk_size_of(written: str) -> int | None:
+    """A chunk size as written on a command line or in an ini file; None unless above 0.
+
+    Each runner says in its own way (argparse's, pytest's) what it wanted instead."""
+    written = written.strip()
+    return int(written) if written.isdigit() and int(written) > 0 else None
+
+
 def chunked(folders: list[Path], size: int = CHUNK_SIZE) -> list[list[Path]]:
     return [folders[start : start + size] for start in range(0, len(folders), size)]
 

@@ -23,7 +23,7 @@ from factsuite.files.reference import Reference, Series
 from factsuite.meaning.dates import describe
 from factsuite.meaning.grounding import find_quote, nearest_match
 from factsuite.meaning.intervals import Bound, Interval, format_number
-from factsuite.meaning.lexicon import Reading, load_lexicon
+from factsuite.meaning.lexicon import Kind, Reading, load_lexicon
 from factsuite.meaning.readings import ClaimReading
 
 
@@ -48,9 +48,9 @@ class Context:
 def render_bound(unit: str) -> Callable[[Bound], str]:
     """How an interval end reads in a unit: people, percent, days or a calendar date."""
     kind = load_lexicon().units[unit].kind
-    if kind == "date":
+    if kind is Kind.DATE:
         return lambda value: describe(date.fromordinal(int(value)))
-    suffix = {"share": " %", "duration": " days"}.get(kind, "")
+    suffix = {Kind.SHARE: " %", Kind.DURATION: " days"}.get(kind, "")
     return lambda value: f"{format_number(value)}{suffix}"
 
 

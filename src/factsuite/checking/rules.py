@@ -19,7 +19,7 @@ from factsuite.checking import checks as _registered  # noqa: F401  (registers p
 from factsuite.checking import explanations as say
 from factsuite.checking.explanations import Explainer
 from factsuite.checking.rule import Failure, Rule
-from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.lexicon import Kind, Reading
 
 CLAIM_ITEM = "{rule}[{claim}]"
 CLAIM_TABLES = ("claims", "records", "populations", "replacements", "events")
@@ -140,7 +140,7 @@ def _relation_rules() -> list[Rule]:
             "kinds_fit",
             "share_of",
             RELATION_ITEM,
-            pa.Check.kinds_fit(kinds={"share": "share", "whole": "count"}),
+            pa.Check.kinds_fit(kinds={"share": Kind.SHARE.value, "whole": Kind.COUNT.value}),
             say.kinds_fit,
         ),
         _units_agree("share_of", "parts_kinds"),
@@ -183,7 +183,7 @@ def _relation_rules() -> list[Rule]:
             "kinds_fit",
             "spans",
             RELATION_ITEM,
-            pa.Check.kinds_fit(kinds={"duration": "duration"}),
+            pa.Check.kinds_fit(kinds={"duration": Kind.DURATION.value}),
             say.kinds_fit,
         ),
         Rule(
@@ -275,7 +275,7 @@ def _schemas(rule_set: tuple[Rule, ...]) -> dict[str, pa.DataFrameSchema]:
         "claims": {
             "article": pa.Column(str),
             "claim": pa.Column(str, pa.Check.str_matches(r"^[a-z0-9][a-z0-9-]*$")),
-            "kind": pa.Column(str, pa.Check.isin(["count", "share", "date", "duration"])),
+            "kind": pa.Column(str, pa.Check.isin([kind.value for kind in Kind])),
             "figure": pa.Column(float, nullable=True),
             "as_of": pa.Column(float, nullable=True),
             "published": pa.Column(float),

@@ -16,7 +16,7 @@ from factsuite.files.article import Article
 from factsuite.files.model import PUBLICATION, Relation
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.intervals import Bound
-from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.lexicon import Kind, Reading
 from factsuite.meaning.numbers import Quantity
 from factsuite.meaning.readings import ClaimReading, read_claim
 
@@ -295,7 +295,7 @@ def _share_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFr
         table[f"parts_{reading}_lo_closed"] = closed.where(closed.notna(), True).astype(bool)
     table = _merge_part_status(table)
     parts_fit = (table["parts_kinds"] == "") | (table["parts_kinds"] == table["whole_unit"])
-    kinds_fit = (table["share_kind"] == "share") & (table["whole_kind"] == "count")
+    kinds_fit = (table["share_kind"] == Kind.SHARE) & (table["whole_kind"] == Kind.COUNT)
     table["comparable"] = kinds_fit & parts_fit
     return table
 
@@ -369,7 +369,7 @@ def _spans(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame
     )
     table = _with_status(table, ["duration", "start", "end"])
     table["comparable"] = (
-        (table["duration_kind"] == "duration") & table["start_is_date"] & table["end_is_date"]
+        (table["duration_kind"] == Kind.DURATION) & table["start_is_date"] & table["end_is_date"]
     )
     table["elapsed_lo"] = table["end_first"] - table["start_last"]
     table["elapsed_hi"] = table["end_last"] - table["start_first"]

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from factsuite.checking.chunks import CHUNK_SIZE, available_cores, verdicts
+from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
 from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
 from factsuite.commands.synth import add_command as add_synth_command
@@ -74,10 +74,11 @@ def _lexicon(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _positive(written: str) -> int:
-    if not (written.isdigit() and int(written) > 0):
+def _chunk_size(written: str) -> int:
+    size = chunk_size_of(written)
+    if size is None:
         raise argparse.ArgumentTypeError(f"{written!r} is not a whole number above 0")
-    return int(written)
+    return size
 
 
 def parser() -> argparse.ArgumentParser:
@@ -104,7 +105,7 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--chunk-size",
-        type=_positive,
+        type=_chunk_size,
         default=CHUNK_SIZE,
         metavar="N",
         help=f"articles evaluated together (default {CHUNK_SIZE}): fewer hold less memory",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from factsuite.meaning.lexicon import Entry, Reading, Scale, load_lexicon
+from factsuite.meaning.lexicon import READING_MEANS, Entry, Reading, Scale, load_lexicon
 from factsuite.meaning.numbers import parse_figure
 
 EXAMPLE_FIGURE = "3.5 million"
@@ -28,8 +28,9 @@ def lexicon_markdown() -> str:
         '*g*, its granularity: *u*, or 5*u* when that digit is a 5 ("3.5 million": 0.5 million).',
         "Each qualifier maps *x* to an interval under two readings:",
         "",
-        "- **strict**: what the words literally allow; a clash here is a contradiction.",
-        "- **pragmatic** (the default): what a careful writer means, after the granularity and",
+        f"- **strict**: {READING_MEANS[Reading.STRICT]}; a clash here is a contradiction.",
+        f"- **pragmatic** (the default): {READING_MEANS[Reading.PRAGMATIC]}, after the "
+        "granularity and",
         "  roundness implicatures; a clash only here is reported as such, naming the reading.",
         "",
         "Lower bounds never go below zero.  Choose the reading with `--factsuite-reading`",

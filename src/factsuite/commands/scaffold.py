@@ -21,7 +21,7 @@ import yaml
 from factsuite.files.article import CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.dates import DateError, describe, parse_date
 from factsuite.meaning.grounding import figure_problem
-from factsuite.meaning.lexicon import load_lexicon
+from factsuite.meaning.lexicon import Kind, load_lexicon
 from factsuite.meaning.mentions import DATE_KINDS, Mention, find_mentions
 from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
 
@@ -339,7 +339,7 @@ def _claim_lines(draft: Draft) -> list[str]:
     guessed = mention.kind in ("count", "vague_count")
     guess = "  # a guess from the words after the figure" if guessed else ""
     lines += [f"    unit: {mention.unit}{guess}", f"    measure: {_scalar(TODO_MEASURE)}"]
-    if unit_kind in ("count", "share"):
+    if unit_kind in (Kind.COUNT, Kind.SHARE):
         lines.append(f"    population: {_scalar(TODO_POPULATION)}")
     if draft.as_of is not None:
         lines.append(f"    as_of: {draft.as_of.isoformat()}  # {draft.as_of_note}")

@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from factsuite.meaning.lexicon import load_lexicon
+from factsuite.meaning.lexicon import Kind, load_lexicon
 
 PUBLICATION = "publication"
 
@@ -122,9 +122,9 @@ class Claim(Strict):
     @model_validator(mode="after")
     def _fields_the_unit_needs(self) -> Claim:
         kind = load_lexicon().units[self.unit].kind
-        if kind in ("count", "share") and self.population is None:
+        if kind in (Kind.COUNT, Kind.SHARE) and self.population is None:
             raise ValueError(f"a {kind} needs a population: of whom is it a {kind}?")
-        if kind == "date" and self.as_of is None:
+        if kind is Kind.DATE and self.as_of is None:
             raise ValueError("a date claim needs as_of: the date the text refers to")
         return self
 

@@ -26,6 +26,22 @@ class Reading(StrEnum):
 
 
 DEFAULT_READING = Reading.PRAGMATIC
+READING_MEANS = {
+    Reading.STRICT: "what the words literally allow",
+    Reading.PRAGMATIC: "what a careful writer means",
+}
+"""Each reading in a few words: the one wording of them in messages, reports and docs."""
+
+
+class Kind(StrEnum):
+    """What a claim's unit makes it (each unit of data/lexicon.yaml names one): the rules
+    compare counts with counts, shares with counts, dates and durations with dates."""
+
+    COUNT = "count"
+    SHARE = "share"
+    DATE = "date"
+    DURATION = "duration"
+
 
 _NOTATION = re.compile(r"^\s*([\[(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\])])\s*$")
 _TERM = re.compile(r"\s*([+-]?)\s*(\d+(?:\.\d+)?)?\s*(x|u|g|inf)?\s*(?:/\s*(\d+))?\s*")
@@ -140,7 +156,7 @@ class Entry:
 @dataclass(frozen=True)
 class Unit:
     name: str
-    kind: str
+    kind: Kind
     days: Fraction | None = None
 
 
@@ -198,7 +214,9 @@ def load_lexicon() -> Lexicon:
     text = resources.files("factsuite").joinpath("data/lexicon.yaml").read_text("utf-8")
     raw = yaml.safe_load(text)
     units = {
-        name: Unit(name, spec["kind"], Fraction(str(spec["days"])) if "days" in spec else None)
+        name: Unit(
+            name, Kind(spec["kind"]), Fraction(str(spec["days"])) if "days" in spec else None
+        )
         for name, spec in raw["units"].items()
     }
     return Lexicon(_entries(raw["qualifiers"]), _entries(raw["vague_counts"]), units)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from factsuite.checking.chunks import CHUNK_SIZE, collector_paused
+from factsuite.checking.chunks import CHUNK_SIZE, chunk_size_of, collector_paused
 from factsuite.checking.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
 from factsuite.files.article import CLAIMS_FILE, Article
 from factsuite.files.reference import (
@@ -194,11 +194,12 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 
 def chunk_size(config: pytest.Config) -> int:
     written = str(config.getini("factsuite_chunk_size")).strip()
-    if not (written.isdigit() and int(written) > 0):
+    size = chunk_size_of(written)
+    if size is None:
         raise pytest.UsageError(
             f"factsuite_chunk_size = {written!r}: give a whole number, such as 500"
         )
-    return int(written)
+    return size
 
 
 @pytest.hookimpl(optionalhook=True)

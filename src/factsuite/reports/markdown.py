@@ -14,15 +14,15 @@ from pathlib import Path
 
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
-from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.lexicon import READING_MEANS, Reading
 from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
 from factsuite.reports.wording import failing_text
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 READINGS = {
-    Reading.PRAGMATIC: "the pragmatic reading of qualifiers (what a careful writer means)",
-    Reading.STRICT: "the strict reading of qualifiers (what the words literally allow)",
+    reading: f"the {reading} reading of qualifiers ({READING_MEANS[reading]})"
+    for reading in Reading
 }
 
 

@@ -12,6 +12,7 @@ from factsuite.checking.engine import Outcome
 from factsuite.checking.explanations import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
 from factsuite.files.model import Finding, Verdict
+from factsuite.meaning.lexicon import READING_MEANS, Reading
 from factsuite.reports.verdicts import Status, status
 
 VERDICTS = " | ".join(verdict.value for verdict in Verdict)
@@ -35,12 +36,13 @@ def reading_note(problem: Problem) -> str:
     """Whether a pragmatic failure is one under the strict reading too."""
     if problem.strict_also is None:
         return ""
+    reading = problem.reading or Reading.PRAGMATIC  # the only reading that asks
     if problem.strict_also:
         return (
             "  This fails under both readings of the qualifiers: the claims contradict each other."
         )
     return (
-        f"  This fails under the {problem.reading} reading (what a careful writer means); "
+        f"  This fails under the {reading} reading ({READING_MEANS[reading]}); "
         "the strict, literal reading would allow it."
     )
 
