@@ -275,7 +275,7 @@ def evaluate(
     )
     for failure in _failing_under(failures, reading):
         article = by_folder[failure.row["article"]]
-        item = _item_name(failure)
+        name = _item_name(failure)
         context = Context(
             article,
             tables.readings,
@@ -283,7 +283,7 @@ def evaluate(
             _strict_also(failure, failures),
             references.get(str(article.folder)),
         )
-        problems = outcomes[(str(article.folder), item)].problems
+        problems = outcomes[(str(article.folder), name)].problems
         problem = explain(failure, context)
         if problem not in problems:  # a rule over groups fails each row of the group alike
             problems.append(problem)

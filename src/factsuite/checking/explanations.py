@@ -211,13 +211,23 @@ def kinds_fit(failure: Failure, context: Context) -> list[Line]:
 
 def _relation_claims(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
-    lines: list[str] = []
+    lines: list[Line] = []
     for role in ("part", "whole", "share", "first", "other", "duration"):
         if role in row and isinstance(row[role], str):
             lines.append(claim_ref(context, role, row[role]))
     for claim_id in row.get("parts", []) if "parts" in row else []:
         lines.append(claim_ref(context, "part", claim_id))
     return lines
+
+
+def _total(context: Context, claim_ids: list[str]) -> Interval:
+    """The parts added up: each can be read, or the rule would not have compared them."""
+    total, *others = (context.interval(claim_id) for claim_id in claim_ids)
+    assert total is not None
+    for interval in others:
+        assert interval is not None
+        total = total + interval
+    return total
 
 
 def part_within_whole(failure: Failure, context: Context) -> list[Line]:
@@ -238,10 +248,9 @@ def parts_within_whole(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     whole = context.interval(row["whole"])
     assert whole is not None
-    parts = [context.interval(part) for part in row["parts"]]
-    total = sum(parts[1:], parts[0])  # type: ignore[arg-type]
+    total = _total(context, row["parts"])
     draw = render_bound(context.claim(row["whole"]).unit)
-    lines = ["The parts together cannot be larger than their whole."]
+    lines: list[Line] = ["The parts together cannot be larger than their whole."]
     for part in row["parts"]:
         lines.append(claim_ref(context, "part", part))
     return [
@@ -258,11 +267,10 @@ def share_holds_parts(failure: Failure, context: Context) -> list[Line]:
     assert share is not None
     assert whole is not None
     group = share.scaled(Fraction(1, 100)).times(whole)
-    parts = [context.interval(part) for part in row["parts"]]
-    total = sum(parts[1:], parts[0])  # type: ignore[arg-type]
+    total = _total(context, row["parts"])
     draw = render_bound(context.claim(row["whole"]).unit)
     share_claim = context.claim(row["share"])
-    lines = [
+    lines: list[Line] = [
         "A share and the counts it relates disagree: the group the share names cannot hold "
         "its parts.",
         claim_ref(context, "share", row["share"]),

@@ -18,6 +18,8 @@ from factsuite.meaning.lexicon import Reading
 from factsuite.meaning.readings import read_figure
 
 RECORD_COLUMNS = [f"record_{c}" for c in INTERVAL_COLUMNS]
+Row = dict[str, object]
+"""One row of a reference table, by column."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,10 @@ def _base(article: Article, citation: Citation, claims: pd.DataFrame) -> dict[st
 def build_reference_tables(
     articles: list[Article], claims: pd.DataFrame, references: dict[str, Reference | None]
 ) -> dict[str, pd.DataFrame]:
-    records, populations, newer, events = [], [], [], []
+    records: list[Row] = []
+    populations: list[Row] = []
+    newer: list[Row] = []
+    events: list[Row] = []
     for article in articles:
         reference = references.get(str(article.folder))
         for citation in citations(article, reference):
@@ -116,12 +121,12 @@ def build_reference_tables(
                     "series_population": series.meta.population,
                 }
             )
-            at_date = candidates(series, base["as_of"])  # type: ignore[arg-type]
+            at_date = candidates(series, _day(base, "as_of"))
             if at_date.empty:
                 records.append({**base, "record_date": np.nan})
             rows = [{**base, **_record_row(series, record)} for _, record in at_date.iterrows()]
             records.extend(rows)
-            latest = max((row["record_date"] for row in rows), default=None)
+            latest = max((_day(row, "record_date") for row in rows), default=None)
             newer.extend(_newer_records(base, series, latest))
         events.extend(_event_rows(article, reference, claims))
     return {
@@ -149,26 +154,33 @@ def build_reference_tables(
     }
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+def _day(row: Row, column: str) -> float:
+    """A day column of a row, as the tables count days (``date.toordinal`` as a float)."""
+    day = row[column]
+    assert isinstance(day, float)
+    return day
+
+
+def _frame(rows: list[Row], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     return frame if rows else pd.DataFrame(columns=columns)
 
 
-def _newer_records(base: dict, series: Series, matched: float | None) -> list[dict]:
+def _newer_records(base: Row, series: Series, matched: float | None) -> list[Row]:
     """Records of the series stated after the figure used and before publication."""
     if matched is None:
         return []
     rows = []
     for _, record in series.records.iterrows():
         day = float(pd.Timestamp(record["date"]).date().toordinal())
-        if matched < day < base["published"]:
+        if matched < day < _day(base, "published"):
             rows.append({**base, **_record_row(series, record)})
     return rows
 
 
-def _event_rows(article: Article, reference: Reference | None, claims: pd.DataFrame) -> list:
+def _event_rows(article: Article, reference: Reference | None, claims: pd.DataFrame) -> list[Row]:
     assert article.claims is not None
-    rows = []
+    rows: list[Row] = []
     events = reference.events if reference else {}
     for claim in article.claims.claims:
         if claim.event is None:

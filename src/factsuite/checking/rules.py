@@ -341,7 +341,9 @@ def find_failures(
             pairs = cases[["check_number", "index"]].dropna().drop_duplicates()
             for check_number, index in pairs.itertuples(index=False):
                 rule = table_rules[int(check_number)]
-                failures.append(Failure(rule, table.loc[int(index)]))
+                row = table.loc[int(index)]
+                assert isinstance(row, pd.Series)  # a table's index is unique
+                failures.append(Failure(rule, row))
     position = {id(rule): index for index, rule in enumerate(rule_set)}
     return sorted(
         failures,

@@ -6,8 +6,10 @@ claim is right, it only lays the facts side by side.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -57,7 +59,9 @@ def _real(bound: Bound) -> float:
     return bound.numerator / bound.denominator if type(bound) is Fraction else float(bound)
 
 
-def _claim_rows(article: Article, readings: dict[tuple[str, str], ClaimReading]) -> list[list]:
+def _claim_rows(
+    article: Article, readings: dict[tuple[str, str], ClaimReading]
+) -> list[list[object]]:
     """One row of values per claim, in the order of ``CLAIM_COLUMNS``."""
     assert article.claims is not None
     assert article.meta is not None
@@ -142,9 +146,13 @@ class _Claims:
 
 _Entry = tuple[str, str, int, float, Relation]
 """A relation with its article, id, line and publication day."""
+Events = dict[str, dict[str, float]]
+"""Per article, the day of each reference event a relation may name as a date."""
+RoleOf = Callable[[Any], object]
+"""What a relation names in one role (its model is one of several: ``Any`` here)."""
 
 
-def build_tables(articles: list[Article], events: dict[str, dict[str, float]]) -> Tables:
+def build_tables(articles: list[Article], events: Events) -> Tables:
     """``events`` gives, per article, the reference events a relation may name as a date."""
     readings: dict[tuple[str, str], ClaimReading] = {}
     rows = [row for article in articles for row in _claim_rows(article, readings)]
@@ -171,7 +179,7 @@ def _entries_by_rule(articles: list[Article]) -> dict[str, list[_Entry]]:
     return entries
 
 
-def _relation_rows(entries: list[_Entry], fields: dict) -> pd.DataFrame:
+def _relation_rows(entries: list[_Entry], fields: dict[str, RoleOf]) -> pd.DataFrame:
     """One row per relation of one rule: its article, id, line and claim ids."""
     rows = [
         [key, relation_id, line, published, *(get(relation) for get in fields.values())]
@@ -262,14 +270,14 @@ def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _part_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+def _part_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, {"part": lambda r: r.part, "whole": lambda r: r.whole})
     table = _attach(_attach(table, claims, "part"), claims, "whole")
     table["comparable"] = table["part_unit"] == table["whole_unit"]
     return _with_status(table, ["part", "whole"])
 
 
-def _sum_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+def _sum_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, {"parts": lambda r: r.parts, "whole": lambda r: r.whole})
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
     table = _merge_part_status(pd.concat([table, _sum_parts(table, claims)], axis=1))
@@ -277,7 +285,7 @@ def _sum_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFram
     return table
 
 
-def _share_of(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+def _share_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
     table = _relation_rows(entries, fields)
     table = _with_status(
@@ -320,7 +328,7 @@ def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _same_figure(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+def _same_figure(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """Each later claim paired with the first one, so that a clash names its pair."""
     fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
     table = _relation_rows(entries, fields).explode("other", ignore_index=True)
@@ -334,7 +342,7 @@ _EPOCH_DAY = float(_EPOCH.toordinal())
 
 
 def _resolve_endpoint(
-    table: pd.DataFrame, claims: _Claims, role: str, events: dict[str, dict[str, float]]
+    table: pd.DataFrame, claims: _Claims, role: str, events: Events
 ) -> pd.DataFrame:
     """A date endpoint is a date claim, an ISO date, a reference event or the publication."""
     table = _attach(table, claims, role)
@@ -356,7 +364,7 @@ def _resolve_endpoint(
     return table
 
 
-def _spans(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     fields = {
         "duration": lambda r: r.duration,
         "start": lambda r: r.start,
@@ -376,7 +384,7 @@ def _spans(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame
     return table
 
 
-def _before(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFrame:
+def _before(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
     table = _relation_rows(entries, fields)
     table = _resolve_endpoint(
@@ -386,7 +394,7 @@ def _before(entries: list[_Entry], claims: _Claims, events: dict) -> pd.DataFram
     return _with_status(table, ["earlier", "later"])
 
 
-RELATION_BUILDERS = {
+RELATION_BUILDERS: dict[str, Callable[[list[_Entry], _Claims, Events], pd.DataFrame]] = {
     "part_of": _part_of,
     "sum_of": _sum_of,
     "share_of": _share_of,

@@ -163,7 +163,7 @@ def _export_claimreview(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``factsuite export claimreview FOLDER [--url URL]``: the reviews as a JSON-LD array."""
     export = subparsers.add_parser("export", help="export reviewed findings for other tools")
     formats = export.add_subparsers(dest="format", required=True)

@@ -309,7 +309,7 @@ def _report(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``factsuite report PATHS [--html FILE] [--markdown FILE]`` (Markdown to stdout if none)."""
     report = subparsers.add_parser(
         "report",
