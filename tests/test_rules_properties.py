@@ -57,8 +57,8 @@ def with_his(df: pd.DataFrame, roles: tuple[str, ...]) -> pd.DataFrame:
         point = df[f"{role}_width"] == 0
         for end in ("lo_closed", "hi_closed"):
             df[f"{role}_{READING}_{end}"] = df[f"{role}_{READING}_{end}"] | point
-    df["unresolved"] = ""
-    df["unreadable"] = ""
+    df["unresolved"] = [()] * len(df)
+    df["unreadable"] = [()] * len(df)
     df["comparable"] = True
     return df
 
@@ -123,9 +123,9 @@ def test_a_blocked_relation_is_left_to_its_reference_check() -> None:
         "left_pragmatic_lo_closed": True, "left_pragmatic_hi_closed": True,
         "right_pragmatic_lo": 1.0, "right_pragmatic_hi": 2.0,
         "right_pragmatic_lo_closed": True, "right_pragmatic_hi_closed": True,
-        "unresolved": "", "unreadable": "", "comparable": True,
+        "unresolved": (), "unreadable": (), "comparable": True,
     }  # fmt: skip
-    df = pd.DataFrame([row, {**row, "unresolved": "refugees-leed"}])
+    df = pd.DataFrame([row, {**row, "unresolved": ("refugees-leed",)}])
     assert at_most(df, left="left", right="right", reading=READING).tolist() == [False, True]
 
 

@@ -60,7 +60,7 @@ def test_a_table_per_relation_rule_with_each_roles_claim_joined() -> None:
     assert (part_of["part"], part_of["whole"]) == ("children-refugees", "refugees-lead")
     assert part_of["part_kind"] == part_of["whole_kind"] == Kind.COUNT
     assert part_of["comparable"]
-    assert (part_of["unresolved"], part_of["unreadable"]) == ("", "")
+    assert (part_of["unresolved"], part_of["unreadable"]) == ((), ())
 
 
 def test_same_figure_pairs_each_later_claim_with_the_first() -> None:
@@ -78,7 +78,7 @@ def test_an_id_naming_no_claim_is_unresolved(seed_copy: Path) -> None:
     )
     row = _tables(article).relations["part_of"].iloc[0]
     assert not row["whole_found"]
-    assert row["unresolved"] == "nobody"
+    assert row["unresolved"] == ("nobody",)
 
 
 def test_a_claim_that_cannot_be_read_is_unreadable(seed_copy: Path) -> None:
@@ -86,6 +86,6 @@ def test_a_claim_that_cannot_be_read_is_unreadable(seed_copy: Path) -> None:
     tables = _tables(article)
     claim = tables.claims.set_index("claim").loc["children-refugees"]
     assert claim["parse_error"] != ""
-    assert tables.relations["part_of"].iloc[0]["unreadable"] == "children-refugees"
+    assert tables.relations["part_of"].iloc[0]["unreadable"] == ("children-refugees",)
     share = tables.relations["share_of"].iloc[0]
-    assert share["unreadable"] == "children-refugees"  # through its parts
+    assert share["unreadable"] == ("children-refugees",)  # through its parts

@@ -12,6 +12,7 @@ from typing import TypeVar
 import pandas as pd
 from pandera.api.extensions import register_check_method
 
+from factsuite.checking.findings import Blocked
 from factsuite.meaning.intervals import can_be_at_most, can_overlap
 from factsuite.meaning.lexicon import Kind
 
@@ -35,7 +36,12 @@ def _series(values: object) -> pd.Series:
 
 def _blocked(df: pd.DataFrame) -> pd.Series:
     """A relation with a dangling or unreadable claim is reported once, by its own checks."""
-    return (df["unresolved"] != "") | (df["unreadable"] != "")
+    return _any(df, Blocked.UNRESOLVED) | _any(df, Blocked.UNREADABLE)
+
+
+def _any(df: pd.DataFrame, reason: Blocked) -> pd.Series:
+    """Whether a row names any id blocked for ``reason``."""
+    return pd.Series([bool(ids) for ids in df[reason].tolist()], index=df.index, dtype=bool)
 
 
 def _not_comparable(df: pd.DataFrame) -> pd.Series:
@@ -90,12 +96,12 @@ def date_not_after_publication(df: pd.DataFrame) -> pd.Series:
 
 @registered()
 def references_resolve(df: pd.DataFrame) -> pd.Series:
-    return df["unresolved"] == ""
+    return ~_any(df, Blocked.UNRESOLVED)
 
 
 @registered()
 def references_readable(df: pd.DataFrame) -> pd.Series:
-    return (df["unresolved"] != "") | (df["unreadable"] == "")
+    return _any(df, Blocked.UNRESOLVED) | ~_any(df, Blocked.UNREADABLE)
 
 
 @registered("left", "right")

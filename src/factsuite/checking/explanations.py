@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import pandas as pd
 
-from factsuite.checking.findings import ClaimRef, Line, Problem
+from factsuite.checking.findings import Blocked, ClaimRef, Line, Problem
 from factsuite.checking.reference_tables import candidates
 from factsuite.checking.rule import Failure
 from factsuite.files.article import Article
@@ -84,13 +84,13 @@ def claim_ref(context: Context, role: str, claim_id: str) -> ClaimRef:
 
 def _blocked(failure: Failure, context: Context) -> str:
     row = failure.row
-    if row.get("unresolved"):
-        ids = ", ".join(f"'{name}'" for name in str(row["unresolved"]).split())
+    if row[Blocked.UNRESOLVED]:
+        ids = ", ".join(f"'{name}'" for name in row[Blocked.UNRESOLVED])
         return (
             f"  It names {ids}, which is neither a claim of this file, nor a date, nor an "
             "event of reference/events, nor 'publication'."
         )
-    items = ", ".join(_value_item(context, name) for name in str(row["unreadable"]).split())
+    items = ", ".join(_value_item(context, name) for name in row[Blocked.UNREADABLE])
     return f"  It cannot be checked until these values can be read: see {items}."
 
 

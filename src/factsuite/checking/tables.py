@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from factsuite.checking.findings import Blocked
 from factsuite.files.article import Article
-from factsuite.files.model import PUBLICATION, Relation
+from factsuite.files.model import PUBLICATION, RELATION_MODELS, Relation, roles
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.intervals import Bound
 from factsuite.meaning.lexicon import Kind, Reading
@@ -188,6 +190,14 @@ def _relation_rows(entries: list[_Entry], fields: dict[str, RoleOf]) -> pd.DataF
     return pd.DataFrame(rows, columns=["article", "relation", "line", "published", *fields])
 
 
+def _role_fields(rule: str) -> dict[str, RoleOf]:
+    """A column per role of the rule's model, in the order of its fields (see ``roles``)."""
+    singles, lists = roles(RELATION_MODELS[rule])
+    named = set(singles) | set(lists)
+    model_fields = RELATION_MODELS[rule].model_fields
+    return {name: attrgetter(name) for name in model_fields if name in named}
+
+
 def _attach(table: pd.DataFrame, claims: _Claims, role: str) -> pd.DataFrame:
     """Join the claim named in column ``role`` and prefix its columns with ``role_``.
 
@@ -202,31 +212,34 @@ def _attach(table: pd.DataFrame, claims: _Claims, role: str) -> pd.DataFrame:
     return pd.concat([table, joined], axis=1)
 
 
-def _flagged(current: list[str], ids: list[object], mask: list[bool]) -> list[str]:
-    """Append each id to its row's space-separated list where ``mask``: a loop over a few
-    thousand strings costs less than pandas' string methods."""
+Ids = tuple[str, ...]
+
+
+def _flagged(current: list[Ids], ids: list[str], mask: list[bool]) -> list[Ids]:
+    """Add each id to its row's ids where ``mask``: a loop over a few thousand rows costs
+    less than pandas' methods on objects."""
     return [
-        (f"{now} {name}" if flag else now).strip()
-        for now, name, flag in zip(current, ids, mask, strict=True)
+        (*now, name) if flag else now for now, name, flag in zip(current, ids, mask, strict=True)
     ]
 
 
 def _with_status(table: pd.DataFrame, roles: list[str]) -> pd.DataFrame:
-    """``unresolved`` names the ids that match no claim; ``unreadable`` the claims with no value."""
-    unresolved = _strings(table, "unresolved")
-    unreadable = _strings(table, "unreadable")
+    """Why a row cannot be compared (see ``Blocked``): the ids of its roles that match no
+    claim (``unresolved``), and those of claims whose value cannot be read (``unreadable``)."""
+    unresolved = _ids(table, Blocked.UNRESOLVED)
+    unreadable = _ids(table, Blocked.UNREADABLE)
     for role in roles:
         ids = table[role].tolist()
         unresolved = _flagged(unresolved, ids, (~table[f"{role}_found"]).tolist())
         errors = table[f"{role}_parse_error"].tolist()
         unreadable = _flagged(unreadable, ids, [isinstance(e, str) and e != "" for e in errors])
-    table["unresolved"] = pd.Series(unresolved, index=table.index, dtype="str")
-    table["unreadable"] = pd.Series(unreadable, index=table.index, dtype="str")
+    table[Blocked.UNRESOLVED] = pd.Series(unresolved, index=table.index, dtype=object)
+    table[Blocked.UNREADABLE] = pd.Series(unreadable, index=table.index, dtype=object)
     return table
 
 
-def _strings(table: pd.DataFrame, column: str) -> list[str]:
-    return table[column].tolist() if column in table else [""] * len(table)
+def _ids(table: pd.DataFrame, column: str) -> list[Ids]:
+    return table[column].tolist() if column in table else [()] * len(table)
 
 
 def _sum_parts(table: pd.DataFrame, claims: _Claims) -> pd.DataFrame:
@@ -251,7 +264,7 @@ def _sum_parts(table: pd.DataFrame, claims: _Claims) -> pd.DataFrame:
 def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
     """Each row's parts' ``unresolved`` and ``unreadable`` ids, and their units: a loop, as
     pandas runs a Python function per group far more slowly."""
-    by_row: dict[object, tuple[list[str], list[str], list[object]]] = {}
+    by_row: dict[object, tuple[list[Ids], list[Ids], list[object]]] = {}
     columns = [exploded[c].tolist() for c in ("unresolved", "unreadable", "part_unit")]
     for row, unresolved, unreadable, unit in zip(exploded.index.tolist(), *columns, strict=True):
         lists = by_row.setdefault(row, ([], [], []))
@@ -259,26 +272,30 @@ def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
         lists[1].append(unreadable)
         lists[2].append(unit)
     values = by_row.values()
+    index = list(by_row)
     return pd.DataFrame(
         {
-            "parts_unresolved": [" ".join(lists[0]) for lists in values],
-            "parts_unreadable": [" ".join(lists[1]) for lists in values],
-            "parts_kinds": [_units_of(lists[2]) for lists in values],
+            "parts_unresolved": pd.Series([_joined(lists[0]) for lists in values], index, object),
+            "parts_unreadable": pd.Series([_joined(lists[1]) for lists in values], index, object),
+            "parts_kinds": pd.Series([_units_of(lists[2]) for lists in values], index, "str"),
         },
-        index=list(by_row),
-        dtype="str",
+        index=index,
     )
 
 
+def _joined(ids: list[Ids]) -> Ids:
+    return tuple(name for row in ids for name in row)
+
+
 def _part_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    table = _relation_rows(entries, {"part": lambda r: r.part, "whole": lambda r: r.whole})
+    table = _relation_rows(entries, _role_fields("part_of"))
     table = _attach(_attach(table, claims, "part"), claims, "whole")
     table["comparable"] = table["part_unit"] == table["whole_unit"]
     return _with_status(table, ["part", "whole"])
 
 
 def _sum_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    table = _relation_rows(entries, {"parts": lambda r: r.parts, "whole": lambda r: r.whole})
+    table = _relation_rows(entries, _role_fields("sum_of"))
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
     table = _merge_part_status(pd.concat([table, _sum_parts(table, claims)], axis=1))
     table["comparable"] = table["parts_kinds"] == table["whole_unit"]
@@ -286,8 +303,7 @@ def _sum_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
 
 
 def _share_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    fields = {"share": lambda r: r.share, "whole": lambda r: r.whole, "parts": lambda r: r.parts}
-    table = _relation_rows(entries, fields)
+    table = _relation_rows(entries, _role_fields("share_of"))
     table = _with_status(
         _attach(_attach(table, claims, "share"), claims, "whole"), ["share", "whole"]
     )
@@ -321,9 +337,13 @@ def _parts_columns() -> list[str]:
 
 
 def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
-    for column in ("unresolved", "unreadable"):
-        parts = table[f"parts_{column}"].astype(object).fillna("")
-        table[column] = (table[column] + " " + parts).str.strip()
+    for column in Blocked:
+        parts = table[f"parts_{column}"].tolist()
+        merged = [
+            own + (more if isinstance(more, tuple) else ())  # NaN: a share_of without parts
+            for own, more in zip(table[column].tolist(), parts, strict=True)
+        ]
+        table[column] = pd.Series(merged, index=table.index, dtype=object)
     table["parts_kinds"] = table["parts_kinds"].astype(object).fillna("")
     return table
 
@@ -365,12 +385,7 @@ def _resolve_endpoint(
 
 
 def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    fields = {
-        "duration": lambda r: r.duration,
-        "start": lambda r: r.start,
-        "end": lambda r: r.end,
-    }
-    table = _relation_rows(entries, fields)
+    table = _relation_rows(entries, _role_fields("spans"))
     table = _attach(table, claims, "duration")
     table = _resolve_endpoint(
         _resolve_endpoint(table, claims, "start", events), claims, "end", events
@@ -385,8 +400,7 @@ def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
 
 
 def _before(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    fields = {"earlier": lambda r: r.earlier, "later": lambda r: r.later}
-    table = _relation_rows(entries, fields)
+    table = _relation_rows(entries, _role_fields("before"))
     table = _resolve_endpoint(
         _resolve_endpoint(table, claims, "earlier", events), claims, "later", events
     )
