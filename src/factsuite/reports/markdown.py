@@ -15,9 +15,9 @@ from pathlib import Path
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import READING_MEANS, Reading
-from factsuite.reports.verdicts import Status
+from factsuite.reports.verdicts import Status, tally
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import failing_text
+from factsuite.reports.wording import failed, failing_text
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 READINGS = {
@@ -38,13 +38,13 @@ class Tally:
 
     @classmethod
     def of(cls, evaluation: Evaluation, article: Article) -> Tally:
-        statuses = [outcome_status(outcome) for outcome in evaluation.of(article)]
+        counts = tally(evaluation.of(article))
         return cls(
             claims=article.claim_count,
-            passed=statuses.count(Status.PASSED),
-            failed=statuses.count(Status.FAILED) + statuses.count(Status.VANISHED),
-            findings=statuses.count(Status.FINDING),
-            drafts=statuses.count(Status.DRAFT),
+            passed=counts[Status.PASSED],
+            failed=failed(counts),
+            findings=counts[Status.FINDING],
+            drafts=counts[Status.DRAFT],
         )
 
     @classmethod
@@ -93,10 +93,10 @@ def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
         "| article | claims | passed | failed | recorded findings |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for article, tally in zip(evaluation.articles, tallies, strict=True):
+    for article, counts in zip(evaluation.articles, tallies, strict=True):
         rows.append(
-            f"| {_escaped(str(article.folder))} | {tally.claims} | {tally.passed} | "
-            f"{tally.failed} | {tally.findings} |"
+            f"| {_escaped(str(article.folder))} | {counts.claims} | {counts.passed} | "
+            f"{counts.failed} | {counts.findings} |"
         )
     return "\n".join(rows)
 
