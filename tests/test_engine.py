@@ -28,7 +28,7 @@ def test_the_plan_follows_the_claims_and_relations() -> None:
     assert "calendar[invasion-announced]" in items
     share = items["share-holds-children"]
     assert share.rule == "share_of"
-    assert share.claims == ("women-children-share", "refugees-lead", "children-refugees")
+    assert share.claims == ("refugees-lead", "women-children-share", "children-refugees")
     assert items["body-matches-headline"].claims == ("refugees-headline", "refugees-body")
     assert "record[refugees-lead]" in items
     assert not any(item.draft for item in items.values())

@@ -201,15 +201,21 @@ RELATION_MODELS: dict[str, type[Strict]] = {
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
 NOT_ROLES = frozenset({"id", "rule", "notes"})
+ROLE_ORDER = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
+"""The order a check lists the claims of its relation in, as reports show them; a role not
+listed here comes after these."""
 
 
 @cache
 def roles(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A relation model's roles, from its fields: those naming one claim (or date), and
-    those naming a list of claims.  The one source of the roles a relation rule takes."""
+    """A relation model's roles, from its fields: those naming one claim (or date), in
+    ``ROLE_ORDER``, and those naming a list of claims.  The one source of the roles a
+    relation rule takes."""
     fields = [(name, info) for name, info in model.model_fields.items() if name not in NOT_ROLES]
     lists = tuple(name for name, info in fields if get_origin(info.annotation) is list)
-    return tuple(name for name, _ in fields if name not in lists), lists
+    singles = [name for name, _ in fields if name not in lists]
+    listed = {name: index for index, name in enumerate(ROLE_ORDER)}
+    return tuple(sorted(singles, key=lambda name: listed.get(name, len(listed)))), lists
 
 
 class Verdict(StrEnum):
