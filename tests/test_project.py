@@ -20,6 +20,15 @@ def test_ruff_is_clean(command: list[str]) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_checking_and_reports_are_typed_strictly(tmp_path: Path) -> None:
+    """The engine and the words its outcomes are told in pass ``mypy --strict`` (#13)."""
+    mypy = shutil.which("mypy") or pytest.skip("mypy is not installed (pip install -e .[test])")
+    packages = [str(ROOT / "src" / "factsuite" / name) for name in ("checking", "reports")]
+    command = [mypy, "--strict", "--cache-dir", str(tmp_path), *packages]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_lexicon_doc_is_current() -> None:
     """docs/lexicon.md is generated from the lexicon data; regenerate it when the data moves."""
     committed = (ROOT / "docs" / "lexicon.md").read_text("utf-8")
