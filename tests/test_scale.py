@@ -13,13 +13,14 @@ from types import SimpleNamespace
 import pytest
 from _pytest.terminal import TerminalReporter
 
+from factsuite.checking import engine
 from factsuite.checking.chunks import verdicts
 from factsuite.checking.engine import Evaluation, evaluate, load_articles
 from factsuite.commands.cli import main
 from factsuite.commands.synth import write_archive
 from factsuite.files.article import Article, discover
 from factsuite.meaning.lexicon import Reading
-from factsuite.pytest_plugin import item_mode, plugin
+from factsuite.pytest_plugin import item_mode
 from factsuite.pytest_plugin.item_mode import choose_item_mode, count_articles
 from factsuite.pytest_plugin.teardown_index import index_teardown_reports
 
@@ -107,7 +108,7 @@ def test_the_plugin_evaluates_a_chunk_when_its_first_check_runs(
         chunks.append(len(articles))
         return evaluate(articles, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(plugin, "evaluate", counting)
+    monkeypatch.setattr(engine, "evaluate", counting)
     result = pytester.runpytest(
         "-p", "no:cacheprovider", "-rf", "-o", "factsuite_chunk_size=5", "--factsuite-items", items
     )

@@ -12,19 +12,22 @@ import gc
 import os
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factsuite.checking.engine import Outcome, evaluate, load_articles
-from factsuite.files.article import Article
-from factsuite.files.reference import ReferenceLibrary
-from factsuite.meaning.lexicon import Reading
-from factsuite.reports.verdicts import Status, status, tally
+if TYPE_CHECKING:  # the engine is imported where a chunk is evaluated: see ``CHUNK_SIZE``
+    from factsuite.checking.engine import Outcome
+    from factsuite.files.article import Article
+    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.meaning.lexicon import Reading
+    from factsuite.reports.verdicts import Status
 
 CHUNK_SIZE = 500
+"""Articles evaluated together by default.  The pytest plugin reads it for every run, so this
+module imports the engine (pandas, pandera, pydantic) only in the functions that evaluate."""
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,15 @@ class ArticleVerdicts:
 
     @classmethod
     def of(cls, article: Article, outcomes: list[Outcome]) -> ArticleVerdicts:
+        from factsuite.reports.verdicts import Status, status
+
         others = [outcome for outcome in outcomes if status(outcome) is not Status.PASSED]
         passed = len(outcomes) - len(others)
         return cls(article.claims_path, article.claim_count, passed, others)
 
     def tally(self) -> Counter[Status]:
+        from factsuite.reports.verdicts import Status, tally
+
         counts = tally(self.others)
         counts[Status.PASSED] += self.passed
         return counts
@@ -91,6 +98,9 @@ def chunk_verdicts(
     folders: list[Path], reading: Reading, library: ReferenceLibrary | None = None
 ) -> list[ArticleVerdicts]:
     """Load, evaluate and keep only the outcomes of one chunk of articles."""
+    from factsuite.checking.engine import evaluate, load_articles
+    from factsuite.files.reference import ReferenceLibrary
+
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate(load_articles(folders, library), reading, library)
@@ -118,6 +128,8 @@ def verdicts(
         for chunk in chunks:
             yield from chunk_verdicts(chunk, reading, library)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
         for result in pool.map(partial(chunk_verdicts, reading=reading), chunks):
             yield from result

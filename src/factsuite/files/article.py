@@ -19,21 +19,19 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from factsuite.files.cache import load_yaml_cached
 from factsuite.files.loading import (
     FactFileError,
     LineMap,
     LocatedError,
     line_of,
-    load_yaml,
     read_text,
     refuse_outside,
 )
 from factsuite.files.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
+from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.lexicon import load_lexicon
 
-TEXT_FILE = "article.txt"
-META_FILE = "meta.yaml"
-CLAIMS_FILE = "claims.yaml"
 MAX_ERRORS_SHOWN = 20
 
 
@@ -134,7 +132,7 @@ def validated_file(
     With a ``root``, a file that a link takes outside it is refused unread.
     """
     try:
-        data = load_yaml(path, root=root)
+        data = load_yaml_cached(path, root=root)
     except FactFileError as error:
         return None, None, error.errors
     if not isinstance(data, dict):

@@ -416,7 +416,11 @@ def load_yaml(path: Path, limits: Limits | None = None, root: Path | None = None
     ``limits`` default to those of the environment; ``root`` is as for ``read_text``.
     """
     limits = limits or current_limits(path)
-    text = read_text(path, limits, root)
+    return parse_yaml(path, read_text(path, limits, root), limits)
+
+
+def parse_yaml(path: Path, text: str, limits: Limits) -> Any:
+    """The one document of a fact file's text (as ``read_text`` gives it), as ``load_yaml``."""
     try:
         documents = _measured_documents(path, text, limits)
     except _TooDeep as error:

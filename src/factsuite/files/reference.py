@@ -22,10 +22,14 @@ from pydantic import Field
 from factsuite.files.article import validated_file
 from factsuite.files.loading import FactFileError, LocatedError, read_text
 from factsuite.files.model import Strict, Text, Unit
+from factsuite.files.names import (
+    EVENTS_FILE,
+    EVENTS_TABLE,
+    RECORDS_FILE,
+    REFERENCE_FOLDER,
+    SERIES_FILE,
+)
 
-REFERENCE_FOLDER = "reference"
-SERIES_FILE, RECORDS_FILE = "series.yaml", "records.csv"
-EVENTS_FILE, EVENTS_TABLE = "events.yaml", "events.csv"
 HEADER_ROWS = 1
 
 

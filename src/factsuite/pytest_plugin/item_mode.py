@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
-from factsuite.files.article import CLAIMS_FILE
+from factsuite.files.names import CLAIMS_FILE
 
 ITEM_MODES = ("auto", "check", "article")
 AUTO_ARTICLE_LIMIT = 1000

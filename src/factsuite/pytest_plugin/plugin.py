@@ -11,53 +11,47 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from factsuite.checking.chunks import CHUNK_SIZE, chunk_size_of, collector_paused
-from factsuite.checking.engine import CheckItem, Evaluation, Outcome, evaluate, load_articles, plan
-from factsuite.files.article import CLAIMS_FILE, Article
-from factsuite.files.reference import (
-    EVENTS_FILE,
-    REFERENCE_FOLDER,
-    SERIES_FILE,
-    ReferenceLibrary,
-    load_events,
-    load_series,
-)
-from factsuite.meaning.lexicon import DEFAULT_READING, Reading
-from factsuite.pytest_plugin.item_mode import (
-    AUTO_ARTICLE_LIMIT,
-    ITEM_MODES,
-    ItemMode,
-    choose_item_mode,
+from factsuite.checking.chunks import CHUNK_SIZE, collector_paused
+from factsuite.files.names import CLAIMS_FILE, EVENTS_FILE, REFERENCE_FOLDER, SERIES_FILE
+from factsuite.pytest_plugin.item_mode import AUTO_ARTICLE_LIMIT, ITEM_MODES
+from factsuite.pytest_plugin.settings import (
+    cache_folder,
+    chunk_size,
+    dist_chosen_key,
+    item_mode,
+    item_mode_key,
 )
 from factsuite.pytest_plugin.teardown_index import index_teardown_reports
-from factsuite.reports.html import write_html
-from factsuite.reports.markdown import write_markdown
-from factsuite.reports.verdicts import status, tally
-from factsuite.reports.wording import (
-    DRAFT_REASON,
-    failing_text,
-    failure_text,
-    finding_reason,
-    tally_line,
-)
+
+if TYPE_CHECKING:  # the engine is imported when the first fact file is collected, not before
+    from factsuite.checking.engine import CheckItem, Evaluation, Outcome
+    from factsuite.files.article import Article
+    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.meaning.lexicon import Reading
 
 # -- options and configuration ---------------------------------------------------------------
+
+READINGS = ("strict", "pragmatic")
+DEFAULT_READING_NAME = "pragmatic"
+"""``meaning.lexicon.Reading`` by name: importing it reads YAML, which a run without fact files
+should not pay for (a test keeps the two the same)."""
+
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factsuite", "fact checks of news articles")
     group.addoption(
         "--factsuite-reading",
-        choices=[reading.value for reading in Reading],
+        choices=READINGS,
         default=None,
         help="which reading of qualifiers fails a check (default: the ini value or pragmatic)",
     )
     parser.addini(
-        "factsuite_reading", "default reading of qualifiers", default=DEFAULT_READING.value
+        "factsuite_reading", "default reading of qualifiers", default=DEFAULT_READING_NAME
     )
     group.addoption(
         "--factsuite-items",
@@ -75,6 +69,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=str(CHUNK_SIZE),
     )
     group.addoption(
+        "--factsuite-no-cache",
+        action="store_true",
+        help="parse every fact file anew, not from pytest's cache of parsed files",
+    )
+    parser.addini(
+        "factsuite_cache",
+        "keep parsed fact files in pytest's cache (true or false)",
+        default="true",
+    )
+    group.addoption(
         "--factsuite-html", metavar="PATH", type=Path, help="write the HTML report of the run"
     )
     group.addoption(
@@ -83,6 +87,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=Path,
         help="write a Markdown summary (for a CI job summary or a pull request comment)",
     )
+
+
+@dataclass
+class SuiteSettings:
+    """What ``pytest_configure`` reads of the options: kept until a fact file is collected."""
+
+    reading: str
+    per_article: bool
+    keep_articles: bool
+    chunk_size: int
+    cache: Path | None
 
 
 @dataclass
@@ -96,10 +111,11 @@ class SuiteState:
     """
 
     reading: Reading
+    library: ReferenceLibrary
     per_article: bool = False
     keep_articles: bool = False
     chunk_size: int = CHUNK_SIZE
-    library: ReferenceLibrary = field(default_factory=ReferenceLibrary)
+    library: ReferenceLibrary
     folders: list[Path] = field(default_factory=list)
     chunk_of: dict[Path, int] = field(default_factory=dict)
     loaded: dict[Path, Article] = field(default_factory=dict)
@@ -113,6 +129,8 @@ class SuiteState:
 
     def load(self, folder: Path) -> Article:
         """Read an article to plan its checks, and keep it for its chunk's evaluation."""
+        from factsuite.checking.engine import load_articles
+
         (article,) = load_articles([folder], self.library)
         self.loaded[folder] = article
         self.claim_counts[str(folder)] = article.claim_count
@@ -126,6 +144,8 @@ class SuiteState:
         return self.evaluations[key]
 
     def _evaluate_chunk(self, chunk: int) -> None:
+        from factsuite.checking.engine import evaluate, load_articles
+
         folders = self.folders[chunk * self.chunk_size : (chunk + 1) * self.chunk_size]
         with collector_paused():
             if self.per_article:
@@ -141,6 +161,8 @@ class SuiteState:
 
     def evaluated(self) -> Evaluation:
         """Every collected article's evaluation as one, for the reports."""
+        from factsuite.checking.engine import Evaluation
+
         merged = Evaluation([], {}, self.reading, self.library)
         for chunk_start in range(0, len(self.folders), self.chunk_size):
             evaluation = self.evaluation_of(self.folders[chunk_start])
@@ -150,9 +172,8 @@ class SuiteState:
         return merged
 
 
+settings_key = pytest.StashKey[SuiteSettings]()
 state_key = pytest.StashKey[SuiteState]()
-item_mode_key = pytest.StashKey[ItemMode]()
-dist_chosen_key = pytest.StashKey[bool]()
 REFERENCE_FILES = {(SERIES_FILE, REFERENCE_FOLDER), (EVENTS_FILE, REFERENCE_FOLDER)}
 
 
@@ -166,54 +187,49 @@ def pytest_cmdline_main(config: pytest.Config) -> Iterator[None]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    """Read the settings; the engine waits for the first fact file (see ``suite_state``)."""
     chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
     mode = config.stash[item_mode_key] = item_mode(config)
     reports = bool(config.getoption("factsuite_html") or config.getoption("factsuite_markdown"))
-    config.stash[state_key] = SuiteState(
-        Reading(chosen),
+    config.stash[settings_key] = SuiteSettings(
+        chosen,
         per_article=mode.per_article,
         keep_articles=reports,
         chunk_size=chunk_size(config),
+        cache=cache_folder(config),
     )
+    if config.pluginmanager.hasplugin("xdist"):
+        from factsuite.pytest_plugin.xdist_hooks import ChunkScheduling
+
+        config.pluginmanager.register(ChunkScheduling(), "factsuite-xdist")
 
 
-def item_mode(config: pytest.Config) -> ItemMode:
-    written = config.getoption("factsuite_items") or config.getini("factsuite_items")
-    if written not in ITEM_MODES:
-        raise pytest.UsageError(
-            f"factsuite_items = {written!r}: give one of {', '.join(ITEM_MODES)}"
+def suite_state(config: pytest.Config) -> SuiteState:
+    """The session's articles, made when the first fact file is collected.
+
+    Only then are the engine and its libraries imported: a run without fact files pays for
+    none of them.
+    """
+    if state_key not in config.stash:
+        from factsuite.files.cache import use_cache
+        from factsuite.files.reference import ReferenceLibrary
+        from factsuite.meaning.lexicon import Reading
+
+        settings = config.stash[settings_key]
+        use_cache(settings.cache)
+        config.stash[state_key] = SuiteState(
+            Reading(settings.reading),
+            ReferenceLibrary(),
+            per_article=settings.per_article,
+            keep_articles=settings.keep_articles,
+            chunk_size=settings.chunk_size,
         )
-    paths = [Path(config.invocation_params.dir, arg.split("::")[0]) for arg in config.args]
-    return choose_item_mode(written, paths, config.getini("norecursedirs"))
+    return config.stash[state_key]
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     mode = config.stash.get(item_mode_key, None)
     return mode.header() if mode else None
-
-
-def chunk_size(config: pytest.Config) -> int:
-    written = str(config.getini("factsuite_chunk_size")).strip()
-    size = chunk_size_of(written)
-    if size is None:
-        raise pytest.UsageError(
-            f"factsuite_chunk_size = {written!r}: give a whole number, such as 500"
-        )
-    return size
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Under plain ``-n``, send each worker whole chunks, so that it evaluates only its own.
-
-    xdist's default spreads items one by one, and every worker would evaluate every chunk;
-    a ``--dist`` the user chose is left alone.
-    """
-    if config.getoption("dist") != "load" or config.stash.get(dist_chosen_key, True):
-        return None
-    from factsuite.pytest_plugin.xdist_scheduling import ArticleChunkScheduling
-
-    return ArticleChunkScheduling(config, log)
 
 
 # -- hooks -------------------------------------------------------------------------------------
@@ -240,6 +256,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     markdown = session.config.getoption("factsuite_markdown")
     if state is None or not state.folders or not (html or markdown):
         return
+    from factsuite.reports.html import write_html
+    from factsuite.reports.markdown import write_markdown
+
     evaluation = state.evaluated()
     if html:
         write_html(evaluation, html)
@@ -257,6 +276,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     state = terminalreporter.config.stash.get(state_key, None)
     if state is None or not state.folders:
         return
+    from factsuite.reports.verdicts import tally
+    from factsuite.reports.wording import tally_line
+
     terminalreporter.section("factsuite")
     for folder in state.folders:
         evaluation = state.evaluations.get(str(folder))
@@ -285,12 +307,14 @@ class ArticleFile(pytest.File):
     """An article's claims.yaml: its checks are the items."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        state = self.config.stash[state_key]
+        state = suite_state(self.config)
         folder = _shown(self.config, self.path.parent)
         if state.per_article:
             state.add(folder)
             yield ArticleChecks.from_parent(self, name="checks", folder=folder)
             return
+        from factsuite.checking.engine import plan
+
         article = state.load(folder)
         for check in plan(article, state.library.for_article(folder)):
             yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
@@ -319,6 +343,8 @@ class FactCheck(PlainFailureItem):
     """One check; a recorded finding makes it a strict xfail."""
 
     def __init__(self, *, check: CheckItem, article: Article, **kwargs: object) -> None:
+        from factsuite.reports.wording import DRAFT_REASON, finding_reason
+
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.check = check
         self.article = article
@@ -341,6 +367,9 @@ class FactCheck(PlainFailureItem):
         return evaluation.outcome(self.article, self.name)
 
     def runtest(self) -> None:
+        from factsuite.reports.verdicts import status
+        from factsuite.reports.wording import failure_text
+
         outcome = self.outcome()
         self.user_properties.append(("verdict", str(status(outcome))))
         if not outcome.passed:
@@ -364,6 +393,8 @@ class ArticleChecks(PlainFailureItem):
         self.folder = folder
 
     def runtest(self) -> None:
+        from factsuite.reports.wording import failing_text
+
         evaluation = self.config.stash[state_key].evaluation_of(self.folder)
         label = _shown(self.config, self.path)
         texts = []
@@ -387,6 +418,8 @@ class ReferenceFile(pytest.File):
 
 class ReferenceCheck(PlainFailureItem):
     def runtest(self) -> None:
+        from factsuite.files.reference import load_events, load_series
+
         folder = _shown(self.config, self.path.parent)
         load = load_series if self.path.name == SERIES_FILE else load_events
         *_, errors = load(folder)

@@ -18,8 +18,8 @@ from typing import Any
 
 from xdist.scheduler import LoadScopeScheduling
 
-from factsuite.files.article import CLAIMS_FILE
-from factsuite.pytest_plugin.plugin import chunk_size
+from factsuite.files.names import CLAIMS_FILE
+from factsuite.pytest_plugin.settings import chunk_size
 
 
 class ArticleChunkScheduling(LoadScopeScheduling):

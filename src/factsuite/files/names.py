@@ -1,0 +1,12 @@
+"""The names of the fact files and folders, in a module that imports nothing.
+
+The pytest plugin matches every file of every run against them: importing them from the
+modules that read the files would load pydantic and pandas into runs that have no fact files.
+"""
+
+TEXT_FILE = "article.txt"
+META_FILE = "meta.yaml"
+CLAIMS_FILE = "claims.yaml"
+REFERENCE_FOLDER = "reference"
+SERIES_FILE, RECORDS_FILE = "series.yaml", "records.csv"
+EVENTS_FILE, EVENTS_TABLE = "events.yaml", "events.csv"
