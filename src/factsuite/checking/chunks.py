@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -95,12 +95,21 @@ def collector_paused() -> Iterator[None]:
 
 
 def chunk_verdicts(
-    folders: list[Path], reading: Reading, library: ReferenceLibrary | None = None
+    folders: list[Path],
+    reading: Reading,
+    library: ReferenceLibrary | None = None,
+    cache: Path | None = None,
 ) -> list[ArticleVerdicts]:
-    """Load, evaluate and keep only the outcomes of one chunk of articles."""
+    """Load, evaluate and keep only the outcomes of one chunk of articles.
+
+    ``cache`` is the folder of parsed files (``files.cache``), set here since a worker
+    process or a Dask worker runs only this function.
+    """
     from factsuite.checking.engine import evaluate, load_articles
+    from factsuite.files.cache import use_cache
     from factsuite.files.reference import ReferenceLibrary
 
+    use_cache(cache)
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate(load_articles(folders, library), reading, library)
@@ -117,19 +126,47 @@ def verdicts(
     library: ReferenceLibrary | None = None,
     jobs: int = 1,
     chunk_size: int = CHUNK_SIZE,
+    cache: Path | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[ArticleVerdicts]:
-    """Every article's verdicts, in the order given, from ``jobs`` processes.
+    """Every article's verdicts, in the order given, from ``jobs`` processes, or from the
+    workers of the Dask cluster whose scheduler is at ``scheduler``.
 
     A single chunk, or a single job, runs in this process with ``library``; worker
     processes read the reference records for themselves.
     """
     chunks = chunked(folders, chunk_size)
+    work = partial(chunk_verdicts, reading=reading, cache=cache)
+    if scheduler:
+        yield from _on_cluster(scheduler, work, chunks)
+        return
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from chunk_verdicts(chunk, reading, library)
+            yield from chunk_verdicts(chunk, reading, library, cache)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        for result in pool.map(partial(chunk_verdicts, reading=reading), chunks):
+        for result in pool.map(work, chunks):
             yield from result
+
+
+def _on_cluster(
+    address: str, work: Callable[[list[Path]], list[ArticleVerdicts]], chunks: list[list[Path]]
+) -> Iterator[ArticleVerdicts]:
+    """The chunks as tasks of a Dask cluster, their results in order as each arrives.
+
+    ``distributed`` is an optional dependency (``pip install factsuite[dask]``), imported
+    only here.  A worker reads the article folders by the paths given, so they must lie at
+    the same place on every worker (a shared file system, or one machine).
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SystemExit(
+            "checking on a Dask cluster needs distributed: pip install 'factsuite[dask]'"
+        ) from None
+    with Client(address) as client:
+        futures = client.map(work, chunks, pure=False)
+        for future in futures:
+            yield from future.result()

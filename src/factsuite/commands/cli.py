@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -12,6 +13,7 @@ from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
 from factsuite.commands.synth import add_command as add_synth_command
 from factsuite.files.article import discover
+from factsuite.files.cache import CLI_CACHE, cli_cache_folder
 from factsuite.files.reference import Reference, ReferenceLibrary
 from factsuite.files.schema_files import stale_files, write_schema_files
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
@@ -19,6 +21,8 @@ from factsuite.reports.claimreview import add_command as add_export_command
 from factsuite.reports.html import add_command as add_report_command
 from factsuite.reports.verdicts import Status, status
 from factsuite.reports.wording import failed, failing_text, listed_text, run_line, tally_line
+
+SCHEDULER_VARIABLE = "FACTSUITE_SCHEDULER"
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -30,7 +34,10 @@ def _check(arguments: argparse.Namespace) -> int:
     totals: Counter[Status] = Counter()
     jobs = arguments.jobs or available_cores()
     reading = Reading(arguments.reading)
-    for article in verdicts(folders, reading, library, jobs, arguments.chunk_size):
+    cache = None if arguments.no_cache else cli_cache_folder(Path(CLI_CACHE).absolute())
+    scheduler = arguments.scheduler or os.environ.get(SCHEDULER_VARIABLE) or None
+    checked = verdicts(folders, reading, library, jobs, arguments.chunk_size, cache, scheduler)
+    for article in checked:
         label = str(article.claims_path)
         for outcome in article.others:
             where = f"{label}:{outcome.item.line or 1}"
@@ -109,6 +116,19 @@ def parser() -> argparse.ArgumentParser:
         default=CHUNK_SIZE,
         metavar="N",
         help=f"articles evaluated together (default {CHUNK_SIZE}): fewer hold less memory",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"parse every file anew, not from the cache of parsed files in {CLI_CACHE}/",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=(
+            "check on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+            f"instead of local processes; default: ${SCHEDULER_VARIABLE}"
+        ),
     )
     check.set_defaults(run=_check)
     schemas = commands.add_parser("schemas", help="write or verify the files in schemas/")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ import factsuite
 from factsuite.files import loading
 from factsuite.files.loading import LocatedDict, LocatedList, current_limits, parse_yaml, read_text
 
+CLI_CACHE = ".factsuite-cache"
+"""The ``factsuite`` command's cache folder, in the folder it is run from."""
 FORMAT = 1
 """The layout of an entry: raised when ``_encoded`` changes."""
 
@@ -41,8 +43,16 @@ def use_cache(folder: Path | None) -> None:
     _folder = folder
 
 
-def active_folder() -> Path | None:
-    return _folder
+def cli_cache_folder(folder: Path) -> Path:
+    """The command's cache folder, made with a .gitignore so that it is never committed."""
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore.write_text("# made by factsuite check: parsed fact files, safe to delete\n*\n")
+        except OSError:
+            pass  # an unwritable folder only means no entries are written
+    return folder
 
 
 def load_yaml_cached(path: Path, root: Path | None = None) -> Any:
@@ -81,14 +91,18 @@ def _read(entry: Path) -> Any | None:
 
 def _write(entry: Path, document: Any) -> None:
     """Write an entry whole or not at all (another process may read it meanwhile)."""
+    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{threading.get_ident()}")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(_encoded(document), file, separators=(",", ":"))
+        _made(entry.parent)
+        temporary.write_text(json.dumps(_encoded(document), separators=(",", ":")))
         os.replace(temporary, entry)
     except OSError:
         return  # a read-only or full disk only costs the next run a parse
+
+
+@cache
+def _made(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _encoded(node: Any) -> Any:

@@ -41,7 +41,6 @@ DEFAULT_READING_NAME = "pragmatic"
 should not pay for (a test keeps the two the same)."""
 
 
-
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("factsuite", "fact checks of news articles")
     group.addoption(
