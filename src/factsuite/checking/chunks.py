@@ -166,7 +166,7 @@ def _on_cluster(
         raise SystemExit(
             "checking on a Dask cluster needs distributed: pip install 'factsuite[dask]'"
         ) from None
-    with Client(address) as client:
+    with Client(address) as client:  # type: ignore[no-untyped-call]
         futures = client.map(work, chunks, pure=False)
         for future in futures:
             yield from future.result()

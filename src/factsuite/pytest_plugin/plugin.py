@@ -114,7 +114,6 @@ class SuiteState:
     per_article: bool = False
     keep_articles: bool = False
     chunk_size: int = CHUNK_SIZE
-    library: ReferenceLibrary
     folders: list[Path] = field(default_factory=list)
     chunk_of: dict[Path, int] = field(default_factory=dict)
     loaded: dict[Path, Article] = field(default_factory=dict)

@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from xdist.scheduler import LoadScopeScheduling
+from xdist.scheduler import LoadScopeScheduling  # type: ignore[import-untyped]  # no py.typed
 
 from factsuite.files.names import CLAIMS_FILE
 from factsuite.pytest_plugin.settings import chunk_size
 
 
-class ArticleChunkScheduling(LoadScopeScheduling):
+class ArticleChunkScheduling(LoadScopeScheduling):  # type: ignore[misc]
     def __init__(self, config: Any, log: Any = None) -> None:
         super().__init__(config, log)
         self._chunk_size = chunk_size(config)
