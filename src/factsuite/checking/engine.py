@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from factsuite.checking.explanations import Context, explain
+from factsuite.checking.explanations import explain
 from factsuite.checking.findings import Problem
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
-from factsuite.checking.rule import Failure, Rule
+from factsuite.checking.rule import Context, Failure, Rule
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
 from factsuite.checking.tables import build_tables
 from factsuite.files.article import Article, load_article

@@ -8,7 +8,6 @@ problem is finally told in are put together by ``reports/wording.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
@@ -16,33 +15,13 @@ import pandas as pd
 
 from factsuite.checking.findings import Blocked, ClaimRef, Line, Problem
 from factsuite.checking.reference_tables import candidates
-from factsuite.checking.rule import Failure
-from factsuite.files.article import Article
+from factsuite.checking.rule import Context, Failure
 from factsuite.files.model import PUBLICATION, Claim
-from factsuite.files.reference import Reference, Series
+from factsuite.files.reference import Series
 from factsuite.meaning.dates import describe
 from factsuite.meaning.grounding import find_quote, nearest_match
 from factsuite.meaning.intervals import Bound, Interval, format_number
-from factsuite.meaning.lexicon import Kind, Reading, load_lexicon
-from factsuite.meaning.readings import ClaimReading
-
-
-@dataclass(frozen=True)
-class Context:
-    """What an explanation may look up: the article, its claims' readings, the run's reading."""
-
-    article: Article
-    readings: dict[tuple[str, str], ClaimReading]
-    reading: Reading
-    strict_also: bool | None = None
-    reference: Reference | None = None
-
-    def claim(self, claim_id: str) -> Claim:
-        assert self.article.claims is not None
-        return next(c for c in self.article.claims.claims if c.id == claim_id)
-
-    def interval(self, claim_id: str) -> Interval | None:
-        return self.readings[(str(self.article.folder), claim_id)].interval(self.reading)
+from factsuite.meaning.lexicon import Kind, load_lexicon
 
 
 def render_bound(unit: str) -> Callable[[Bound], str]:

@@ -17,8 +17,12 @@ import pandera.pandas as pa
 from factsuite.meaning.lexicon import Reading
 
 if TYPE_CHECKING:
-    from factsuite.checking.explanations import Context
     from factsuite.checking.findings import Line
+    from factsuite.files.article import Article
+    from factsuite.files.model import Claim
+    from factsuite.files.reference import Reference
+    from factsuite.meaning.intervals import Interval
+    from factsuite.meaning.readings import ClaimReading
 
 
 @dataclass(frozen=True)
@@ -43,3 +47,21 @@ class Failure:
 
     rule: Rule
     row: pd.Series
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an explanation may look up: the article, its claims' readings, the run's reading."""
+
+    article: Article
+    readings: dict[tuple[str, str], ClaimReading]
+    reading: Reading
+    strict_also: bool | None = None
+    reference: Reference | None = None
+
+    def claim(self, claim_id: str) -> Claim:
+        assert self.article.claims is not None
+        return next(c for c in self.article.claims.claims if c.id == claim_id)
+
+    def interval(self, claim_id: str) -> Interval | None:
+        return self.readings[(str(self.article.folder), claim_id)].interval(self.reading)
