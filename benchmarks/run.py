@@ -10,8 +10,13 @@ fresh process so that timings and peak memory do not leak between them:
   (c)  pytest     ``pytest -q -p no:cacheprovider ARCHIVE``, per-check and per-article items
                   (each asked for: plain ``pytest`` picks per check up to 1,000 articles)
   (c2) pytest -n 2 the same with pytest-xdist, if it is installed
-  (d)  naive      benchmarks/naive_suite.py: a parametrized test per claim and rule that
-                  loads the YAML itself (on the first --naive-limit articles, scaled up)
+  (d)  naive      benchmarks/naive_suite.py (on the first --naive-limit articles, scaled up).
+                  Since #18 that is the fair naive suite (C loader, each file loaded once);
+                  the (d) figures in results.json were measured with the earlier suite,
+                  which re-parsed the YAML in pure Python in every test, and are withdrawn.
+
+The headline figures are whole commands, alternated, medians: benchmarks/commands.py.  The
+in-process timings here are secondary.
 
     python benchmarks/run.py --sizes 100 1000          # results merged into --json
     python benchmarks/run.py --sizes 10000 --skip naive
