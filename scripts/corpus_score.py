@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -50,7 +49,7 @@ class ArticleScore:
     false_alarms: list[str] = field(default_factory=list)
     caught: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
-    rules: Counter[str] = field(default_factory=Counter)
+    rules: dict[str, int] = field(default_factory=dict)
 
 
 def failures_by_article(facts: Path, workdir: Path) -> dict[str, list[Failure]]:
@@ -105,7 +104,7 @@ def score_part(part: str, workdir: Path) -> list[ArticleScore]:
                 (score.true_failures if real else score.false_alarms).append(
                     f"{failure.item} [{failure.rule}]"
                 )
-                score.rules[failure.rule] += 1
+                score.rules[failure.rule] = score.rules.get(failure.rule, 0) + 1
             for error in planted:
                 hit = any(failure.involves(error["claims"]) for failure in mine)
                 (score.caught if hit else score.missed).append(
