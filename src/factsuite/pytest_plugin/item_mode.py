@@ -17,8 +17,12 @@ from pathlib import Path
 from factsuite.files.names import CLAIMS_FILE
 
 ITEM_MODES = ("auto", "check", "article")
-AUTO_ARTICLE_LIMIT = 1000
-"""Above this many articles, ``auto`` gives one item per article."""
+AUTO_ARTICLE_LIMIT = 300
+"""Above this many articles, ``auto`` gives one item per article.
+
+Measured (docs/benchmarks.md, "Per-check items"): each per-check item costs 0.4-0.7 ms and
+about 5 KB more than per-article items; at 300 articles that is under 10 s and 200 MB extra,
+past it the cost grows faster than a reader can use one item per check."""
 
 
 @dataclass(frozen=True)
