@@ -10,7 +10,9 @@ The README's screenshot is made by the same code; regenerate it with
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -184,3 +186,58 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# -- issue #15: what an attacker writes stays text in the browser -----------------------------
+
+PAYLOAD = '</script><script>document.title="pwned"</script><!--'
+
+
+def test_claimreview_json_ld_embedded_in_a_page_runs_nothing(
+    chromium: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from factsuite.commands.cli import main
+
+    folder = Path(shutil.copytree(SEED, tmp_path / "facts" / SEED_NAME))
+    shutil.copytree(ROOT / "reference", tmp_path / "reference")
+    claims = folder / "claims.yaml"
+    text = claims.read_text("utf-8")
+    start = text.index("    reason: ", text.index("\nfindings:")) + len("    reason: ")
+    end = text.index("\n  - check:", start)
+    claims.write_text(text[:start] + json.dumps(PAYLOAD) + text[end:], "utf-8")
+    assert main(["export", "claimreview", str(folder), "--url", "https://example.org/r"]) == 0
+    json_ld = capsys.readouterr().out
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!doctype html><html><head><title>safe</title>"
+        f'<script type="application/ld+json">{json_ld}</script></head><body><script>'
+        "var data = JSON.parse(document.querySelector(\"script[type='application/ld+json']\")"
+        ".textContent);"
+        'document.body.setAttribute("data-reviews", String(data.length));'
+        "</script></body></html>",
+        "utf-8",
+    )
+    dom = browse(page, "", "--dump-dom")
+    assert re.findall(r"<title>(.*?)</title>", dom) == ["safe"]
+    (body,) = [attrs for tag, attrs in elements(dom) if tag == "body"]
+    assert body["data-reviews"] == str(len(json.loads(json_ld)))
+
+
+def test_folder_names_with_percent_and_colliding_anchors(chromium: Path, tmp_path: Path) -> None:
+    folders = [
+        Path(shutil.copytree(SEED, tmp_path / parent / name))
+        for parent, name in (("a", "x"), ("b", "x"), ("c", "x-2"), ("d", "50%-off"))
+    ]
+    shutil.copytree(ROOT / "reference", tmp_path / "reference")
+    page = tmp_path / "report.html"
+    write_html(evaluate(load_articles(folders)), page)
+    claim = "refugees-body"
+    panels = with_class(page.read_text("utf-8"), "section", "detail")
+    keys = [str(panel["data-claim"]).split("/")[0] for panel in panels]
+    assert sorted(set(keys)) == ["50%-off", "x", "x-2", "x-2-2"]
+    for slug in ("x-2", "x-2-2"):
+        dom = browse(page, f"#claim={slug}/{claim}", "--dump-dom")
+        assert shown_panels(dom) == [f"{slug}/{claim}"]
+    for fragment in (f"#claim=50%-off/{claim}", f"#claim=50%25-off/{claim}"):
+        dom = browse(page, fragment, "--dump-dom")
+        assert shown_panels(dom) == [f"50%-off/{claim}"]

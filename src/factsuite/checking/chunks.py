@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -99,20 +99,22 @@ def chunk_verdicts(
     reading: Reading,
     library: ReferenceLibrary | None = None,
     cache: Path | None = None,
+    given: Sequence[Path] = (),
 ) -> list[ArticleVerdicts]:
     """Load, evaluate and keep only the outcomes of one chunk of articles.
 
     ``cache`` is the folder of parsed files (``files.cache``), set here since a worker
     process or a Dask worker runs only this function.
     """
-    from factsuite.checking.engine import evaluate, load_articles
+    from factsuite.checking.contained import evaluate_contained
+    from factsuite.checking.engine import load_articles
     from factsuite.files.cache import use_cache
     from factsuite.files.reference import ReferenceLibrary
 
     use_cache(cache)
     library = library or ReferenceLibrary()
     with collector_paused():
-        evaluation = evaluate(load_articles(folders, library), reading, library)
+        evaluation = evaluate_contained(load_articles(folders, library, given), reading, library)
         chunk = [
             ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles
         ]
@@ -128,6 +130,7 @@ def verdicts(
     chunk_size: int = CHUNK_SIZE,
     cache: Path | None = None,
     scheduler: str | None = None,
+    given: Sequence[Path] = (),
 ) -> Iterator[ArticleVerdicts]:
     """Every article's verdicts, in the order given, from ``jobs`` processes, or from the
     workers of the Dask cluster whose scheduler is at ``scheduler``.
@@ -136,13 +139,13 @@ def verdicts(
     processes read the reference records for themselves.
     """
     chunks = chunked(folders, chunk_size)
-    work = partial(chunk_verdicts, reading=reading, cache=cache)
+    work = partial(chunk_verdicts, reading=reading, cache=cache, given=tuple(given))
     if scheduler:
         yield from _on_cluster(scheduler, work, chunks)
         return
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from chunk_verdicts(chunk, reading, library, cache)
+            yield from chunk_verdicts(chunk, reading, library, cache, given)
         return
     from concurrent.futures import ProcessPoolExecutor
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import weakref
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +19,7 @@ from factsuite.checking.reference_tables import build_reference_tables, citation
 from factsuite.checking.rule import Context, Failure, Rule
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
 from factsuite.checking.tables import build_tables
-from factsuite.files.article import Article, load_article
+from factsuite.files.article import Article, load_article, tree_of
 from factsuite.files.loading import LocatedError
 from factsuite.files.model import Finding, Relation, roles
 from factsuite.files.reference import Reference, ReferenceLibrary
@@ -204,10 +205,13 @@ def cross_reference_errors(article: Article, reference: Reference | None) -> lis
     return errors
 
 
-def load_articles(folders: list[Path], library: ReferenceLibrary | None = None) -> list[Article]:
-    """Read article folders; findings are checked against each article's reference too."""
+def load_articles(
+    folders: list[Path], library: ReferenceLibrary | None = None, given: Sequence[Path] = ()
+) -> list[Article]:
+    """Read article folders, each inside the given path that holds it (see ``tree_of``);
+    findings are checked against each article's reference too."""
     library = library or ReferenceLibrary()
-    articles = [load_article(folder) for folder in folders]
+    articles = [load_article(folder, tree_of(folder, given)) for folder in folders]
     for article in articles:
         article.errors.extend(cross_reference_errors(article, library.for_article(article.folder)))
     return articles

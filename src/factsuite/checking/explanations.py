@@ -18,7 +18,7 @@ from factsuite.checking.reference_tables import candidates
 from factsuite.checking.rule import Context, Failure
 from factsuite.files.model import PUBLICATION, Claim
 from factsuite.files.reference import Series
-from factsuite.meaning.dates import describe
+from factsuite.meaning.dates import describe, describe_day
 from factsuite.meaning.grounding import find_quote, nearest_match
 from factsuite.meaning.intervals import Bound, Interval, format_number
 from factsuite.meaning.lexicon import Kind, load_lexicon
@@ -28,7 +28,7 @@ def render_bound(unit: str) -> Callable[[Bound], str]:
     """How an interval end reads in a unit: people, percent, days or a calendar date."""
     kind = load_lexicon().units[unit].kind
     if kind is Kind.DATE:
-        return lambda value: describe(date.fromordinal(int(value)))
+        return lambda value: describe_day(int(value))
     suffix = {Kind.SHARE: " %", Kind.DURATION: " days"}.get(kind, "")
     return lambda value: f"{format_number(value)}{suffix}"
 

@@ -7,6 +7,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
 from factsuite.commands.lexicon_doc import lexicon_markdown
@@ -14,21 +15,31 @@ from factsuite.commands.scaffold import add_command as add_new_command
 from factsuite.commands.synth import add_command as add_synth_command
 from factsuite.files.article import discover
 from factsuite.files.cache import CLI_CACHE, cli_cache_folder
+from factsuite.files.loading import FactFileError
 from factsuite.files.reference import Reference, ReferenceLibrary
 from factsuite.files.schema_files import stale_files, write_schema_files
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.reports.claimreview import add_command as add_export_command
+from factsuite.reports.escaping import capped, visible
 from factsuite.reports.html import add_command as add_report_command
 from factsuite.reports.verdicts import Status, status
 from factsuite.reports.wording import failed, failing_text, listed_text, run_line, tally_line
 
 SCHEDULER_VARIABLE = "FACTSUITE_SCHEDULER"
+MAX_FAILURES_PER_ARTICLE = 20
+MAX_FAILURES_PRINTED = 200
+"""Failures printed in full per article and per run; the rest are counted (see below)."""
+SEE_REPORT = "see factsuite report --html"
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    folders = discover(arguments.paths)
+    try:
+        folders = discover(arguments.paths)
+    except FactFileError as error:
+        _say("\n".join(map(str, error.errors)), file=sys.stderr)
+        return 2
     if not folders:
-        print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
+        _say(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
         return 2
     library = ReferenceLibrary()
     totals: Counter[Status] = Counter()
@@ -36,26 +47,41 @@ def _check(arguments: argparse.Namespace) -> int:
     reading = Reading(arguments.reading)
     cache = None if arguments.no_cache else cli_cache_folder(Path(CLI_CACHE).absolute())
     scheduler = arguments.scheduler or os.environ.get(SCHEDULER_VARIABLE) or None
-    checked = verdicts(folders, reading, library, jobs, arguments.chunk_size, cache, scheduler)
+    checked = verdicts(
+        folders, reading, library, jobs, arguments.chunk_size, cache, scheduler, arguments.paths
+    )
+    printed = 0  # failures printed in full, at most MAX_FAILURES_PRINTED in a run
     for article in checked:
         label = str(article.claims_path)
+        shown_here = 0
         for outcome in article.others:
             where = f"{label}:{outcome.item.line or 1}"
             text = failing_text(where, outcome)
             if text is not None:
-                print(text, end="\n\n")
+                if shown_here < MAX_FAILURES_PER_ARTICLE and printed < MAX_FAILURES_PRINTED:
+                    _say(capped(text, SEE_REPORT), end="\n\n")
+                    shown_here += 1
+                    printed += 1
             elif arguments.verbose and status(outcome) in (Status.FINDING, Status.DRAFT):
-                print(listed_text(where, outcome))
+                _say(listed_text(where, outcome))
         counts = article.tally()
         totals.update(counts)
-        print(f"{label}: {tally_line(article.claim_count, counts)}")
+        unshown = counts[Status.FAILED] + counts[Status.VANISHED] - shown_here
+        if unshown:
+            _say(f"{label}: …and {unshown:,} more failed checks: {SEE_REPORT}")
+        _say(f"{label}: {tally_line(article.claim_count, counts)}")
     failures = failed(totals)
     for reference in _references(folders, library):
         for errors in reference.errors.values():
             failures += 1
-            print("\n".join(str(error) for error in errors), end="\n\n")
-    print(run_line(len(folders), totals, failures))
+            _say("\n".join(str(error) for error in errors), end="\n\n")
+    _say(run_line(len(folders), totals, failures))
     return 1 if failures else 0
+
+
+def _say(text: str, end: str = "\n", file: TextIO | None = None) -> None:
+    """Print with control characters made visible: a quote cannot clear the screen."""
+    print(visible(text), end=end, file=file)
 
 
 def _references(folders: list[Path], library: ReferenceLibrary) -> list[Reference]:
@@ -148,7 +174,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
-    return arguments.run(arguments)
+    try:
+        return int(arguments.run(arguments))
+    except BrokenPipeError:  # ``factsuite check facts | head``: the reader has what it wants
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that Python's exit flush cannot fail too
+        return 1
 
 
 if __name__ == "__main__":

@@ -125,6 +125,13 @@ def _quote(text: str, mention: Mention) -> tuple[str, str, str]:
         (text[mention.start : end], mention.qualifier),
         (text[start:end], ""),
     ]
+    if mention.kind == "vague_count" and mention.qualifier:
+        # "more than several": the schema reads a vague count with no qualifier
+        note = (
+            f'the text says "{mention.text}", but a vague count takes no qualifier: '
+            "qualifier left empty; move it to ignored if it cannot be checked"
+        )
+        return text[start:end], "", note
     for quote, qualifier in tries:
         if not figure_problem(quote, mention.value, qualifier):
             note = ""
@@ -293,9 +300,20 @@ def suggest_relations(text: str, drafts: list[Draft]) -> list[Suggestion]:
     return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in suggestions]
 
 
+YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def _scalar(value: object) -> str:
-    """One YAML scalar or flow list, quoted only where YAML needs it."""
-    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    """One YAML scalar or flow list, quoted only where YAML needs it.
+
+    Text holding a character that YAML reads as a line break (NEL, U+2028, U+2029) is
+    written double-quoted, escaped: PyYAML would put it raw in single quotes, where it reads
+    back as a space and the quote no longer matches the article.
+    """
+    style = '"' if isinstance(value, str) and YAML_BREAKS.search(value) else None
+    dumped = yaml.safe_dump(
+        value, default_flow_style=True, allow_unicode=True, width=10**6, default_style=style
+    )
     return dumped.removesuffix("\n...\n").strip()
 
 
@@ -402,7 +420,8 @@ def scaffold(
     Raises FileExistsError when any of the three files is already there (nothing is
     written), and ValueError when the text has no mention to draft a claim from.
     """
-    existing = [name for name in (TEXT_FILE, META_FILE, CLAIMS_FILE) if (folder / name).exists()]
+    names = (TEXT_FILE, META_FILE, CLAIMS_FILE)
+    existing = [name for name in names if os.path.lexists(folder / name)]  # a dangling link too
     if existing:
         raise FileExistsError(f"{folder} already has {', '.join(existing)}: nothing written")
     mentions = find_mentions(text)
@@ -410,10 +429,21 @@ def scaffold(
         raise ValueError("the text has no numeric or temporal mention to draft a claim from")
     drafts = draft_claims(text, mentions, published)
     suggestions = suggest_relations(text, drafts)
+    contents = {
+        TEXT_FILE: text,
+        META_FILE: meta_yaml(text, published, url, outlet),
+        CLAIMS_FILE: claims_yaml(folder, text, published, drafts, suggestions),
+    }
     folder.mkdir(parents=True, exist_ok=True)
-    _write_new(folder / TEXT_FILE, text)
-    _write_new(folder / META_FILE, meta_yaml(text, published, url, outlet))
-    _write_new(folder / CLAIMS_FILE, claims_yaml(folder, text, published, drafts, suggestions))
+    written: list[Path] = []
+    try:
+        for name, content in contents.items():
+            _write_new(folder / name, content)
+            written.append(folder / name)
+    except OSError:
+        for path in written:  # all three or none: "nothing written" stays true
+            path.unlink()
+        raise
     return folder
 
 
@@ -427,6 +457,8 @@ def _iso_date(value: str) -> date:
 def _read_source(source: str) -> str:
     """The text exactly as given: line ends and a byte-order mark are kept."""
     if source == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            raise ValueError("standard input is closed: give the text with --from FILE")
         return sys.stdin.buffer.read().decode("utf-8")
     with open(source, encoding="utf-8", newline="") as file:
         return file.read()

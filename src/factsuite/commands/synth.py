@@ -1051,13 +1051,21 @@ def _synth(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _at_least_one(written: str) -> int:
+    if not (written.isascii() and written.isdigit() and int(written) > 0):
+        raise argparse.ArgumentTypeError(f"{written!r} is not a whole number above 0")
+    return int(written)
+
+
 def add_command(subparsers: argparse._SubParsersAction) -> None:
     """Register ``factsuite synth OUT --articles N --seed S [--error-rate R]``."""
     synth = subparsers.add_parser(
         "synth", help="write a synthetic archive with a ground truth of injected errors"
     )
     synth.add_argument("out", type=Path, help="a new or empty folder")
-    synth.add_argument("--articles", type=int, default=100, help="how many articles (100)")
+    synth.add_argument(
+        "--articles", type=_at_least_one, default=100, help="how many articles (100)"
+    )
     synth.add_argument("--seed", type=int, default=0, help="the same seed writes the same archive")
     synth.add_argument(
         "--error-rate",

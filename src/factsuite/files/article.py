@@ -3,16 +3,17 @@
 A folder that cannot be read whole still yields an ``Article``, holding located errors
 instead of claims, so that one broken file never stops the others from being checked.
 
-An article folder belongs to the tree that holds it (its parent folder): the folder and its
-files may be links, but only to somewhere in that tree, so that a link in a pull request
-cannot make CI read, and print, a file from elsewhere on the machine.
+An article folder belongs to the tree the user gave (``factsuite check facts/``: ``facts/``):
+the folder and its files may be links, but only to somewhere in that tree and never under
+a ``.git`` folder, so that a link in a pull request cannot make CI read, and print, a file
+from elsewhere on the machine.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from factsuite.files.cache import load_yaml_cached
 from factsuite.files.loading import (
+    GIT_FOLDER,
     FactFileError,
     LineMap,
     LocatedError,
@@ -29,7 +31,7 @@ from factsuite.files.loading import (
     refuse_outside,
 )
 from factsuite.files.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
-from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.files.names import ARTICLE_LOOKALIKES, CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.lexicon import load_lexicon
 
 MAX_ERRORS_SHOWN = 20
@@ -82,13 +84,14 @@ class Article:
         return self.line_map.count("claims")
 
 
-def load_article(folder: Path) -> Article:
+def load_article(folder: Path, tree: Path | None = None) -> Article:
     """Read and validate one folder; never raises for bad content.
 
-    Nothing is read through a link that leaves the folder's parent tree (see the module).
+    Nothing is read through a link that leaves ``tree``, the path the user gave (see
+    ``tree_of``), nor from under a ``.git`` folder.
     """
     article = Article(folder)
-    root = Path(os.path.abspath(folder)).parent
+    root = Path(os.path.abspath(tree)) if tree is not None else default_tree(folder)
     try:
         refuse_outside(folder, root)
     except FactFileError as error:
@@ -107,12 +110,57 @@ def load_article(folder: Path) -> Article:
     article.meta, _, meta_errors = validated_file(meta_path, ArticleMeta, meta_root)
     article.errors.extend(meta_errors)
     claims_path = article.claims_path
+    if not os.path.lexists(claims_path) or os.path.isdir(claims_path):
+        article.errors.append(_no_claims_file(claims_path))
+        return article
     article.claims, document, claim_errors = validated_file(
         claims_path, ClaimsFile, _guarded(claims_path, root)
     )
     article.line_map = LineMap(document)  # the document itself is let go: see LineMap
     article.errors.extend(claim_errors)
     return article
+
+
+def _no_claims_file(path: Path) -> LocatedError:
+    """Why a folder that looks like an article has no claims.yaml to read, and what to do."""
+    if os.path.isdir(path):
+        return LocatedError(
+            path, None, None, "claims.yaml is a folder, not a file", "move the claims into a file"
+        )
+    try:
+        names = os.listdir(path.parent)
+    except OSError as error:
+        return LocatedError(path.parent, None, None, f"cannot read: {error.strerror or error}")
+    others = sorted(
+        name
+        for name in names
+        if name.casefold() in ARTICLE_LOOKALIKES and name.casefold().startswith("claims")
+    )
+    hint = f"rename {others[0]} to {CLAIMS_FILE}" if others else "write one: factsuite new"
+    return LocatedError(path, None, None, "the folder has no claims.yaml", hint)
+
+
+def tree_of(folder: Path, given: Sequence[Path]) -> Path:
+    """The tree an article's links may not leave: the given path that holds it (by name,
+    links not followed), or, given none, ``default_tree``."""
+    where = Path(os.path.abspath(folder))
+    for path in given:
+        tree = Path(os.path.abspath(path))
+        if tree.name == CLAIMS_FILE:
+            tree = tree.parent
+        if where.is_relative_to(tree):
+            return tree
+    return default_tree(folder)
+
+
+def default_tree(folder: Path) -> Path:
+    """Without a path from the user: the folder's parent (``facts/``), unless that is a
+    repository's root or the file system's, when it is the folder alone."""
+    folder = Path(os.path.abspath(folder))
+    parent = folder.parent
+    if parent == folder or (parent / GIT_FOLDER).exists():
+        return folder
+    return parent
 
 
 def _guarded(path: Path, root: Path) -> Path | None:
@@ -245,33 +293,47 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
 def discover(paths: list[Path]) -> list[Path]:
     """Article folders under the given paths: every folder holding a claims.yaml.
 
+    A given path that cannot be looked at raises ``FactFileError`` with its located error.
+
     Linked folders are not walked into, so a link cannot pull a whole tree from elsewhere
     into the run; a linked folder that is itself an article is listed, so that
     ``load_article`` refuses it by name if it leads out of the tree instead of it vanishing.
     """
     folders: set[Path] = set()
     for path in paths:
-        if path.name == CLAIMS_FILE and (path.is_file() or path.is_symlink()):
-            folders.add(path.parent)
-        elif path.is_dir():
-            folders.update(_article_folders(path))
+        try:
+            if path.name == CLAIMS_FILE and (path.is_file() or path.is_symlink()):
+                folders.add(path.parent)
+            elif path.is_dir():
+                folders.update(_article_folders(path))
+        except OSError as error:  # a path over PATH_MAX, a folder that cannot be listed
+            raise FactFileError(
+                [LocatedError(path, None, None, f"cannot read: {error.strerror or error}")]
+            ) from None
     return _once_each(folders)
 
 
+def looks_like_article(names: list[str]) -> bool:
+    return any(name.casefold() in ARTICLE_LOOKALIKES for name in names)
+
+
 def _article_folders(tree: Path) -> Iterator[Path]:
-    for top, subfolders, files in os.walk(tree):  # does not descend into linked folders
+    """A folder that cannot be listed (a path over PATH_MAX) is listed too, to fail by name."""
+    unlisted: list[OSError] = []
+    for top, subfolders, files in os.walk(tree, onerror=unlisted.append):  # links not walked
         here = Path(top)
-        if CLAIMS_FILE in files:
+        if looks_like_article(files + subfolders):
             yield here
         for name in subfolders:
             linked = here / name
-            if linked.is_symlink() and (linked / CLAIMS_FILE).exists():
+            if os.path.islink(linked) and os.path.lexists(linked / CLAIMS_FILE):
                 yield linked
+    yield from (Path(error.filename) for error in unlisted if error.filename)
 
 
 def _once_each(folders: set[Path]) -> list[Path]:
     """One path per real folder (a link inside the tree names a folder found already)."""
     first: dict[str, Path] = {}
-    for folder in sorted(folders, key=lambda folder: (folder.is_symlink(), folder)):
+    for folder in sorted(folders, key=lambda folder: (os.path.islink(folder), folder)):
         first.setdefault(os.path.realpath(folder), folder)
     return sorted(first.values())

@@ -122,7 +122,16 @@ def _whole_number(variable: str, written: str, default: object) -> int:
             f"{variable}={written!r} is not a whole number: set it to one, such as "
             f"{default} (the default), or unset it"
         )
+    if len(written) > len(str(LARGEST_LIMIT)) or int(written) > LARGEST_LIMIT:
+        raise ValueError(
+            f"{variable}={written} is larger than any fact file could need: set it to at "
+            f"most {LARGEST_LIMIT} (2**40), or unset it"
+        )
     return int(written)
+
+
+LARGEST_LIMIT = 2**40
+"""A limit's ceiling: 1 TiB, far past any use, and a read of that size still fits an index."""
 
 
 def current_limits(path: Path) -> Limits:
@@ -134,7 +143,9 @@ def current_limits(path: Path) -> Limits:
 
 
 def refuse_outside(path: Path, root: Path) -> None:
-    """Refuse a path that a link takes out of ``root``: a fact file is read only in its tree."""
+    """Refuse a path that a link takes out of ``root``, or into a ``.git`` folder anywhere:
+    a fact file is read only in its tree, and a repository's own files (its configuration
+    can hold a token) never."""
     target = Path(os.path.realpath(path))
     inside = Path(os.path.realpath(root))
     if not target.is_relative_to(inside):
@@ -144,6 +155,16 @@ def refuse_outside(path: Path, root: Path) -> None:
             f"{path.name} is a link to {target}, outside {inside}",
             "links are followed only inside the tree being checked: copy the file into it",
         )
+    if GIT_FOLDER in target.relative_to(inside).parts or GIT_FOLDER in Path(path).parts:
+        raise _refused(
+            path,
+            None,
+            f"{path.name} leads into a {GIT_FOLDER} folder ({target})",
+            f"files under {GIT_FOLDER} are never read: copy the text into the article folder",
+        )
+
+
+GIT_FOLDER = ".git"
 
 
 class LocatedDict(dict):

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from factsuite.files.addresses import WebAddress
 from factsuite.meaning.lexicon import Kind, load_lexicon
 
 PUBLICATION = "publication"
@@ -261,6 +262,8 @@ class ArticleMeta(Strict):
     headline: Text | None = Field(description="The headline, verbatim as in article.txt.")
     published: IsoDate
     outlet: Text | None = Field(description="The publisher, or null when unknown.")
-    url: Text | None = Field(description="The article's address, or null when unknown.")
+    url: WebAddress | None = Field(
+        description="The article's address (http or https), or null when unknown."
+    )
     language: Literal["en"] = "en"
     notes: Text | None = None

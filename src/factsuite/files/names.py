@@ -10,3 +10,7 @@ CLAIMS_FILE = "claims.yaml"
 REFERENCE_FOLDER = "reference"
 SERIES_FILE, RECORDS_FILE = "series.yaml", "records.csv"
 EVENTS_FILE, EVENTS_TABLE = "events.yaml", "events.csv"
+ARTICLE_LOOKALIKES = {CLAIMS_FILE, "claims.yml", META_FILE, "meta.yml"}
+"""Names (any case) that make a folder look like an article: found, so that one that
+cannot be read as an article (``claims.yml``, a ``claims.yaml`` folder) fails by name
+instead of being skipped unseen."""

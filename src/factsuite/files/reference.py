@@ -9,6 +9,7 @@ schemas; an error names the file, the row and the column.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -19,6 +20,7 @@ import pandera.pandas as pa
 from pandera.extensions import register_check_method
 from pydantic import Field
 
+from factsuite.files.addresses import WebAddress, is_web_address
 from factsuite.files.article import validated_file
 from factsuite.files.loading import FactFileError, LocatedError, read_text
 from factsuite.files.model import Strict, Text, Unit
@@ -45,7 +47,7 @@ class SeriesMeta(Strict):
         default=1, ge=0, le=60, description="How many days a figure may trail its as_of date."
     )
     source: Text
-    url: Text | None = None
+    url: WebAddress | None = None
     licence: Text
     notes: Text | None = None
 
@@ -76,6 +78,12 @@ def numbers_not_negative(column: pd.Series) -> pd.Series:
 
 
 @register_check_method()
+def web_addresses(column: pd.Series) -> pd.Series:
+    """Empty, or http(s): an address is written into published pages (see ``addresses``)."""
+    return column.map(lambda cell: cell == "" or is_web_address(cell))
+
+
+@register_check_method()
 def not_blank(column: pd.Series) -> pd.Series:
     return column.str.strip() != ""
 
@@ -101,7 +109,7 @@ def series_schema(cumulative: bool) -> pa.DataFrameSchema:
             "value": pa.Column(str, pa.Check.numbers_not_negative()),
             "qualifier": pa.Column(str, required=False),
             "source": pa.Column(str, pa.Check.not_blank()),
-            "url": pa.Column(str, required=False),
+            "url": pa.Column(str, pa.Check.web_addresses(), required=False),
             "note": pa.Column(str, required=False),
         },
         checks=[pa.Check.never_falls(cumulative=cumulative)],
@@ -118,7 +126,7 @@ def events_schema() -> pa.DataFrameSchema:
             "date": pa.Column(str, pa.Check.dates_real()),
             "event": pa.Column(str, pa.Check.not_blank()),
             "source": pa.Column(str, pa.Check.not_blank()),
-            "url": pa.Column(str, required=False),
+            "url": pa.Column(str, pa.Check.web_addresses(), required=False),
             "note": pa.Column(str, required=False),
         },
         name="reference events",
@@ -168,8 +176,18 @@ def _table_errors(
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    """A reference CSV as text cells: nothing is coerced before the schema looks at it."""
-    return pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
+    """A reference CSV as text cells: nothing is coerced before the schema looks at it.
+
+    Like every reference file, it is refused unread when a link takes it out of
+    ``reference/`` (``/etc/passwd``, ``/proc/self/environ``).
+    """
+    text = read_text(path, root=reference_tree(path))
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+
+
+def reference_tree(path: Path) -> Path:
+    """The ``reference/`` folder a reference file (``reference/<series>/<file>``) is in."""
+    return Path(os.path.abspath(path)).parent.parent
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -207,7 +225,9 @@ def _load_table(path: Path, schema: pa.DataFrameSchema) -> tuple[pd.DataFrame | 
 
 def load_series(folder: Path) -> tuple[SeriesMeta | None, Series | None, list[LocatedError]]:
     """The series' metadata, the series if its records validate, and what is wrong."""
-    meta, _, errors = validated_file(folder / SERIES_FILE, SeriesMeta)
+    meta, _, errors = validated_file(
+        folder / SERIES_FILE, SeriesMeta, reference_tree(folder / SERIES_FILE)
+    )
     if meta is None:
         return None, None, errors
     table, errors = _load_table(folder / RECORDS_FILE, series_schema(meta.cumulative))
@@ -217,7 +237,9 @@ def load_series(folder: Path) -> tuple[SeriesMeta | None, Series | None, list[Lo
 
 
 def load_events(folder: Path) -> tuple[dict[str, tuple[date, str]], list[LocatedError]]:
-    meta, _, errors = validated_file(folder / EVENTS_FILE, EventsMeta)
+    meta, _, errors = validated_file(
+        folder / EVENTS_FILE, EventsMeta, reference_tree(folder / EVENTS_FILE)
+    )
     if meta is None:
         return {}, errors
     table, errors = _load_table(folder / EVENTS_TABLE, events_schema())
@@ -272,7 +294,7 @@ def reference_folder_for(article_folder: Path) -> Path | None:
     """The nearest ``reference/`` folder beside an ancestor of the article (facts/../reference)."""
     for ancestor in article_folder.resolve().parents:
         candidate = ancestor / REFERENCE_FOLDER
-        if candidate.is_dir():
+        if os.path.isdir(candidate):  # False, not OSError, past PATH_MAX
             return candidate
     return None
 

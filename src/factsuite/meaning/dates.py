@@ -80,6 +80,13 @@ def describe(day: date) -> str:
     )
 
 
+def describe_day(ordinal: int) -> str:
+    """A day by its ordinal, also one past the calendar's ends (a sum of dates can be)."""
+    if date.min.toordinal() <= ordinal <= date.max.toordinal():
+        return describe(date.fromordinal(ordinal))
+    return f"day {ordinal:,} of the proleptic calendar (outside years 1 to 9999)"
+
+
 def _month_span(year: int, month: int) -> DateSpan:
     last_day = calendar.monthrange(year, month)[1]
     return DateSpan(date(year, month, 1), date(year, month, last_day))
@@ -198,7 +205,23 @@ def _as_datetime(day: date) -> datetime:
 
 
 def parse_date(text: str, published: date) -> DateSpan:
-    """Resolve a date expression; a weekday named with a date must agree with it."""
+    """Resolve a date expression; a weekday named with a date must agree with it.
+
+    A phrase that would fall before year 1 or after 9999 ("yesterday" in a paper of
+    1 January 0001) is a ``DateError`` like any unreadable date, not Python's overflow.
+    """
+    try:
+        return _parse_date(text, published)
+    except DateError:
+        raise
+    except (ValueError, OverflowError):
+        raise DateError(
+            f"{text!r} read in an article published {published.isoformat()} falls outside "
+            "the calendar (years 1 to 9999)"
+        ) from None
+
+
+def _parse_date(text: str, published: date) -> DateSpan:
     phrase = " ".join(text.lower().replace(".", ". ").split()).strip()
     phrase = phrase.removeprefix("on ").strip()
     relative = _relative(phrase, published)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+import numpy as np
+
 from factsuite.meaning.lexicon import load_lexicon
 
 
@@ -36,20 +38,64 @@ def find_quote(article: str, quote: str) -> Place | None:
 
 
 def nearest_match(article: str, quote: str) -> tuple[Place, str, float]:
-    """The span of the article most like the quote: where it is, its text, and how alike."""
+    """The span of the article most like the quote: where it is, its text, and how alike.
+
+    Comparing the quote with the text at every word would cost words x quote length
+    squared (8 minutes for one wrong quote in a 1 MB article), so the words first vote: each
+    span of the quote's length in words is scored by how many of the quote's words it
+    holds, and only the ``CANDIDATES`` best spans are compared character by character, with
+    ``ratio`` up to ``EXACT_UP_TO`` characters and the linear ``quick_ratio`` past it.
+    """
     size = len(quote)
-    best = (0.0, 0)
-    starts = [0, *(match.end() for match in re.finditer(r"\s+", article))]
+    starts, words = _words(article)
     matcher = SequenceMatcher(autojunk=False)
     matcher.set_seq2(quote)
-    for start in starts:
+    best = (0.0, 0)
+    for start in _candidates(starts, words, quote):
         matcher.set_seq1(article[start : start + size])
         if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
-            ratio = matcher.ratio()
+            ratio = matcher.ratio() if size <= EXACT_UP_TO else matcher.quick_ratio()
             if ratio > best[0]:
                 best = (ratio, start)
     ratio, start = best
     return place_of(article, start), article[start : start + size], ratio
+
+
+CANDIDATES = 64
+"""Spans compared in full: the best by shared words, ample for a quote edited in places."""
+EXACT_UP_TO = 2_000
+"""Characters of a quote compared exactly: ``ratio`` is quadratic, a few ms at this length."""
+
+
+@lru_cache(maxsize=8)
+def _words(article: str) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Where each word of the article starts, and the words, folded: once per article."""
+    found = [(match.start(), _folded(match.group())) for match in _WORD.finditer(article)]
+    starts = np.array([0] + [start for start, _ in found], dtype=np.int64)
+    return starts, ("", *(word for _, word in found))
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _folded(word: str) -> str:
+    """A word as it votes: case and punctuation aside ("Conflict," is "conflict")."""
+    return "".join(character for character in word.casefold() if character.isalnum())
+
+
+def _candidates(starts: np.ndarray, words: tuple[str, ...], quote: str) -> list[int]:
+    """The starts of the spans that hold most of the quote's words, in the text's order."""
+    wanted = {_folded(word) for word in quote.split()} - {""}
+    width = max(1, len(quote.split()))
+    held = np.fromiter((word in wanted for word in words), dtype=np.int64, count=len(words))
+    running = np.concatenate(([0], np.cumsum(held)))
+    ends = np.minimum(np.arange(len(words)) + width, len(words))
+    scores = running[ends] - running[: len(words)]
+    if len(scores) > CANDIDATES:
+        best = np.argpartition(-scores, CANDIDATES)[:CANDIDATES]
+    else:
+        best = np.arange(len(scores))
+    return sorted(int(starts[index]) for index in best)
 
 
 CACHED_PROBLEMS = 2**16

@@ -8,6 +8,8 @@ findings become strict xfails.
 
 from __future__ import annotations
 
+import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +18,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from factsuite.checking.chunks import CHUNK_SIZE, collector_paused
-from factsuite.files.names import CLAIMS_FILE, EVENTS_FILE, REFERENCE_FOLDER, SERIES_FILE
+from factsuite.files.names import (
+    ARTICLE_LOOKALIKES,
+    CLAIMS_FILE,
+    EVENTS_FILE,
+    REFERENCE_FOLDER,
+    SERIES_FILE,
+)
 from factsuite.pytest_plugin.item_mode import AUTO_ARTICLE_LIMIT, ITEM_MODES
 from factsuite.pytest_plugin.settings import (
     cache_folder,
@@ -26,6 +34,7 @@ from factsuite.pytest_plugin.settings import (
     item_mode_key,
 )
 from factsuite.pytest_plugin.teardown_index import index_teardown_reports
+from factsuite.reports.escaping import capped, visible
 
 if TYPE_CHECKING:  # the engine is imported when the first fact file is collected, not before
     from factsuite.checking.engine import CheckItem, Evaluation, Outcome
@@ -97,6 +106,8 @@ class SuiteSettings:
     keep_articles: bool
     chunk_size: int
     cache: Path | None
+    given: list[Path] = field(default_factory=list)
+    """The paths pytest was given: the trees that links may not leave (``tree_of``)."""
 
 
 @dataclass
@@ -114,6 +125,7 @@ class SuiteState:
     per_article: bool = False
     keep_articles: bool = False
     chunk_size: int = CHUNK_SIZE
+    given: list[Path] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
     chunk_of: dict[Path, int] = field(default_factory=dict)
     loaded: dict[Path, Article] = field(default_factory=dict)
@@ -129,7 +141,7 @@ class SuiteState:
         """Read an article to plan its checks, and keep it for its chunk's evaluation."""
         from factsuite.checking.engine import load_articles
 
-        (article,) = load_articles([folder], self.library)
+        (article,) = load_articles([folder], self.library, self.given)
         self.loaded[folder] = article
         self.claim_counts[str(folder)] = article.claim_count
         self.add(folder)
@@ -142,15 +154,16 @@ class SuiteState:
         return self.evaluations[key]
 
     def _evaluate_chunk(self, chunk: int) -> None:
-        from factsuite.checking.engine import evaluate, load_articles
+        from factsuite.checking.contained import evaluate_contained
+        from factsuite.checking.engine import load_articles
 
         folders = self.folders[chunk * self.chunk_size : (chunk + 1) * self.chunk_size]
         with collector_paused():
             if self.per_article:
-                articles = load_articles(folders, self.library)
+                articles = load_articles(folders, self.library, self.given)
             else:
                 articles = [self.loaded[folder] for folder in folders]
-            evaluation = evaluate(articles, self.reading, self.library)
+            evaluation = evaluate_contained(articles, self.reading, self.library)
         if not self.keep_articles:
             evaluation = replace(evaluation, articles=[], readings={})
         for article in articles:
@@ -192,9 +205,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[settings_key] = SuiteSettings(
         chosen,
         per_article=mode.per_article,
-        keep_articles=reports,
+        keep_articles=reports and not is_xdist_worker(config),
         chunk_size=chunk_size(config),
         cache=cache_folder(config),
+        given=given_paths(config),
     )
     if config.pluginmanager.hasplugin("xdist"):
         from factsuite.pytest_plugin.xdist_hooks import ChunkScheduling
@@ -221,8 +235,20 @@ def suite_state(config: pytest.Config) -> SuiteState:
             per_article=settings.per_article,
             keep_articles=settings.keep_articles,
             chunk_size=settings.chunk_size,
+            given=settings.given,
         )
     return config.stash[state_key]
+
+
+def given_paths(config: pytest.Config) -> list[Path]:
+    """The paths the user gave pytest (the folder it ran in, given none), as absolute paths."""
+    written = [arg.split("::")[0] for arg in config.args] or ["."]
+    return [Path(config.invocation_params.dir, arg) for arg in written]
+
+
+def is_xdist_worker(config: pytest.Config) -> bool:
+    """Under ``-n``, reports are written by the controller alone (see ``pytest_sessionfinish``)."""
+    return hasattr(config, "workerinput")
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
@@ -233,14 +259,55 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 # -- hooks -------------------------------------------------------------------------------------
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Never walk into a linked folder: one leading out of the tree would bring in files from
+    elsewhere, one leading back up (``facts/up -> ..``) collects the tree again and again,
+    and one inside the tree names a folder collected under its own name.  Each is said."""
+    if not (collection_path.is_symlink() and collection_path.is_dir()):
+        return None
+    settings = config.stash.get(settings_key, None)
+    if settings is None:
+        return None
+    where = Path(os.path.abspath(collection_path))
+    if not any(where.is_relative_to(os.path.abspath(tree)) for tree in settings.given):
+        return None  # pytest looks at folders on the way to a given path too: not ours
+    target = Path(os.path.realpath(collection_path))
+    trees = [Path(os.path.realpath(tree)) for tree in settings.given]
+    if any(target.is_relative_to(tree) for tree in trees):
+        why = f"a link to {target}, inside the tree: checked under its own name"
+    else:
+        why = f"a link to {target}, outside {', '.join(map(str, trees))}: not read"
+    warnings.warn_explicit(
+        f"skipped linked folder {_shown(config, collection_path)}: {why}",
+        pytest.PytestCollectionWarning,
+        str(collection_path),
+        1,
+    )
+    return True
+
+
 def pytest_collect_file(
     file_path: Path, parent: pytest.Collector
 ) -> ArticleFile | ReferenceFile | None:
-    if file_path.name == CLAIMS_FILE:
+    if file_path.name == CLAIMS_FILE or _unreadable_article(file_path):
         return ArticleFile.from_parent(parent, path=file_path)
     if (file_path.name, file_path.parent.parent.name) in REFERENCE_FILES:
         return ReferenceFile.from_parent(parent, path=file_path)
     return None
+
+
+def _unreadable_article(path: Path) -> bool:
+    """A folder that looks like an article but has no claims.yaml file (``claims.yml``, a
+    ``claims.yaml`` folder): collected by its first such file, so that it fails by name."""
+    if path.name.casefold() not in ARTICLE_LOOKALIKES or os.path.isfile(path.parent / CLAIMS_FILE):
+        return False
+    folder = path.parent
+    names = sorted(
+        name
+        for name in os.listdir(folder)
+        if name.casefold() in ARTICLE_LOOKALIKES and os.path.isfile(folder / name)
+    )
+    return names[:1] == [path.name]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -252,16 +319,36 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         index_teardown_reports(reporter)
     html = session.config.getoption("factsuite_html")
     markdown = session.config.getoption("factsuite_markdown")
-    if state is None or not state.folders or not (html or markdown):
+    if not (html or markdown) or is_xdist_worker(session.config):
         return
     from factsuite.reports.html import write_html
     from factsuite.reports.markdown import write_markdown
 
-    evaluation = state.evaluated()
+    if state is not None and state.folders:
+        evaluation = state.evaluated()
+    else:  # under xdist the controller collects nothing: it evaluates once, for the reports
+        evaluation = _controller_evaluation(suite_state(session.config))
+    if not evaluation.articles:
+        return
     if html:
         write_html(evaluation, html)
     if markdown:
         write_markdown(evaluation, markdown)
+
+
+def _controller_evaluation(state: SuiteState) -> Evaluation:
+    """The articles of the given paths, evaluated here: the workers keep nothing."""
+    from factsuite.checking.contained import evaluate_contained
+    from factsuite.checking.engine import load_articles
+    from factsuite.files.article import discover
+    from factsuite.files.loading import FactFileError
+
+    try:
+        folders = discover(state.given)
+    except FactFileError:
+        folders = []
+    articles = load_articles(folders, state.library, state.given)
+    return evaluate_contained(articles, state.reading, state.library)
 
 
 def _articles_failed(reporter: pytest.TerminalReporter) -> bool:
@@ -283,7 +370,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
         label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
         claims = state.claim_counts.get(str(folder), 0)
-        terminalreporter.write_line(f"{label}: {tally_line(claims, tally(outcomes))}")
+        terminalreporter.write_line(visible(f"{label}: {tally_line(claims, tally(outcomes))}"))
 
 
 # -- the collector and the items -----------------------------------------------------------
@@ -322,6 +409,7 @@ class CheckFailed(Exception):
     """A check's failure, carrying the outcome that explains it."""
 
     def __init__(self, text: str) -> None:
+        text = capped(visible(text), "see --factsuite-html")  # no ANSI escape, no flood
         super().__init__(text)
         self.text = text
 

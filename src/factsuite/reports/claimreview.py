@@ -31,14 +31,16 @@ UNHCR counted people), so the attribution is given as a description instead.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from factsuite.checking.engine import CheckItem, Evaluation, evaluate, load_articles
+from factsuite.checking.contained import evaluate_contained
+from factsuite.checking.engine import CheckItem, Evaluation, load_articles
+from factsuite.files.addresses import web_address
 from factsuite.files.article import Article
 from factsuite.files.model import Claim, Finding, SameFigure, Verdict
+from factsuite.reports.escaping import json_for_html
 
 TEXTUAL_RATINGS = {
     Verdict.INACCURATE: "Inaccurate",
@@ -146,7 +148,7 @@ def claim_reviews(
 
 
 def _export_claimreview(arguments: argparse.Namespace) -> int:
-    evaluation = evaluate(load_articles([arguments.folder]))
+    evaluation = evaluate_contained(load_articles([arguments.folder], given=[arguments.folder]))
     (article,) = evaluation.articles
     if not article.is_valid:
         for error in article.errors:
@@ -159,8 +161,15 @@ def _export_claimreview(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     reviews = claim_reviews(article, evaluation, arguments.url)
-    print(json.dumps(reviews, indent=2, ensure_ascii=False))
+    print(json_for_html(reviews))
     return 0
+
+
+def _web_address(value: str) -> str:
+    try:
+        return web_address(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -172,6 +181,8 @@ def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     command.add_argument("folder", type=Path, help="an article folder")
     command.add_argument(
-        "--url", help="the address of the page that publishes the reviews (left out if not given)"
+        "--url",
+        type=_web_address,
+        help="the http(s) address of the page that publishes the reviews (left out if not given)",
     )
     command.set_defaults(run=_export_claimreview)

@@ -11,20 +11,25 @@ never by colour alone.
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
-from factsuite.checking.engine import Evaluation, Outcome, evaluate, load_articles
+from factsuite.checking.contained import evaluate_contained
+from factsuite.checking.engine import Evaluation, Outcome, load_articles
 from factsuite.checking.explanations import render_bound
 from factsuite.files.article import Article, discover
+from factsuite.files.loading import FactFileError
 from factsuite.files.model import Claim, Finding
 from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.readings import ClaimReading
 from factsuite.reports.claimreview import reviewed_claims
+from factsuite.reports.escaping import fragment, visible
 from factsuite.reports.markdown import (
     READINGS,
     Tally,
@@ -256,12 +261,16 @@ def article_view(article: Article, evaluation: Evaluation, slug: str) -> Article
 
 def _slugs(articles: list[Article]) -> list[str]:
     """Each article's folder name, made unique, to address its claims by."""
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     slugs = []
     for article in articles:
-        name = article.folder.name or "article"
-        seen[name] = seen.get(name, 0) + 1
-        slugs.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+        name = slug = article.folder.name or "article"
+        number = 1
+        while slug in taken:  # a/x, b/x and c/x-2: x, x-2 and x-2-2, never one twice
+            number += 1
+            slug = f"{name}-{number}"
+        taken.add(slug)
+        slugs.append(slug)
     return slugs
 
 
@@ -271,7 +280,16 @@ _environment = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
+    finalize=lambda value: _shown(value),
 )
+_environment.filters["fragment"] = fragment
+
+
+def _shown(value: object) -> object:
+    """Every text put in the page, its control characters made visible (see ``escaping``)."""
+    if isinstance(value, markupsafe.Markup):
+        return markupsafe.Markup(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def render_html(evaluation: Evaluation) -> str:
@@ -293,17 +311,26 @@ def write_html(evaluation: Evaluation, path: Path) -> None:
 
 
 def _report(arguments: argparse.Namespace) -> int:
-    folders = discover(arguments.paths)
+    try:
+        folders = discover(arguments.paths)
+    except FactFileError as error:
+        print("\n".join(map(str, error.errors)), file=sys.stderr)
+        return 2
     if not folders:
         print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
         return 2
-    evaluation = evaluate(load_articles(folders), Reading(arguments.reading))
-    if arguments.html:
-        write_html(evaluation, arguments.html)
-        print(f"wrote {arguments.html}")
-    if arguments.markdown:
-        write_markdown(evaluation, arguments.markdown)
-        print(f"wrote {arguments.markdown}")
+    evaluation = evaluate_contained(
+        load_articles(folders, given=arguments.paths), Reading(arguments.reading)
+    )
+    for path, write in ((arguments.html, write_html), (arguments.markdown, write_markdown)):
+        if path is None:
+            continue
+        try:
+            write(evaluation, path)
+        except OSError as error:
+            print(f"cannot write {path}: {error.strerror or error}", file=sys.stderr)
+            return 2
+        print(f"wrote {path}")
     if not (arguments.html or arguments.markdown):
         print(render_markdown(evaluation), end="")
     return 0

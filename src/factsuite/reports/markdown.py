@@ -15,11 +15,19 @@ from pathlib import Path
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import READING_MEANS, Reading
+from factsuite.reports.escaping import markdown_inline, visible
 from factsuite.reports.verdicts import Status, tally
 from factsuite.reports.verdicts import status as outcome_status
 from factsuite.reports.wording import failed, failing_text
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
+MAX_FAILURE_CHARACTERS = 2_000
+"""Of one failure's text: a coverage failure lists every uncovered mention, megabytes of them."""
+MAX_ROWS = 100
+"""Articles in the table; the rest are counted."""
+MAX_SUMMARY_CHARACTERS = 60_000
+"""The whole summary: under a pull-request comment's 65,536, far under a job summary's 1 MiB."""
+SEE_ALSO = "see the HTML report or the pytest log"
 READINGS = {
     reading: f"the {reading} reading of qualifiers ({READING_MEANS[reading]})"
     for reading in Reading
@@ -61,16 +69,14 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _escaped(text: str) -> str:
-    """Text that Markdown shows as written: one line, punctuation that formats escaped."""
-    return re.sub(r"([\\`*_\[\]<>|#~&])", r"\\\1", " ".join(text.split()))
+_escaped = markdown_inline
 
 
 def _fenced(text: str) -> str:
     """A code block no line of ``text`` can close: the fence outgrows any backtick run."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}text\n{text}\n{fence}"
+    return f"{fence}text\n{visible(text)}\n{fence}"
 
 
 def _headline(tallies: list[Tally]) -> list[str]:
@@ -93,12 +99,25 @@ def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
         "| article | claims | passed | failed | recorded findings |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for article, counts in zip(evaluation.articles, tallies, strict=True):
+    pairs = list(zip(evaluation.articles, tallies, strict=True))
+    for article, counts in pairs[:MAX_ROWS]:
         rows.append(
             f"| {_escaped(str(article.folder))} | {counts.claims} | {counts.passed} | "
             f"{counts.failed} | {counts.findings} |"
         )
+    if len(pairs) > MAX_ROWS:
+        rows.append(
+            f"| …and {_plural(len(pairs) - MAX_ROWS, 'more article')}: {SEE_ALSO} | | | | |"
+        )
     return "\n".join(rows)
+
+
+def _capped(text: str, limit: int = MAX_FAILURE_CHARACTERS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    kept = text[: cut if cut > 0 else limit]
+    return f"{kept}\n…and {len(text) - len(kept):,} more characters: {SEE_ALSO}"
 
 
 def _failures(evaluation: Evaluation, limit: int) -> list[str]:
@@ -111,16 +130,15 @@ def _failures(evaluation: Evaluation, limit: int) -> list[str]:
                 failures.append((article, outcome, text))
     blocks = []
     for article, outcome, text in failures[:limit]:
-        summary = html.escape(f"{where(article, outcome)}: {outcome.item.name}")
+        summary = html.escape(
+            " ".join(visible(f"{where(article, outcome)}: {outcome.item.name}").split())
+        )
         blocks.append(
             f"<details><summary>❌ <code>{summary}</code> ({outcome.item.rule})</summary>\n\n"
-            f"{_fenced(text)}\n\n</details>"
+            f"{_fenced(_capped(text))}\n\n</details>"
         )
     if len(failures) > limit:
-        blocks.append(
-            f"…and {_plural(len(failures) - limit, 'more failure')}: see the HTML report "
-            "or the pytest log."
-        )
+        blocks.append(f"…and {_plural(len(failures) - limit, 'more failure')}: {SEE_ALSO}.")
     return blocks
 
 
@@ -140,7 +158,7 @@ def _findings(evaluation: Evaluation) -> list[str]:
                 if part
             )
             lines.append(
-                f"- `{where(article, outcome)}` {_escaped(outcome.item.name)}: "
+                f"- {_escaped(where(article, outcome))} {_escaped(outcome.item.name)}: "
                 f"**{finding.verdict}**{f' (reviewed {_escaped(reviewed)})' if reviewed else ''}. "
                 f"{_escaped(finding.reason)}"
             )
@@ -160,8 +178,24 @@ def render_markdown(evaluation: Evaluation, limit: int = MAX_FAILURES) -> str:
         blocks += ["### Failures", *failures]
     findings = _findings(evaluation)
     if findings:
-        blocks += ["### Recorded findings", "\n".join(findings)]
-    return "\n\n".join(blocks) + "\n"
+        shown = findings[:MAX_ROWS]
+        if len(findings) > MAX_ROWS:
+            shown.append(f"- …and {_plural(len(findings) - MAX_ROWS, 'more finding')}: {SEE_ALSO}")
+        blocks += ["### Recorded findings", "\n".join(shown)]
+    return _within_budget(blocks)
+
+
+def _within_budget(blocks: list[str], budget: int = MAX_SUMMARY_CHARACTERS) -> str:
+    """The blocks that fit the budget, in order, and a note of how many did not."""
+    kept: list[str] = []
+    used = 0
+    for block in blocks:
+        used += len(block) + 2
+        if used > budget - 200:  # room for the note
+            kept.append(f"…and {_plural(len(blocks) - len(kept), 'more section')}: {SEE_ALSO}.")
+            break
+        kept.append(block)
+    return "\n\n".join(kept) + "\n"
 
 
 def write_markdown(evaluation: Evaluation, path: Path) -> None:

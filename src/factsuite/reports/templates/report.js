@@ -34,9 +34,18 @@
     }
   }
 
+  // An address typed by hand may hold a "%" that is no escape: read it as written.
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return text;
+    }
+  }
+
   function fromAddress(interactive) {
     var hash = window.location.hash;
-    var key = hash.indexOf(PREFIX) === 0 ? decodeURIComponent(hash.slice(PREFIX.length)) : "";
+    var key = hash.indexOf(PREFIX) === 0 ? decoded(hash.slice(PREFIX.length)) : "";
     select(key, interactive);
   }
 
