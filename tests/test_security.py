@@ -518,7 +518,7 @@ def test_under_xdist_the_controller_alone_writes_the_reports(
     html = tmp_path / "report.html"
     (facts / "conftest.py").write_text(
         "import os\n"
-        "from factsuite.pytest_plugin import plugin\n"
+        "from factsuite.reports import markdown as plugin\n"
         "real = plugin.write_markdown\n"
         "def counted(evaluation, path):\n"
         "    with open(os.environ['FACTSUITE_TEST_WRITES'], 'a') as log:\n"
