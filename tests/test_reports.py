@@ -288,7 +288,7 @@ def test_markdown_folds_each_failure_with_the_words_of_pytest(tmp_path: Path) ->
     text = dict(zip([s for s, _ in blocks], [b for _, b in blocks], strict=True))
     part = next(body for head, body in text.items() if "children-within-refugees" in head)
     assert "[part_within_whole] A part cannot be larger than its whole." in part
-    assert "record it in claims.yaml:" in part
+    assert "factsuite findings record" in part
 
 
 def test_markdown_counts_the_failures_past_its_limit(tmp_path: Path) -> None:
@@ -538,7 +538,7 @@ def test_the_pre_commit_hook_runs_the_installed_command() -> None:
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     assert hook["id"] == "factsuite"
     assert hook["language"] == "python"
-    assert hook["entry"].split() == ["factsuite", "check"]
+    assert hook["entry"].split() == ["factsuite", "check", "--fail-on-drafts"]
     assert "factsuite" in scripts
     assert hook["args"] == ["facts/"]
     assert hook["pass_filenames"] is False

@@ -99,7 +99,7 @@ def test_only_failures_and_vanished_findings_fail_the_run(outcome: Outcome, fail
 def test_a_failure_ends_with_how_to_record_a_finding() -> None:
     text = failure_text("c.yaml:7", _outcome(True))
     assert text.startswith("c.yaml:7: relation failed\n\n[part_within_whole]")
-    assert "    - check: relation" in text
+    assert "  factsuite findings record . --check 'relation'" in text
     assert failing_text("c.yaml:7", _outcome(True)) == text
 
 

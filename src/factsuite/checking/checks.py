@@ -13,6 +13,7 @@ import pandas as pd
 from pandera.api.extensions import register_check_method
 
 from factsuite.checking.findings import Blocked
+from factsuite.files.populations import normalise
 from factsuite.meaning.intervals import can_be_at_most, can_overlap
 from factsuite.meaning.lexicon import Kind
 
@@ -164,8 +165,9 @@ def figures_agree(df: pd.DataFrame, *, reading: str) -> pd.Series:
 
 @registered("column")
 def same_text(df: pd.DataFrame, *, column: str) -> pd.Series:
-    first = df[f"first_{column}"].str.casefold().str.strip()
-    return _blocked(df) | (first == df[f"other_{column}"].str.casefold().str.strip())
+    """Wordings compared as ``files.populations`` normalises them (case, tense, articles)."""
+    first, other = (df[f"{side}_{column}"].fillna("").map(normalise) for side in ("first", "other"))
+    return _blocked(df) | (first == other)
 
 
 @registered("roles")
@@ -202,8 +204,12 @@ def record_exists(df: pd.DataFrame) -> pd.Series:
 
 @registered("reading")
 def record_matches(df: pd.DataFrame, *, reading: str) -> pd.Series:
-    """Some record within the lag of the claim's date lies in the claim's interval."""
-    fits = _series(can_overlap(_bounds(df, f"claim_{reading}"), _bounds(df, f"record_{reading}")))
+    """Some record within the lag of the claim's date (or the envelope of a cumulative series'
+    readings around it) lies in the claim's interval; a part need only be at most a record."""
+    claim, record = _bounds(df, f"claim_{reading}"), _bounds(df, f"record_{reading}")
+    fits = _series(can_overlap(claim, record))
+    as_part = df["as_part"].fillna(False).astype(bool)
+    fits = fits.where(~as_part, _series(can_be_at_most(claim[0], claim[1], record[2], record[3])))
     fits_any = (
         fits.fillna(False).astype(bool).groupby([df["article"], df["claim"]]).transform("any")
     )
@@ -213,9 +219,8 @@ def record_matches(df: pd.DataFrame, *, reading: str) -> pd.Series:
 
 @registered()
 def population_matches(df: pd.DataFrame) -> pd.Series:
-    claimed = df["claim_population"].fillna("").str.casefold().str.strip()
-    same = claimed == df["series_population"].fillna("").str.casefold().str.strip()
-    return ~df["series_found"].astype(bool) | same
+    """Compared as ``files.populations`` normalises them (case, tense, articles, synonyms)."""
+    return ~df["series_found"].astype(bool) | df["population_same"].fillna(True).astype(bool)
 
 
 @registered("reading")

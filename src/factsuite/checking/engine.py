@@ -5,7 +5,6 @@ Used alike by the pytest plugin and by ``factsuite check``, so that both say the
 
 from __future__ import annotations
 
-import difflib
 import weakref
 from collections import Counter
 from collections.abc import Sequence
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from factsuite.checking.explanations import explain
 from factsuite.checking.findings import Problem
+from factsuite.checking.findings_review import finding_errors, fingerprint
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
 from factsuite.checking.rule import Context, Failure, Rule
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
@@ -22,7 +22,7 @@ from factsuite.checking.tables import build_tables
 from factsuite.files.article import Article, load_article, tree_of
 from factsuite.files.loading import LocatedError
 from factsuite.files.model import Finding, Relation, roles
-from factsuite.files.reference import Reference, ReferenceLibrary
+from factsuite.files.reference import Reference, ReferenceLibrary, reference_folder_for
 from factsuite.meaning.grounding import find_quote, place_of
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.mentions import find_mentions
@@ -54,6 +54,8 @@ class Outcome:
     item: CheckItem
     problems: list[Problem] = field(default_factory=list)
     finding: Finding | None = None
+    fingerprint: str | None = None
+    """What this failure was made of (see ``findings_review``): a finding records it."""
 
     @property
     def passed(self) -> bool:
@@ -67,16 +69,18 @@ def plan(article: Article, reference: Reference | None = None) -> list[CheckItem
     """
     key = id(article)
     planned = _PLANS.get(key)
-    if planned is None or planned[0] is not reference:
+    valid = article.is_valid  # an article found invalid after planning loses its checks
+    if planned is None or planned[0] is not reference or planned[1] is not valid:
         if planned is None:
             weakref.finalize(article, _PLANS.pop, key, None)
-        _PLANS[key] = planned = (reference, _plan(article, reference))
-    return planned[1]
+        _PLANS[key] = planned = (reference, valid, _plan(article, reference))
+    return planned[2]
 
 
-_PLANS: dict[int, tuple[Reference | None, list[CheckItem]]] = {}
-"""Each live article's plan, with the reference it was planned with: an entry goes when its
-article is freed, so the model of the files holds no state of the engine's."""
+_PLANS: dict[int, tuple[Reference | None, bool, list[CheckItem]]] = {}
+"""Each live article's plan, with the reference it was planned with and whether the article
+was valid then: an entry goes when its article is freed, so the model of the files holds no
+state of the engine's."""
 
 
 def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
@@ -117,7 +121,7 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
     lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
     items = []
     for citation in citations(article, reference):
-        rules = ("record", "population", "stale")
+        rules = ("record",) if citation.as_part else ("record", "population", "stale")
         claim_id = citation.claim.id
         items += [
             CheckItem(
@@ -142,7 +146,7 @@ def _relation_claims(relation: Relation) -> tuple[str, ...]:
 
 
 def cross_reference_errors(article: Article, reference: Reference | None) -> list[LocatedError]:
-    """What one file's model cannot see: repeated ids, and findings for unknown checks."""
+    """What one file's model cannot see: repeated ids (findings: see ``findings_review``)."""
     if article.claims is None:
         return []
     errors = []
@@ -173,35 +177,6 @@ def cross_reference_errors(article: Article, reference: Reference | None) -> lis
                         "choose another id",
                     )
                 )
-    if errors or article.errors:
-        return errors  # findings name checks that only a valid article has
-    names = [item.name for item in plan(article, reference)]
-    seen: set[str] = set()
-    for index, finding in enumerate(article.claims.findings):
-        line = article.line("findings", index, "check")
-        if finding.check not in names:
-            close = difflib.get_close_matches(finding.check, names, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "name a check that pytest lists"
-            errors.append(
-                LocatedError(
-                    path,
-                    line,
-                    f"findings[{index + 1}].check",
-                    f"no check is named {finding.check!r}",
-                    hint,
-                )
-            )
-        elif finding.check in seen:
-            errors.append(
-                LocatedError(
-                    path,
-                    line,
-                    f"findings[{index + 1}].check",
-                    f"{finding.check!r} has two findings",
-                    "keep one",
-                )
-            )
-        seen.add(finding.check)
     return errors
 
 
@@ -213,7 +188,12 @@ def load_articles(
     library = library or ReferenceLibrary()
     articles = [load_article(folder, tree_of(folder, given)) for folder in folders]
     for article in articles:
-        article.errors.extend(cross_reference_errors(article, library.for_article(article.folder)))
+        reference = library.for_article(article.folder)
+        article.errors.extend(cross_reference_errors(article, reference))
+        if article.is_valid:
+            names = [item.name for item in plan(article, reference)]
+            folder = reference.folder if reference else reference_folder_for(article.folder)
+            article.finding_errors = finding_errors(article, names, folder)
     return articles
 
 
@@ -265,9 +245,10 @@ def evaluate(
             outcomes[(str(article.folder), item.name)] = Outcome(
                 item, finding=article.finding_for(item.name)
             )
-        if not article.is_valid:
+        errors = article.errors + article.finding_errors
+        if errors:
             outcomes[(str(article.folder), SCHEMA_ITEM)].problems = [
-                Problem(None, "\n".join(str(error) for error in article.errors))
+                Problem(None, "\n".join(str(error) for error in errors))
             ]
     valid = [article for article in articles if article.is_valid]
     events = {key: event_days(reference) for key, reference in references.items()}
@@ -277,9 +258,11 @@ def evaluate(
     failures = find_failures(
         {"claims": tables.claims, **tables.relations, **reference_tables}, rule_set
     )
+    failed: dict[tuple[str, str], list[Failure]] = {}
     for failure in _failing_under(failures, reading):
         article = by_folder[failure.row["article"]]
         name = _item_name(failure)
+        failed.setdefault((str(article.folder), name), []).append(failure)
         context = Context(
             article,
             tables.readings,
@@ -298,7 +281,29 @@ def evaluate(
         uncovered = uncovered_mentions(article)
         if uncovered:
             outcomes[(str(article.folder), COVERAGE_ITEM)].problems.append(uncovered)
+    _fingerprint(outcomes, failed, by_folder)
     return Evaluation(articles, outcomes, reading, library, tables.readings)
+
+
+def _fingerprint(
+    outcomes: dict[tuple[str, str], Outcome],
+    failed: dict[tuple[str, str], list[Failure]],
+    by_folder: dict[str, Article],
+) -> None:
+    """Give each failure of a valid article the fingerprint a finding records."""
+    for key, outcome in outcomes.items():
+        article = by_folder.get(key[0])
+        if outcome.passed or article is None:
+            continue
+        rows = failed.get(key, [])
+        outcome.fingerprint = fingerprint(
+            article,
+            outcome.item.rule,
+            outcome.item.claims,
+            [failure.row.to_dict() for failure in rows],
+            outcome.problems,
+            [failure.rule.name for failure in rows],
+        )
 
 
 def _failing_under(failures: list[Failure], reading: Reading) -> list[Failure]:

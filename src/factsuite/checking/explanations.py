@@ -14,8 +14,8 @@ from fractions import Fraction
 import pandas as pd
 
 from factsuite.checking.findings import Blocked, ClaimRef, Line, Problem
-from factsuite.checking.reference_tables import candidates
 from factsuite.checking.rule import Context, Failure
+from factsuite.checking.series_match import candidates, envelope_text
 from factsuite.files.model import PUBLICATION, Claim
 from factsuite.files.reference import Series
 from factsuite.meaning.dates import describe, describe_day
@@ -376,15 +376,23 @@ def record_matches(failure: Failure, context: Context) -> list[Line]:
     series = _series(context, row)
     as_of = date.fromordinal(int(row["as_of"]))
     lag = series.meta.lag_days
+    around = envelope_text(series, row["as_of"])
+    headline = (
+        f"The claim counts a part of {series.meta.agency}'s population "
+        f'("{series.meta.population}"), but exceeds the whole series at its date.'
+        if row["as_part"]
+        else f"The record does not support the claim: {series.meta.agency}'s figure at its "
+        "date lies outside what the claim's words allow."
+    )
     return [
-        f"The record does not support the claim: {series.meta.agency}'s figure at its date "
-        "lies outside what the claim's words allow.",
+        headline,
         claim_ref(context, "claim", row["claim"]),
         labelled("as of", f"{describe(as_of)} (records up to {lag} day(s) earlier count)"),
         *[
             _record_line(series, record)
             for _, record in candidates(series, row["as_of"]).iterrows()
         ],
+        *([labelled("envelope", f"{around}; the claim fits neither")] if around else []),
     ]
 
 

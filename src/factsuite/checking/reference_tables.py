@@ -10,10 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from factsuite.checking.series_match import candidates, envelope, match
 from factsuite.checking.tables import BOUNDS, INTERVAL_COLUMNS
 from factsuite.files.article import Article
 from factsuite.files.model import Claim
-from factsuite.files.reference import Reference, Series, match_series
+from factsuite.files.populations import Relation, relate
+from factsuite.files.reference import Reference, Series
 from factsuite.meaning.lexicon import Reading
 from factsuite.meaning.readings import read_figure
 
@@ -29,19 +31,19 @@ class Citation:
     claim: Claim
     series_id: str
     series: Series | None
+    as_part: bool = False
+    """The claim counts a known part of the series' population: at most the series' figure."""
 
 
 def citations(article: Article, reference: Reference | None) -> list[Citation]:
-    """The claims of an article that a reference series speaks to."""
+    """The claims of an article that a reference series speaks to (see ``series_match``)."""
     assert article.claims is not None
+    assert article.meta is not None
     found = []
     for claim in article.claims.claims:
-        series_id = claim.cites
-        if series_id is None and reference is not None:
-            series_id = match_series(reference, claim.measure, claim.attributed, claim.unit)
-        if series_id is not None:
-            series = reference.series.get(series_id) if reference else None
-            found.append(Citation(claim, series_id, series))
+        matched = match(claim, reference, article.meta.published)
+        if matched is not None:
+            found.append(Citation(claim, matched.series_id, matched.series, matched.as_part))
     return found
 
 
@@ -67,18 +69,6 @@ def _record_row(series: Series, record: pd.Series) -> dict[str, object]:
     }
 
 
-def candidates(series: Series, as_of: float) -> pd.DataFrame:
-    """The records a figure as of a date may come from: those within the series' lag,
-    else the latest one before."""
-    records = series.records
-    days = pd.to_datetime(records["date"]).map(lambda t: float(t.date().toordinal()))
-    window = records[(days <= as_of) & (days >= as_of - series.meta.lag_days)]
-    if not window.empty:
-        return window
-    earlier = days[days < as_of]
-    return records.loc[[earlier.idxmax()]] if not earlier.empty else records.iloc[0:0]
-
-
 def _base(article: Article, citation: Citation, claims: pd.DataFrame) -> dict[str, object]:
     assert article.meta is not None
     claim = citation.claim
@@ -90,6 +80,7 @@ def _base(article: Article, citation: Citation, claims: pd.DataFrame) -> dict[st
         "claim": claim.id,
         "series": citation.series_id,
         "series_found": citation.series is not None,
+        "as_part": citation.as_part,
         "unreadable": claim_row["parse_error"],
         "as_of": float(as_of.toordinal()),
         "published": float(article.meta.published.toordinal()),
@@ -114,28 +105,54 @@ def build_reference_tables(
                 populations.append(base)
                 newer.append(base)
                 continue
-            populations.append(
-                {
-                    **base,
-                    "claim_population": citation.claim.population or "",
-                    "series_population": series.meta.population,
-                }
-            )
             at_date = candidates(series, _day(base, "as_of"))
             if at_date.empty:
                 records.append({**base, "record_date": np.nan})
             rows = [{**base, **_record_row(series, record)} for _, record in at_date.iterrows()]
             records.extend(rows)
+            records.extend(_envelope_rows(base, series))
+            if citation.as_part:  # a part: no population or replacement to compare
+                continue
+            populations.append(
+                {
+                    **base,
+                    "claim_population": citation.claim.population or "",
+                    "series_population": series.meta.population,
+                    "population_same": relate(
+                        citation.claim.population or "",
+                        series.meta.population,
+                        reference.populations if reference else None,
+                    )
+                    is Relation.SAME,
+                }
+            )
             latest = max((_day(row, "record_date") for row in rows), default=None)
             newer.extend(_newer_records(base, series, latest))
         events.extend(_event_rows(article, reference, claims))
     return {
         "records": _frame(
             records,
-            ["article", "claim", "series", "series_found", "unreadable", "as_of", "record_date"],
+            [
+                "article",
+                "claim",
+                "series",
+                "series_found",
+                "as_part",
+                "unreadable",
+                "as_of",
+                "record_date",
+            ],
         ),
         "populations": _frame(
-            populations, ["article", "claim", "claim_population", "series_population", "unreadable"]
+            populations,
+            [
+                "article",
+                "claim",
+                "claim_population",
+                "series_population",
+                "population_same",
+                "unreadable",
+            ],
         ),
         "replacements": _frame(newer, ["article", "claim", "record_date", "unreadable"]),
         "events": _frame(
@@ -164,6 +181,20 @@ def _day(row: Row, column: str) -> float:
 def _frame(rows: list[Row], columns: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     return frame if rows else pd.DataFrame(columns=columns)
+
+
+def _envelope_rows(base: Row, series: Series) -> list[Row]:
+    """A cumulative series' readings around the claim's date, as one more record: the true
+    figure lay between them (see ``series_match.envelope``)."""
+    around = envelope(series, _day(base, "as_of"))
+    if around is None:
+        return []
+    low, high = (_record_row(series, record) for record in around)
+    row = {**base, **high}
+    for reading in Reading:
+        for bound in ("lo", "lo_closed"):
+            row[f"record_{reading}_{bound}"] = low[f"record_{reading}_{bound}"]
+    return [row]
 
 
 def _newer_records(base: Row, series: Series, matched: float | None) -> list[Row]:

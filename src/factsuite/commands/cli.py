@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
+from factsuite.commands.findings import add_command as add_findings_command
 from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
 from factsuite.commands.synth import add_command as add_synth_command
@@ -23,7 +24,14 @@ from factsuite.reports.claimreview import add_command as add_export_command
 from factsuite.reports.escaping import capped, visible
 from factsuite.reports.html import add_command as add_report_command
 from factsuite.reports.verdicts import Status, status
-from factsuite.reports.wording import failed, failing_text, listed_text, run_line, tally_line
+from factsuite.reports.wording import (
+    draft_text,
+    failed,
+    failing_text,
+    listed_text,
+    run_line,
+    tally_line,
+)
 
 SCHEDULER_VARIABLE = "FACTSUITE_SCHEDULER"
 MAX_FAILURES_PER_ARTICLE = 20
@@ -57,6 +65,8 @@ def _check(arguments: argparse.Namespace) -> int:
         for outcome in article.others:
             where = f"{label}:{outcome.item.line or 1}"
             text = failing_text(where, outcome)
+            if text is None and arguments.fail_on_drafts and status(outcome) is Status.DRAFT:
+                text = draft_text(where, outcome)
             if text is not None:
                 if shown_here < MAX_FAILURES_PER_ARTICLE and printed < MAX_FAILURES_PRINTED:
                     _say(capped(text, SEE_REPORT), end="\n\n")
@@ -71,6 +81,8 @@ def _check(arguments: argparse.Namespace) -> int:
             _say(f"{label}: …and {unshown:,} more failed checks: {SEE_REPORT}")
         _say(f"{label}: {tally_line(article.claim_count, counts)}")
     failures = failed(totals)
+    if arguments.fail_on_drafts:
+        failures += totals[Status.DRAFT]
     for reference in _references(folders, library):
         for errors in reference.errors.values():
             failures += 1
@@ -127,6 +139,11 @@ def parser() -> argparse.ArgumentParser:
         default=DEFAULT_READING.value,
         help="which reading fails a check",
     )
+    check.add_argument(
+        "--fail-on-drafts",
+        action="store_true",
+        help="fail the checks of draft claims instead of skipping them (for CI)",
+    )
     check.add_argument("-v", "--verbose", action="store_true", help="list recorded findings")
     check.add_argument(
         "-j",
@@ -169,6 +186,7 @@ def parser() -> argparse.ArgumentParser:
     add_report_command(commands)
     add_export_command(commands)
     add_synth_command(commands)
+    add_findings_command(commands)
     return main_parser
 
 

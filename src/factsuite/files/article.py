@@ -46,6 +46,9 @@ class Article:
     meta: ArticleMeta | None = None
     claims: ClaimsFile | None = None
     errors: list[LocatedError] = field(default_factory=list)
+    finding_errors: list[LocatedError] = field(default_factory=list)
+    """Findings that name no check: each fails the schema item, but, unlike ``errors``, does
+    not stop the article's checks from being evaluated (the other findings still apply)."""
     line_map: LineMap = field(default_factory=LineMap)
 
     @property

@@ -238,6 +238,12 @@ class Finding(Strict):
     reviewed_by: Text | None = None
     reviewed_on: IsoDate | None = None
     evidence: Text | None = None
+    fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}$")] | None = Field(
+        default=None,
+        description="Written by `factsuite findings record`: what the reviewed failure was "
+        "made of.  A different failure of the check then fails again.  Without it, the "
+        "finding covers any failure of the check.",
+    )
 
 
 class Ignored(Strict):

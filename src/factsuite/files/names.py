@@ -14,3 +14,5 @@ ARTICLE_LOOKALIKES = {CLAIMS_FILE, "claims.yml", META_FILE, "meta.yml"}
 """Names (any case) that make a folder look like an article: found, so that one that
 cannot be read as an article (``claims.yml``, a ``claims.yaml`` folder) fails by name
 instead of being skipped unseen."""
+POPULATIONS_FILE = "populations.yaml"
+"""reference/populations.yaml: the optional vocabulary of populations."""

@@ -27,10 +27,12 @@ from factsuite.files.model import Strict, Text, Unit
 from factsuite.files.names import (
     EVENTS_FILE,
     EVENTS_TABLE,
+    POPULATIONS_FILE,
     RECORDS_FILE,
     REFERENCE_FOLDER,
     SERIES_FILE,
 )
+from factsuite.files.populations import PopulationsFile, Vocabulary
 
 HEADER_ROWS = 1
 
@@ -210,6 +212,8 @@ class Reference:
     """Series whose metadata reads but whose records do not: claims still find them."""
     events: dict[str, tuple[date, str]] = field(default_factory=dict)
     errors: dict[Path, list[LocatedError]] = field(default_factory=dict)
+    populations: Vocabulary | None = None
+    """The optional vocabulary of reference/populations.yaml (see ``files.populations``)."""
 
 
 def _load_table(path: Path, schema: pa.DataFrameSchema) -> tuple[pd.DataFrame | None, list]:
@@ -248,8 +252,22 @@ def load_events(folder: Path) -> tuple[dict[str, tuple[date, str]], list[Located
     return {row.id: (date.fromisoformat(row.date), row.event) for row in table.itertuples()}, []
 
 
+def load_populations(path: Path) -> tuple[Vocabulary | None, list[LocatedError]]:
+    """reference/populations.yaml as a vocabulary, and what is wrong with it."""
+    file, _, errors = validated_file(path, PopulationsFile)
+    if file is None:
+        return None, errors
+    vocabulary = Vocabulary.of(file)
+    errors = vocabulary.errors(path)
+    return (None if errors else vocabulary), errors
+
+
 def load_reference(folder: Path) -> Reference:
     reference = Reference(folder)
+    if (folder / POPULATIONS_FILE).exists():
+        reference.populations, errors = load_populations(folder / POPULATIONS_FILE)
+        if errors:
+            reference.errors[folder / POPULATIONS_FILE] = errors
     for child in sorted(path for path in folder.iterdir() if path.is_dir()):
         if (child / SERIES_FILE).exists():
             meta, series, errors = load_series(child)
@@ -296,15 +314,4 @@ def reference_folder_for(article_folder: Path) -> Path | None:
         candidate = ancestor / REFERENCE_FOLDER
         if os.path.isdir(candidate):  # False, not OSError, past PATH_MAX
             return candidate
-    return None
-
-
-def match_series(reference: Reference, measure: str, agency: str | None, unit: str) -> str | None:
-    """The series a claim is about when it names none: same measure, agency and unit."""
-    fold = str.casefold
-    metas = {key: series.meta for key, series in reference.series.items()} | reference.unusable
-    for series_id, meta in metas.items():
-        same_agency = agency is not None and fold(meta.agency) == fold(agency)
-        if fold(meta.measure) == fold(measure) and same_agency and meta.unit == unit:
-            return series_id
     return None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from factsuite.checking.rules import schemas
 from factsuite.files.model import ArticleMeta, ClaimsFile
+from factsuite.files.populations import PopulationsFile
 from factsuite.files.reference import EventsMeta, SeriesMeta, events_schema, series_schema
 
 
@@ -21,6 +22,7 @@ def schema_files() -> dict[str, str]:
         "meta.schema.json": _json_schema(ArticleMeta, "meta.yaml"),
         "series.schema.json": _json_schema(SeriesMeta, "reference/<series>/series.yaml"),
         "events.schema.json": _json_schema(EventsMeta, "reference/events/events.yaml"),
+        "populations.schema.json": _json_schema(PopulationsFile, "reference/populations.yaml"),
     }
     tables = {
         **schemas(),

@@ -22,6 +22,7 @@ from factsuite.files.names import (
     ARTICLE_LOOKALIKES,
     CLAIMS_FILE,
     EVENTS_FILE,
+    POPULATIONS_FILE,
     REFERENCE_FOLDER,
     SERIES_FILE,
 )
@@ -30,6 +31,7 @@ from factsuite.pytest_plugin.settings import (
     cache_folder,
     chunk_size,
     dist_chosen_key,
+    fail_on_drafts,
     item_mode,
     item_mode_key,
 )
@@ -85,6 +87,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "factsuite_cache",
         "keep parsed fact files in pytest's cache (true or false)",
         default="true",
+    )
+    group.addoption(
+        "--factsuite-fail-on-drafts",
+        action="store_true",
+        default=None,
+        help="fail the checks of draft claims instead of skipping them (for CI)",
+    )
+    parser.addini(
+        "factsuite_fail_on_drafts",
+        "fail the checks of draft claims instead of skipping them (for CI)",
+        type="bool",
+        default=False,
     )
     group.addoption(
         "--factsuite-html", metavar="PATH", type=Path, help="write the HTML report of the run"
@@ -293,6 +307,8 @@ def pytest_collect_file(
         return ArticleFile.from_parent(parent, path=file_path)
     if (file_path.name, file_path.parent.parent.name) in REFERENCE_FILES:
         return ReferenceFile.from_parent(parent, path=file_path)
+    if (file_path.name, file_path.parent.name) == (POPULATIONS_FILE, REFERENCE_FOLDER):
+        return ReferenceFile.from_parent(parent, path=file_path)
     return None
 
 
@@ -405,13 +421,25 @@ class ArticleFile(pytest.File):
             yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
 
 
-class CheckFailed(Exception):
-    """A check's failure, carrying the outcome that explains it."""
+class EditorNote(Exception):
+    """A failure whose report is an editor's note, not a traceback."""
 
     def __init__(self, text: str) -> None:
         text = capped(visible(text), "see --factsuite-html")  # no ANSI escape, no flood
         super().__init__(text)
         self.text = text
+
+
+class CheckFailed(EditorNote):
+    """A check's failure, carrying the outcome that explains it."""
+
+
+class NotReviewedFailure(EditorNote):
+    """A check fails otherwise than its recorded finding says: not the xfail it expects."""
+
+
+class DraftNotReviewed(EditorNote):
+    """A draft claim's check, failed on purpose with --factsuite-fail-on-drafts."""
 
 
 class PlainFailureItem(pytest.Item):
@@ -420,7 +448,7 @@ class PlainFailureItem(pytest.Item):
     def repr_failure(
         self, excinfo: pytest.ExceptionInfo[BaseException], style: str | None = None
     ) -> str:
-        if isinstance(excinfo.value, CheckFailed):
+        if isinstance(excinfo.value, EditorNote):
             return excinfo.value.text
         return str(super().repr_failure(excinfo, style=style))  # type: ignore[arg-type]
 
@@ -435,7 +463,9 @@ class FactCheck(PlainFailureItem):
         self.check = check
         self.article = article
         finding = article.finding_for(check.name)
-        if check.draft:
+        if check.draft and fail_on_drafts(self.config):
+            pass  # runtest fails it
+        elif check.draft:
             self.add_marker(pytest.mark.skip(reason=DRAFT_REASON))
         elif finding is not None:
             self.add_marker(
@@ -453,13 +483,17 @@ class FactCheck(PlainFailureItem):
         return evaluation.outcome(self.article, self.name)
 
     def runtest(self) -> None:
-        from factsuite.reports.verdicts import status
-        from factsuite.reports.wording import failure_text
+        from factsuite.reports.verdicts import not_reviewed, status
+        from factsuite.reports.wording import draft_text, failure_text
 
         outcome = self.outcome()
         self.user_properties.append(("verdict", str(status(outcome))))
+        where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
+        if self.check.draft:
+            raise DraftNotReviewed(draft_text(where, outcome))
+        if not_reviewed(outcome):
+            raise NotReviewedFailure(failure_text(where, outcome))
         if not outcome.passed:
-            where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
             raise CheckFailed(failure_text(where, outcome))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
@@ -479,13 +513,19 @@ class ArticleChecks(PlainFailureItem):
         self.folder = folder
 
     def runtest(self) -> None:
-        from factsuite.reports.wording import failing_text
+        from factsuite.reports.verdicts import Status, status
+        from factsuite.reports.wording import draft_text, failing_text
 
         evaluation = self.config.stash[state_key].evaluation_of(self.folder)
         label = _shown(self.config, self.path)
         texts = []
+        drafts_fail = fail_on_drafts(self.config)
         for outcome in evaluation.outcomes_of(self.folder):
-            text = failing_text(f"{label}:{outcome.item.line or 1}", outcome)
+            where = f"{label}:{outcome.item.line or 1}"
+            if drafts_fail and status(outcome) is Status.DRAFT:
+                texts.append(draft_text(where, outcome))
+                continue
+            text = failing_text(where, outcome)
             if text is not None:
                 texts.append(text)
         if texts:
@@ -504,11 +544,14 @@ class ReferenceFile(pytest.File):
 
 class ReferenceCheck(PlainFailureItem):
     def runtest(self) -> None:
-        from factsuite.files.reference import load_events, load_series
+        from factsuite.files.reference import load_events, load_populations, load_series
 
         folder = _shown(self.config, self.path.parent)
-        load = load_series if self.path.name == SERIES_FILE else load_events
-        *_, errors = load(folder)
+        if self.path.name == POPULATIONS_FILE:
+            _, errors = load_populations(folder / POPULATIONS_FILE)
+        else:
+            load = load_series if self.path.name == SERIES_FILE else load_events
+            *_, errors = load(folder)
         if errors:
             raise CheckFailed("\n".join(str(error) for error in errors))
 

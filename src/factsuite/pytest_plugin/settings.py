@@ -47,3 +47,9 @@ def cache_folder(config: pytest.Config) -> Path | None:
         return None
     cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
     return None if cache is None else Path(cache.mkdir("factsuite"))
+
+
+def fail_on_drafts(config: pytest.Config) -> bool:
+    """Whether the checks of draft claims fail the run (for CI) instead of being skipped."""
+    chosen = config.getoption("factsuite_fail_on_drafts")
+    return bool(chosen if chosen is not None else config.getini("factsuite_fail_on_drafts"))

@@ -41,6 +41,7 @@ from factsuite.files.addresses import web_address
 from factsuite.files.article import Article
 from factsuite.files.model import Claim, Finding, SameFigure, Verdict
 from factsuite.reports.escaping import json_for_html
+from factsuite.reports.verdicts import not_reviewed
 
 TEXTUAL_RATINGS = {
     Verdict.INACCURATE: "Inaccurate",
@@ -140,8 +141,8 @@ def claim_reviews(
     claims = {claim.id: claim for claim in article.claims.claims}
     reviews = []
     for outcome in evaluation.of(article):
-        if outcome.finding is None or outcome.passed:
-            continue
+        if outcome.finding is None or outcome.passed or not_reviewed(outcome):
+            continue  # a failure other than the one reviewed is no review of it
         for claim_id in reviewed_claims(article, outcome.item):
             reviews.append(claim_review(article, claims[claim_id], outcome.finding, url))
     return reviews

@@ -25,8 +25,21 @@ def status(outcome: Outcome) -> Status:
     if outcome.item.draft:
         return Status.DRAFT
     if outcome.finding is not None:
-        return Status.VANISHED if outcome.passed else Status.FINDING
+        if outcome.passed:
+            return Status.VANISHED
+        return Status.FAILED if not_reviewed(outcome) else Status.FINDING
     return Status.PASSED if outcome.passed else Status.FAILED
+
+
+def not_reviewed(outcome: Outcome) -> bool:
+    """A finding is recorded, but for another failure than this one (its fingerprint differs)."""
+    finding = outcome.finding
+    return (
+        finding is not None
+        and finding.fingerprint is not None
+        and not outcome.passed
+        and outcome.fingerprint != finding.fingerprint
+    )
 
 
 def tally(outcomes: list[Outcome]) -> Counter[Status]:

@@ -7,13 +7,14 @@ through these functions, so that they never say it differently.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from factsuite.checking.engine import Outcome
 from factsuite.checking.explanations import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
 from factsuite.files.model import Finding, Verdict
 from factsuite.meaning.lexicon import READING_MEANS, Reading
-from factsuite.reports.verdicts import Status, status
+from factsuite.reports.verdicts import Status, not_reviewed, status
 
 VERDICTS = " | ".join(verdict.value for verdict in Verdict)
 DRAFT_REASON = "draft claim: review it in claims.yaml, then set status: reviewed"
@@ -64,21 +65,54 @@ def problem_texts(outcome: Outcome) -> list[str]:
     return [problem_text(problem) for problem in outcome.problems]
 
 
+FIX_THE_FILE_RULES = ("schema", "grounding", "coverage")
+"""Rules whose failures are mistakes in the files, not in the article: fixed, not recorded."""
+
+
 def failure_text(where: str, outcome: Outcome) -> str:
-    """What a failing check tells an editor, ending with how to record a reviewed finding."""
+    """What a failing check tells an editor, ending with the step that fits its rule."""
     lines = [f"{where}: {outcome.item.name} failed", ""]
+    if not_reviewed(outcome):
+        lines += [*_not_reviewed_text(outcome), ""]
     for problem in problem_texts(outcome):
         lines += [problem, ""]
-    if outcome.item.name != "schema":
+    folder = Path(where.rsplit(":", 1)[0]).parent
+    if outcome.item.rule in FIX_THE_FILE_RULES or outcome.item.name == "schema":
         lines += [
-            "If a person has reviewed this and it should stay visible without failing CI,",
-            "record it in claims.yaml:",
-            "  findings:",
-            f"    - check: {outcome.item.name}",
-            f"      verdict: inaccurate   # {VERDICTS}",
-            "      reason: what the reviewer found, with the evidence",
+            "Fix the file: this is a mistake in the claims (or the article text), not a finding",
+            "about the article, so it cannot be recorded as one.",
+        ]
+    else:
+        lines += [
+            "If the claims are right and a person has reviewed this, record the finding (the",
+            "command writes the fingerprint of this failure into claims.yaml):",
+            f"  factsuite findings record {folder} --check '{outcome.item.name}' \\",
+            '      --verdict inaccurate --reason "what the reviewer found, with the evidence"',
+            f"  (verdicts: {VERDICTS})",
         ]
     return "\n".join(lines).rstrip()
+
+
+def _not_reviewed_text(outcome: Outcome) -> list[str]:
+    assert outcome.finding is not None
+    finding = outcome.finding
+    return [
+        "This is not the failure that was reviewed.",
+        f"  reviewed   fingerprint {finding.fingerprint}: {finding.verdict}: "
+        f"{' '.join(finding.reason.split())}",
+        f"  now        fingerprint {outcome.fingerprint}: the failure below",
+        "Review it; if the finding still holds, record it again with `factsuite findings refresh`.",
+    ]
+
+
+def draft_text(where: str, outcome: Outcome) -> str:
+    """A draft's check, failed because drafts must not pass CI unreviewed (--fail-on-drafts)."""
+    claims = ", ".join(outcome.item.claims)
+    return (
+        f"{where}: {outcome.item.name} not checked: it checks a draft claim ({claims}).\n"
+        "Drafts fail this run (--fail-on-drafts): review the claim in claims.yaml, then set "
+        "status: reviewed."
+    )
 
 
 def vanished_text(where: str, outcome: Outcome) -> str:
