@@ -448,7 +448,7 @@ def _new(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``factsuite new FOLDER --from FILE|- --published YYYY-MM-DD``."""
     new = subparsers.add_parser(
         "new", help="scaffold an article folder with a draft claim for every mention"

@@ -209,7 +209,7 @@ def parse_date(text: str, published: date) -> DateSpan:
         return DateSpan(day, day)
     match = _WEEKDAY_PREFIX.match(phrase)
     weekday = match.group(1) if match and match.group(2) else None
-    span = _calendar_date(match.group(2) if weekday else phrase, published)
+    span = _calendar_date(match.group(2) if match and weekday else phrase, published)
     if weekday and span.first == span.last and span.first.weekday() != WEEKDAYS[weekday]:
         raise DateError(
             f"{text!r}: {describe(span.first)} was a "

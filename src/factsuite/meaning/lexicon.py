@@ -12,6 +12,7 @@ from enum import StrEnum
 from fractions import Fraction
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -194,7 +195,7 @@ def _by_spelling(entries: tuple[Entry, ...]) -> dict[str, Entry]:
     return {spelling.lower(): entry for entry in entries for spelling in entry.spellings}
 
 
-def _entries(raw: list[dict]) -> tuple[Entry, ...]:
+def _entries(raw: list[dict[str, Any]]) -> tuple[Entry, ...]:
     return tuple(
         Entry(
             name=item["name"],
