@@ -235,6 +235,8 @@ spelled = st.integers(2, 99).map(words)
 def test_a_count_in_a_sentence_is_found(figure: str, qualifier: str) -> None:
     phrase = f"{qualifier} {figure}".strip()
     mention = _only(f"Officials said that {phrase} people had been affected.")
+    if not load_lexicon().qualifier(qualifier).name:  # "rose to 500": a verb, no hedge
+        phrase, qualifier = figure, ""
     assert (mention.kind, mention.value, mention.qualifier) == ("count", figure, qualifier)
     assert (mention.text, mention.unit) == (phrase, "people")
     assert isinstance(parse_figure(mention.value, mention.unit), Quantity)
@@ -448,7 +450,8 @@ def test_the_qualifier_is_looked_for_in_the_last_words_only(
     expected = mention
     if found is not None:
         written = " ".join(found.group().lower().split())
-        expected = Mention(found.start(), len(text), text[found.start() :], kind, "5", written)
+        if load_lexicon().qualifier(written).name:  # not a verb that hedges nothing
+            expected = Mention(found.start(), len(text), text[found.start() :], kind, "5", written)
     assert mentions._with_qualifier(text, mention) == expected
 
 

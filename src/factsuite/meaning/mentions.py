@@ -36,7 +36,9 @@ KINDS = (
     "vague_count",
 )
 DATE_KINDS = ("date", "weekday", "relative_date")
+_TIME_WORDS = ("day", "week", "month", "year")
 RELATIVE_DATES = (
+    *(f"{before} {unit}" for before in ("previous", "prior") for unit in _TIME_WORDS),
     "earlier this month",
     "earlier this week",
     "earlier this year",
@@ -60,7 +62,12 @@ PEOPLE_NOUNS = frozenset([
     "civilians", "soldiers", "troops", "passengers", "victims", "firefighter", "firefighters",
     "officers", "volunteers", "tourists", "visitors", "runners", "finishers", "spectators",
     "fans", "players", "athletes", "protesters", "trustees", "prisoners", "survivors", "dead",
-    "injured", "wounded",
+    "injured", "wounded", "pupil", "student", "teacher", "worker", "employee", "driver",
+    "nurse", "doctor", "patient", "resident", "citizen", "voter", "member", "refugee",
+    "migrant", "civilian", "soldier", "passenger", "victim", "officer", "volunteer", "tourist",
+    "visitor", "player", "athlete", "protester", "prisoner", "survivor",
+    "youngsters", "pensioners", "shoppers", "commuters", "customers", "users",
+    "applicants", "candidates", "delegates", "participants", "respondents", "infants",
 ])
 """Nouns after a count that make its unit ``people`` rather than ``count`` (a guess)."""
 
@@ -70,6 +77,12 @@ _ONES = [
 ]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ORDINALS = frozenset(["first", "second", "third", "fourth", "fifth", "last", "final"])
+_AFTER_DATE = frozenset([
+    "in", "at", "on", "and", "or", "when", "while", "after", "before", "to", "from", "until",
+    "the", "a", "with", "for", "as", "but", "that", "which", "by", "during", "this", "last",
+])
+"""Words that may follow a range of days ("March 3 and 5 in Paris"), unlike a noun, which
+makes the second day a count ("on March 3 and 5 people died")."""
 _FRACTION_FOLLOWERS = frozenset([
     "of", "the", "since", "in", "on", "from", "for", "by", "at", "last", "this", "than", "and",
     "or", "compared",
@@ -77,7 +90,7 @@ _FRACTION_FOLLOWERS = frozenset([
 """Words that may follow a share written as a fraction ("a third of", "half the")."""
 _MONTH_PREPOSITIONS = frozenset([
     "in", "since", "until", "till", "by", "from", "of", "before", "after", "during", "through",
-    "throughout", "to", "early", "late", "mid", "last", "next", "this", "as",
+    "throughout", "to", "early", "late", "mid", "last", "next", "this", "as", "for",
 ])
 """Words after which a month on its own is a date ("since September", "mid-June")."""
 # fmt: on
@@ -99,6 +112,7 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 _CLAUSE = re.compile(r"[^\n.,;:!?()\"“”]*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ians)")
 _AS = re.compile(r"\s+as\b")
+_AGED = re.compile(r"\baged\s+(?:between\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,10 @@ _DIGITS = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 """Digits, atomic: every pattern rejects a digit or a decimal part after them, so re need
 not give back what they took, as it did digit by digit."""
 DIGIT_FIGURE = rf"(?:{_DIGITS})(?:(?:{_GLUED_SCALE})(?![\w])|\s+(?:{_FULL_SCALE})\b)?"
-WORD_FIGURE = rf"(?:(?:{WORD_NUMBER})(?:\s+(?:{_FULL_SCALE}))?|an?\s+(?:{_FULL_SCALE})|a\s+dozen)"
+WORD_FIGURE = (
+    rf"(?:(?:{WORD_NUMBER})(?:\s+(?:{_FULL_SCALE}))?"
+    rf"|an?\s+(?:hundred(?:\s+(?:{_FULL_SCALE}))?|{_FULL_SCALE})|a\s+dozen)"
+)
 _LEFT = r"(?<![\w$€£¥.,/:])(?<![^\W\d][-–])"
 """A figure starts a word: not "COVID-19", "G7", "10:30", "£5" (money has its own pattern)."""
 _END = r"(?![\w%/]|[.,]\d|[-–][^\W\d])"
@@ -162,9 +179,22 @@ _MONTH_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 _MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_SHORT})\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through|until)\s+)"
+"""Between the days of a range: "3-5", "3 to 5", "3 and 5"."""
 _YEAR_ONLY = re.compile(_YEAR)
 _YEAR_RANGE_END = re.compile(rf"\b{_YEAR}[-–]$")
-_TIME_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_TIME_UNITS = {
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "decade": "years",
+}
+_ORDINAL_WORDS = (
+    "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)"
+)
+_IN_A_ROW = "straight|consecutive|successive|running"
 _CURRENCY_SIGNS = r"US\$|\$|€|£|¥"
 _CURRENCY_WORDS = r"dollars|euros|pounds|yen"
 _PERCENT_WORDS = r"%|\s*(?:percent|per\s+cent|percentage\s+points|pct)\b"
@@ -310,13 +340,21 @@ def grammar() -> tuple[Pattern, ...]:
     qualifier = alternatives([s for s in lexicon.qualifier_spellings if s])
     units = "|".join(_TIME_UNITS)
     weekday_first = rf"(?:(?:{_WEEKDAY}),?\s+)?"
+    after_days = "|".join(_AFTER_DATE)
+    days_to = rf"(?:{_DAY_TO}{_DAY}\b(?![^\S\n]+(?!(?:{after_days})\b)[a-z]))?"
     return (
-        # February 24, Thursday, Feb. 24, 2022
+        # February 24, Thursday, Feb. 24, 2022; March 3 and 5 (a range of days)
         _rule(
-            "date", rf"\b{weekday_first}{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?", _as_written("date")
+            "date",
+            rf"\b{weekday_first}{_MONTH}\s+{_DAY}\b{days_to}(?:,?\s+{_YEAR}\b)?",
+            _as_written("date"),
         ),
-        # 24 February 2022
-        _rule("date", rf"\b{weekday_first}{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?\b", _as_written("date")),
+        # 24 February 2022; 3-5 March
+        _rule(
+            "date",
+            rf"\b{weekday_first}{_DAY}{days_to}\s+{_MONTH}(?:\s+{_YEAR})?\b",
+            _as_written("date"),
+        ),
         # March 2022; since September; 2014
         _rule("date", rf"\b(?:{_MONTH_FULL})\s+{_YEAR}\b", _as_written("date")),
         _rule("date", rf"\b(?:{_MONTH_FULL})\b", _bare_month),
@@ -377,9 +415,23 @@ def grammar() -> tuple[Pattern, ...]:
             _compound_duration,
             ignore_case=True,
         ),
+        # a month-long strike; a decade-long war; a third straight week
         _rule(
             "duration",
-            rf"\baged\s+(?:(?:{qualifier})\s+)?(?P<figure>\d+){_END}",
+            rf"\b(?P<figure>(?P<unit>{units}))-long\b",
+            _compound_duration,
+            ignore_case=True,
+        ),
+        _rule(
+            "duration",
+            rf"\b(?P<figure>{_ORDINAL_WORDS})\s+(?:{_IN_A_ROW})"
+            rf"\s+(?P<unit>{units})\b",
+            _compound_duration,
+            ignore_case=True,
+        ),
+        _rule(
+            "duration",
+            rf"\baged\s+(?:between\s+)?(?:(?:{qualifier})\s+)?(?P<figure>\d+){_END}",
             _age,
             ignore_case=True,
             begins="figure",
@@ -446,16 +498,27 @@ def _without_rates(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_range_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "between 30 and 33 percent": the first figure is a share too."""
+    """ "between 30 and 33 percent": the first figure is a share too; "aged 16 to 65": the
+    second figure is an age too (a duration whose value is the bare figure)."""
     result = list(mentions)
     for index, (first, second) in enumerate(itertools.pairwise(mentions)):
+        if not _RANGE.fullmatch(text[first.end : second.start]):
+            continue
         if (
             first.kind == "count"
             and _DIGITS_ONLY.fullmatch(first.value)
             and second.kind in ("share", "duration")
-            and _RANGE.fullmatch(text[first.end : second.start])
         ):
             result[index] = replace(first, kind=second.kind, unit=second.unit)
+        elif (
+            first.kind == "duration"
+            and first.unit == "years"
+            and _DIGITS_ONLY.fullmatch(first.value)
+            and _AGED.search(text, 0, first.start)
+            and second.kind == "count"
+            and _DIGITS_ONLY.fullmatch(second.value)
+        ):
+            result[index + 1] = replace(second, kind="duration", unit="years")
     return result
 
 
@@ -467,6 +530,9 @@ def _with_qualifier(text: str, mention: Mention) -> Mention:
     if start is None:
         return mention
     spelling = spelling_of(text[start : mention.start])
+    entry = load_lexicon().qualifier(spelling)
+    if entry is not None and not entry.name:
+        return mention  # "rose to 26 percent": a verb that hedges nothing
     end = mention.end
     return Mention(start, end, text[start:end], mention.kind, mention.value, spelling, mention.unit)
 
