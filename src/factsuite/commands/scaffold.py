@@ -87,18 +87,22 @@ def _sentence(text: str, mention: Mention) -> tuple[int, int]:
     return start, end
 
 
-def _clause(text: str, mention: Mention) -> tuple[int, int]:
-    """The clause around a mention, or its sentence when the clause is only a few words."""
+def _own_clause(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause a mention stands in, however short: from the mark before it to the next."""
     start, end = _sentence(text, mention)
-    clause_start, clause_end = start, end
     for found in _CLAUSE_MARK.finditer(text, start, end):
         if found.end() <= mention.start:
-            clause_start = found.end()
+            start = found.end()
         elif found.start() >= mention.end:
-            clause_end = found.start()
-            break
+            return start, found.start()
+    return start, end
+
+
+def _clause(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause around a mention, or its sentence when the clause is only a few words."""
+    clause_start, clause_end = _own_clause(text, mention)
     if len(text[clause_start:clause_end].split()) < MIN_CLAUSE_WORDS:
-        return start, end
+        return _sentence(text, mention)
     return clause_start, clause_end
 
 
@@ -158,8 +162,9 @@ def _slug(words: list[str]) -> str:
 
 
 def _context_words(text: str, mention: Mention) -> list[str]:
-    """Two content words of the clause: after a figure ("people"), before a date ("said")."""
-    start, end = _clause(text, mention)
+    """Two content words of the figure's own clause: after a figure ("people"), before a date
+    ("said").  Never from the next clause: "rose 5%; wages fell" is no "5-wages-fell"."""
+    start, end = _own_clause(text, mention)
     after = _content_words(text[mention.end : end])[:2]
     before = _content_words(text[start : mention.start])[-2:]
     if mention.kind in DATE_KINDS:

@@ -222,7 +222,9 @@ def _day_range(phrase: str, published: date) -> DateSpan | None:
     month = match["month"] or match["month_after"]
     year = f" {match['year']}" if match["year"] else ""
     first = _calendar_date(f"{month} {match['first'] or match['first_before']}{year}", published)
-    last = _calendar_date(f"{month} {match['last'] or match['last_before']}{year}", published)
+    # Both ends in the year chosen for the first: each nearest to publication could differ.
+    last_day = f"{month} {match['last'] or match['last_before']} {first.first.year}"
+    last = _calendar_date(last_day, published)
     if last.first < first.first:
         raise DateError(f"{phrase!r}: the range ends before it begins")
     return DateSpan(first.first, last.last)
