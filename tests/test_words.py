@@ -8,12 +8,14 @@ from __future__ import annotations
 import calendar
 from datetime import date
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from factsuite.commands.scaffold import draft_claims
+from factsuite.checking.engine import evaluate, load_articles
+from factsuite.commands.scaffold import draft_claims, scaffold
 from factsuite.meaning.dates import parse_date
 from factsuite.meaning.intervals import INF
 from factsuite.meaning.lexicon import Reading, load_lexicon
@@ -240,3 +242,70 @@ def test_draft_ids_come_from_the_figures_own_clause() -> None:
     text = "Prices rose 5%; wages fell. In 2019, 40 schools closed."
     ids = [draft.id for draft in draft_claims(text, find_mentions(text), PUBLISHED)]
     assert ids == ["5-prices-rose", "2019", "40-schools-closed"]
+
+
+# docs/scaffold.md's worked example of how `spans` counts: the days between the dates.
+
+SPANS_ARTICLE = (
+    "Hospital admissions\n\nIn the previous seven days, from March 1 to March 7, 1,200 people"
+    " were admitted, officials said on Wednesday.\n"
+)
+SPANS_CLAIMS = """\
+claims:
+  - id: seven-days
+    quote: In the previous seven days
+    value: seven days
+    unit: days
+    measure: the days counted
+    status: reviewed
+  - id: first-day
+    quote: from March 1 to March 7
+    value: March 1
+    unit: date
+    measure: the first day counted
+    as_of: 2023-03-01
+    status: reviewed
+  - id: last-day
+    quote: from March 1 to March 7
+    value: March 7
+    unit: date
+    measure: the last day counted
+    as_of: 2023-03-07
+    status: reviewed
+  - id: admitted
+    quote: 1,200 people were admitted
+    value: 1,200
+    unit: people
+    measure: admissions to hospital
+    population: patients
+    status: reviewed
+  - id: said
+    quote: officials said on Wednesday
+    value: Wednesday
+    unit: date
+    measure: the day officials spoke
+    as_of: 2023-03-08
+    status: reviewed
+relations:
+  - id: week-to-publication
+    rule: spans
+    duration: seven-days
+    start: first-day
+    end: publication
+  - id: week-to-last-day
+    rule: spans
+    duration: seven-days
+    start: first-day
+    end: last-day
+ignored: []
+"""
+
+
+def test_spans_counts_the_days_between_its_dates(tmp_path: Path) -> None:
+    folder = scaffold(tmp_path / "facts" / "week", SPANS_ARTICLE, date(2023, 3, 8))
+    (folder / "claims.yaml").write_text(SPANS_CLAIMS, "utf-8")
+    evaluation = evaluate(load_articles([folder]), Reading.PRAGMATIC)
+    (article,) = evaluation.articles
+    passed = {o.item.name: o.passed for o in evaluation.of(article)}
+    assert passed["week-to-publication"] is True  # 1 to 8 March: 7 days
+    assert passed["week-to-last-day"] is False  # 1 to 7 March: 6 days, not "seven days"
