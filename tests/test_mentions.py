@@ -313,6 +313,8 @@ FRAGMENTS = [
     *("to", "–", "people", "Ukrainians", "Category", "as", "how", "first", "the", "said"),
     *("on", "late", "p.m.", ":30", "-year-old", "COVID-19", "fivepercent", "sixty-five"),
     *("ſix", "\u212a", "\u0130", "ı", "1,500", "3.5", "2022", "1999", "2021", "٣"),
+    *("decade", "decades", "-long", "straight", "third", "3rd", "previous", "prior", "aged"),
+    *("between", "through", "rose to", "went up to", "exceeded", "millions", "for", "people"),
 ]
 """Words of every way, digits, and letters that ignore-case regexes fold to ASCII ones."""
 fragments = st.one_of(st.sampled_from(FRAGMENTS), st.integers(0, 3000).map(str))

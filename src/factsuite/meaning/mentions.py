@@ -190,10 +190,9 @@ _TIME_UNITS = {
     "year": "years",
     "decade": "years",
 }
-_ORDINAL_WORDS = (
-    "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)"
-)
+_ORDINAL_WORDS = "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+"""Ordinals before "straight week" and the like; in digits ("3rd straight week") they are
+rare, and a pattern that begins with a digit is tried at every number."""
 _IN_A_ROW = "straight|consecutive|successive|running"
 _CURRENCY_SIGNS = r"US\$|\$|€|£|¥"
 _CURRENCY_WORDS = r"dollars|euros|pounds|yen"
