@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from factsuite.checking.engine import evaluate, load_articles
 from factsuite.commands.scaffold import draft_claims, scaffold
 from factsuite.meaning.dates import parse_date
+from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.intervals import INF
 from factsuite.meaning.lexicon import Reading, load_lexicon
 from factsuite.meaning.mentions import Mention, find_mentions
@@ -309,3 +310,25 @@ def test_spans_counts_the_days_between_its_dates(tmp_path: Path) -> None:
     passed = {o.item.name: o.passed for o in evaluation.of(article)}
     assert passed["week-to-publication"] is True  # 1 to 8 March: 7 days
     assert passed["week-to-last-day"] is False  # 1 to 7 March: 6 days, not "seven days"
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "qualifier", "grounds"),
+    [
+        ("Measles cases passed 200", "200", "", True),
+        ("Measles cases passed 200", "200", "passed", True),
+        ("Measles cases passed 200", "200", "at least", True),
+        ("Measles cases passed 200", "200", "more than", False),
+        ("Cases top 340 as officials urge vaccination", "340", "more than", True),
+        ("as few as one in 10 trains ran", "one in 10", "", True),
+        ("Rainfall reached 480 millimeters", "480", "", True),
+        ("Deaths rose to 87 on Tuesday", "87", "", True),
+        ("more than 200 cases", "200", "", False),
+        ("up to 500 euros", "500", "", False),
+    ],
+)
+def test_a_claim_may_leave_out_a_verb_but_not_a_hedge(
+    quote: str, value: str, qualifier: str, grounds: bool
+) -> None:
+    """Encoders write "passed 200" with the qualifier empty or as "at least": both ground."""
+    assert (figure_problem(quote, value, qualifier) == "") is grounds

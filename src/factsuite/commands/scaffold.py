@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from factsuite.files.article import CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.dates import DateError, describe, parse_date
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.lexicon import Kind, load_lexicon

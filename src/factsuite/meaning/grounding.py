@@ -66,7 +66,8 @@ def figure_problem(quote: str, value: str, qualifier: str) -> str:
         return f'the quote does not contain the value "{value}"'
     written = _qualifier_before(quote, start)
     lexicon = load_lexicon()
-    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier):
+    left_out = not qualifier and lexicon.may_leave_out(written)
+    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not left_out:
         shown = f'"{written}"' if written else "no qualifier"
         stated = f'"{qualifier}"' if qualifier else "none"
         return f'the quote has {shown} before "{value}", but the claim\'s qualifier is {stated}'
