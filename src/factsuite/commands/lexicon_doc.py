@@ -36,6 +36,10 @@ def lexicon_markdown() -> str:
         "Lower bounds never go below zero.  Choose the reading with `--factsuite-reading`",
         "(pytest), `factsuite_reading` (ini) or `factsuite check --reading`.",
         "",
+        "A spelling that *may be left out* is one a claim may take or leave: its quote may show",
+        '"passed 200" with the qualifier empty, or `at least`.  These are verbs and emphasis',
+        "that state a figure, which encoders write either way; the scaffold drafts the hedge.",
+        "",
         "## Qualifiers",
         "",
         "| qualifier | also written | strict | pragmatic | "
@@ -45,6 +49,8 @@ def lexicon_markdown() -> str:
     for entry in lexicon.qualifiers:
         name = f'"{entry.name}"' if entry.name else "(none)"
         aliases = ", ".join(entry.aliases) or "-"
+        if entry.optional:
+            aliases += f"; may be left out: {', '.join(entry.optional)}"
         example = "-" if entry.kinds else _example(entry)
         lines.append(
             f"| {name} | {aliases} | `{entry.readings[Reading.STRICT]}` | "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from factsuite.files.article import CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.dates import DateError, describe, parse_date
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.lexicon import Kind, load_lexicon
@@ -87,18 +87,22 @@ def _sentence(text: str, mention: Mention) -> tuple[int, int]:
     return start, end
 
 
-def _clause(text: str, mention: Mention) -> tuple[int, int]:
-    """The clause around a mention, or its sentence when the clause is only a few words."""
+def _own_clause(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause a mention stands in, however short: from the mark before it to the next."""
     start, end = _sentence(text, mention)
-    clause_start, clause_end = start, end
     for found in _CLAUSE_MARK.finditer(text, start, end):
         if found.end() <= mention.start:
-            clause_start = found.end()
+            start = found.end()
         elif found.start() >= mention.end:
-            clause_end = found.start()
-            break
+            return start, found.start()
+    return start, end
+
+
+def _clause(text: str, mention: Mention) -> tuple[int, int]:
+    """The clause around a mention, or its sentence when the clause is only a few words."""
+    clause_start, clause_end = _own_clause(text, mention)
     if len(text[clause_start:clause_end].split()) < MIN_CLAUSE_WORDS:
-        return start, end
+        return _sentence(text, mention)
     return clause_start, clause_end
 
 
@@ -165,8 +169,9 @@ def _slug(words: list[str]) -> str:
 
 
 def _context_words(text: str, mention: Mention) -> list[str]:
-    """Two content words of the clause: after a figure ("people"), before a date ("said")."""
-    start, end = _clause(text, mention)
+    """Two content words of the figure's own clause: after a figure ("people"), before a date
+    ("said").  Never from the next clause: "rose 5%; wages fell" is no "5-wages-fell"."""
+    start, end = _own_clause(text, mention)
     after = _content_words(text[mention.end : end])[:2]
     before = _content_words(text[start : mention.start])[-2:]
     if mention.kind in DATE_KINDS:
@@ -480,7 +485,7 @@ def _new(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``factsuite new FOLDER --from FILE|- --published YYYY-MM-DD``."""
     new = subparsers.add_parser(
         "new", help="scaffold an article folder with a draft claim for every mention"

@@ -53,6 +53,17 @@ _COMMON_DATE = re.compile(
 )
 
 
+_ORDINAL_SUFFIX = "(?:st|nd|rd|th)?"
+_DAYS_TO = r" ?(?:-|–| to | and | through | until ) ?"
+_DAY_RANGE = re.compile(
+    rf"(?:(?P<month>[a-z]+)\.? (?P<first>{_DAY}){_ORDINAL_SUFFIX}{_DAYS_TO}"
+    rf"(?P<last>{_DAY}){_ORDINAL_SUFFIX}"
+    rf"|(?P<first_before>{_DAY}){_ORDINAL_SUFFIX}{_DAYS_TO}(?P<last_before>{_DAY}){_ORDINAL_SUFFIX}"
+    r" (?P<month_after>[a-z]+)\.?)(?:,? (?P<year>[1-9]\d{3}))?"
+)
+"""A range of days with the month written once: "march 3 and 5", "3-5 march 2022"."""
+
+
 class DateError(ValueError):
     """A date the parser cannot read or that contradicts itself."""
 
@@ -111,7 +122,7 @@ def _relative_spans(published: date) -> dict[str, DateSpan]:
     month_start = published.replace(day=1)
     week_start = published - timedelta(days=published.weekday())
     yesterday = published - timedelta(days=1)
-    return {
+    spans = {
         "today": DateSpan(published, published),
         "yesterday": DateSpan(yesterday, yesterday),
         "this month": _month_span(published.year, published.month),
@@ -124,6 +135,12 @@ def _relative_spans(published: date) -> dict[str, DateSpan]:
         "earlier this year": DateSpan(date(published.year, 1, 1), yesterday),
         "last year": DateSpan(date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)),
     }
+    # "the previous day" and "the prior month", read from publication like "yesterday": a
+    # text that means the day before another date needs the claim's as_of set by hand.
+    for unit, same in (("day", "yesterday"), ("week", "last week"), ("month", "last month")):
+        spans[f"previous {unit}"] = spans[f"prior {unit}"] = spans[same]
+    spans["previous year"] = spans["prior year"] = spans["last year"]
+    return spans
 
 
 def last_weekday(name: str, published: date) -> date:
@@ -204,6 +221,22 @@ def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
+def _day_range(phrase: str, published: date) -> DateSpan | None:
+    """ "march 3 and 5": the days from the first to the last, both in the month named."""
+    match = _DAY_RANGE.fullmatch(phrase)
+    if match is None:
+        return None
+    month = match["month"] or match["month_after"]
+    year = f" {match['year']}" if match["year"] else ""
+    first = _calendar_date(f"{month} {match['first'] or match['first_before']}{year}", published)
+    # Both ends in the year chosen for the first: each nearest to publication could differ.
+    last_day = f"{month} {match['last'] or match['last_before']} {first.first.year}"
+    last = _calendar_date(last_day, published)
+    if last.first < first.first:
+        raise DateError(f"{phrase!r}: the range ends before it begins")
+    return DateSpan(first.first, last.last)
+
+
 def parse_date(text: str, published: date) -> DateSpan:
     """Resolve a date expression; a weekday named with a date must agree with it.
 
@@ -223,16 +256,19 @@ def parse_date(text: str, published: date) -> DateSpan:
 
 def _parse_date(text: str, published: date) -> DateSpan:
     phrase = " ".join(text.lower().replace(".", ". ").split()).strip()
-    phrase = phrase.removeprefix("on ").strip()
+    phrase = phrase.removeprefix("on ").removeprefix("the ").strip()
     relative = _relative(phrase, published)
     if relative is not None:
         return relative
     if phrase in WEEKDAYS:
         day = last_weekday(phrase, published)
         return DateSpan(day, day)
+    days = _day_range(phrase, published)
+    if days is not None:
+        return days
     match = _WEEKDAY_PREFIX.match(phrase)
     weekday = match.group(1) if match and match.group(2) else None
-    span = _calendar_date(match.group(2) if weekday else phrase, published)
+    span = _calendar_date(match.group(2) if match and weekday else phrase, published)
     if weekday and span.first == span.last and span.first.weekday() != WEEKDAYS[weekday]:
         raise DateError(
             f"{text!r}: {describe(span.first)} was a "

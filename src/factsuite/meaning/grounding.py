@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import numpy as np
 
 from factsuite.meaning.lexicon import load_lexicon
+from factsuite.meaning.mention_index import ASCII_CASE_TWINS
+from factsuite.meaning.qualifiers import qualifier_before, spelling_of
 
 
 @dataclass(frozen=True)
@@ -108,17 +110,14 @@ def figure_problem(quote: str, value: str, qualifier: str) -> str:
     start = figure_start(quote, value)
     if start is None:
         return f'the quote does not contain the value "{value}"'
-    written = _qualifier_before(quote[:start])
+    written = _qualifier_before(quote, start)
     lexicon = load_lexicon()
-    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier):
+    left_out = not qualifier and lexicon.may_leave_out(written)
+    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not left_out:
         shown = f'"{written}"' if written else "no qualifier"
         stated = f'"{qualifier}"' if qualifier else "none"
         return f'the quote has {shown} before "{value}", but the claim\'s qualifier is {stated}'
     return ""
-
-
-ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
-"""The non-ASCII letters that ignore-case regexes match with ASCII ones: İ ı ſ K (Kelvin)."""
 
 
 def figure_start(quote: str, value: str) -> int | None:
@@ -164,22 +163,7 @@ def _ends_figure(quote: str, end: int) -> bool:
     return not (after[0] in ".," and after[1:].isdecimal())
 
 
-def _qualifier_before(text: str) -> str:
-    """The longest lexicon spelling that ends right before the figure.
-
-    Only the tail can hold it, so the search starts there: from the start of a long quote
-    it tried every spelling at every character.
-    """
-    words = " ".join(text.lower().split())
-    regex, longest = _qualifier_at_end()
-    match = regex.search(words, max(0, len(words) - longest - 1))
-    return match.group(1) if match else ""
-
-
-@cache
-def _qualifier_at_end() -> tuple[re.Pattern[str], int]:
-    """One pattern for every spelling, longest first, so the longest that fits wins; and the
-    length of the longest."""
-    spellings = sorted(filter(None, load_lexicon().qualifier_spellings), key=len, reverse=True)
-    regex = re.compile(rf"(?:^|\W)({'|'.join(map(re.escape, spellings))})$")
-    return regex, max(map(len, spellings), default=0)
+def _qualifier_before(quote: str, end: int) -> str:
+    """The lexicon spelling written right before the figure at ``end``, or ""."""
+    start = qualifier_before(quote, end)
+    return "" if start is None else spelling_of(quote[start:end])

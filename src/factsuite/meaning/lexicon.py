@@ -12,6 +12,7 @@ from enum import StrEnum
 from fractions import Fraction
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -144,10 +145,13 @@ class Entry:
     kinds: tuple[str, ...] = ()
     example: str = ""
     why: str = ""
+    optional: tuple[str, ...] = ()
+    """Spellings a claim may leave out, its qualifier then empty: verbs and emphasis that
+    state a figure ("passed 200", "as few as one in 10"), which writers encode either way."""
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+        return tuple(dict.fromkeys((self.name, *self.aliases, *self.optional)))
 
     def interval(self, reading: Reading, scale: Scale) -> Interval:
         return evaluate_notation(self.readings[reading], scale)
@@ -168,6 +172,11 @@ class Lexicon:
 
     def qualifier(self, spelling: str) -> Entry | None:
         return self._qualifiers_by_spelling.get(spelling.strip().lower())
+
+    def may_leave_out(self, spelling: str) -> bool:
+        """Whether a claim may leave out this qualifier written in its quote."""
+        entry = self.qualifier(spelling)
+        return entry is not None and spelling.strip().lower() in entry.optional
 
     def vague_count(self, spelling: str) -> Entry | None:
         return self._vague_counts_by_spelling.get(spelling.strip().lower())
@@ -194,7 +203,7 @@ def _by_spelling(entries: tuple[Entry, ...]) -> dict[str, Entry]:
     return {spelling.lower(): entry for entry in entries for spelling in entry.spellings}
 
 
-def _entries(raw: list[dict]) -> tuple[Entry, ...]:
+def _entries(raw: list[dict[str, Any]]) -> tuple[Entry, ...]:
     return tuple(
         Entry(
             name=item["name"],
@@ -203,6 +212,7 @@ def _entries(raw: list[dict]) -> tuple[Entry, ...]:
             kinds=tuple(item.get("kinds", ())),
             example=item.get("example", ""),
             why=" ".join(item.get("why", "").split()),
+            optional=tuple(item.get("optional", ())),
         )
         for item in raw
     )

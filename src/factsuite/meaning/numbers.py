@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from text_to_num import text2num
+from text_to_num import text2num  # type: ignore[import-untyped]
 
 from factsuite.meaning.lexicon import Entry, Scale, load_lexicon
 
@@ -35,6 +35,7 @@ UNIT_WORDS = {
     "months": ("month", "months"),
     "years": ("year", "years"),
 }
+DURATION_UNITS = ("days", "weeks", "months", "years")
 FRACTION_WORDS = {
     "half": Fraction(1, 2),
     "a half": Fraction(1, 2),
@@ -66,6 +67,18 @@ _DIGITS = re.compile(
 )
 _IN_RATIO = re.compile(r"^(?P<num>.+?)\s+(?:in|out of)\s+(?P<den>.+)$")
 _WORD_NUMBER_SPECIALS = {"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12}
+_HUNDRED = re.compile(r"^an? hundred\b")
+UNIT_MULTIPLES = {"decade": ("years", 10), "decades": ("years", 10)}
+"""Words for several of a unit: "a decade" is 10 years, read in steps of 10 years."""
+# fmt: off
+_ORDINAL_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth",
+]
+# fmt: on
+ORDINALS = {word: number for number, word in enumerate(_ORDINAL_WORDS, start=1)}
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+"""Ordinals count durations in a row: "a third straight week" is 3 weeks, exactly."""
 
 
 class NumberError(ValueError):
@@ -131,6 +144,7 @@ def _from_digits(text: str) -> Quantity | None:
 
 
 def _from_words(text: str) -> Quantity | None:
+    text = _HUNDRED.sub("one hundred", text)  # text2num reads "one hundred", not "a hundred"
     if text in _WORD_NUMBER_SPECIALS:
         number = _WORD_NUMBER_SPECIALS[text]
     else:
@@ -191,12 +205,42 @@ CACHED_FIGURES = 2**16
 """Figures kept for reuse: claims write the same figure under several qualifiers."""
 
 
+def _unit_multiple(text: str, unit: str) -> tuple[str, int]:
+    """ "two decades" in years is "two" times 10; a figure in no multiple is itself, once."""
+    lowered = " ".join(text.lower().split())
+    body, _, last = lowered.rpartition(" ")
+    multiple = UNIT_MULTIPLES.get(last)
+    if multiple is None:
+        return text, 1
+    if multiple[0] != unit:
+        raise NumberError(f"{text!r} is written in {multiple[0]}, but the unit is {unit}")
+    return body or "a", multiple[1]
+
+
+def _from_ordinal(text: str) -> Quantity | None:
+    match = _ORDINAL_DIGITS.match(text)
+    number = int(match[1]) if match else ORDINALS.get(text)
+    return None if number is None else Quantity(Fraction(number), Fraction(1), Fraction(1))
+
+
+def _times(quantity: Quantity, factor: int) -> Quantity:
+    return Quantity(quantity.value * factor, quantity.step * factor, quantity.granularity * factor)
+
+
 @lru_cache(maxsize=CACHED_FIGURES)
 def parse_figure(text: str, unit: str) -> Figure:
     """Read a claim's value in its unit, e.g. ("90 percent", "percent") -> 90 +- 5.
 
     Figures are cached and shared (both kinds are frozen)."""
+    text, factor = _unit_multiple(text, unit)
+    figure = _parse_figure(text, unit)
+    return _times(figure, factor) if isinstance(figure, Quantity) and factor != 1 else figure
+
+
+def _parse_figure(text: str, unit: str) -> Figure:
     body = strip_unit_words(text, unit)
+    if not body and unit in DURATION_UNITS and text.strip().lower() in UNIT_WORDS[unit]:
+        body = "a"  # "a month-long strike": the unit word alone is one of it
     if not body:
         raise NumberError(f"{text!r} has no figure in it")
     vague = load_lexicon().vague_count(body)
@@ -206,7 +250,8 @@ def parse_figure(text: str, unit: str) -> Figure:
         ratio = _from_ratio(body)
         if ratio is not None:
             return ratio
-    quantity = _read_count(body)
+    ordinal = _from_ordinal(body) if unit in DURATION_UNITS else None
+    quantity = ordinal or _read_count(body)
     if quantity is None:
         raise NumberError(
             f"cannot read {text!r} as a figure: write digits (3.5 million, 1,500,000), "
