@@ -29,6 +29,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
 
+RULES_FOR_KIND = {
+    "headline_body": {"same_figure", "record"},
+    "part_of": {"part_of", "sum_of", "total"},
+    "total": {"total", "sum_of"},
+    "share_count": {"share_count", "share_of"},
+    "shares_over_100": {"partition", "schema"},
+    "change": {"change"},
+    "rate": {"rate"},
+    "weekday": {"calendar"},
+    "duration": {"spans"},
+    "date_order": {"before"},
+    "reference": {"record", "population", "stale"},
+}
+"""The rules that name each kind of planted error rightly: caught by another is caught by luck."""
+
+
 @dataclass
 class Failure:
     """One failing pytest item, with what it names."""
@@ -49,6 +65,7 @@ class ArticleScore:
     false_alarms: list[str] = field(default_factory=list)
     caught: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
     rules: dict[str, int] = field(default_factory=dict)
 
 
@@ -106,7 +123,15 @@ def score_part(part: str, workdir: Path) -> list[ArticleScore]:
                 )
                 score.rules[failure.rule] = score.rules.get(failure.rule, 0) + 1
             for error in planted:
-                hit = any(failure.involves(error["claims"]) for failure in mine)
+                hits = [failure for failure in mine if failure.involves(error["claims"])]
+                hit = bool(hits)
+                kind = error.get("kind", "other")
+                tally = score.by_kind.setdefault(kind, {"planted": 0, "caught": 0, "right_rule": 0})
+                tally["planted"] += 1
+                tally["caught"] += hit
+                tally["right_rule"] += any(
+                    failure.rule in RULES_FOR_KIND.get(kind, set()) for failure in hits
+                )
                 (score.caught if hit else score.missed).append(
                     f"{error['id']} ({error.get('kind', '?')}): {error.get('description', '')}"
                 )
@@ -129,6 +154,18 @@ def print_scores(scores: list[ArticleScore]) -> None:
     false = sum(len(score.false_alarms) for score in scores)
     caught = sum(len(score.caught) for score in scores)
     planted = caught + sum(len(score.missed) for score in scores)
+    kinds: dict[str, dict[str, int]] = {}
+    for score in scores:
+        for kind, tally in score.by_kind.items():
+            total = kinds.setdefault(kind, {"planted": 0, "caught": 0, "right_rule": 0})
+            for key, value in tally.items():
+                total[key] += value
+    print("\nplanted kind        caught  with the right rule")
+    for kind, total in sorted(kinds.items()):
+        print(
+            f"{kind:<18} {total['caught']:>3}/{total['planted']:<3} "
+            f"{total['right_rule']:>3}/{total['planted']}"
+        )
     print(
         f"\nTOTAL {len(scores)} articles: {true} true failures, {false} false alarms, "
         f"{caught}/{planted} planted errors caught"
