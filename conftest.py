@@ -11,6 +11,8 @@ from pathlib import Path
 if "factsuite.pytest_plugin.plugin" not in sys.modules:
     sys.path.insert(0, str(Path(__file__).parent / "src"))
     try:
+        import pandera.pandas  # noqa: F401 - the plugin imports it lazily, so ask for it here
+
         import factsuite.pytest_plugin.plugin  # noqa: F401 - fails early, with a message, when not set up
     except ImportError as error:
         raise SystemExit(
