@@ -169,7 +169,7 @@ def _on_cluster(
         raise SystemExit(
             "checking on a Dask cluster needs distributed: pip install 'factsuite[dask]'"
         ) from None
-    with Client(address) as client:  # type: ignore[no-untyped-call]
+    with Client(address) as client:  # type: ignore[no-untyped-call]  # distributed's Client is untyped
         futures = client.map(work, chunks, pure=False)
         for future in futures:
             yield from future.result()

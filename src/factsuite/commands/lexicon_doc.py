@@ -5,13 +5,15 @@ from __future__ import annotations
 from fractions import Fraction
 
 from factsuite.meaning.lexicon import READING_MEANS, Entry, Reading, Scale, load_lexicon
-from factsuite.meaning.numbers import parse_figure
+from factsuite.meaning.numbers import Quantity, parse_figure
 
 EXAMPLE_FIGURE = "3.5 million"
 
 
 def _example(entry: Entry) -> str:
     quantity = parse_figure(EXAMPLE_FIGURE, "people")
+    if not isinstance(quantity, Quantity):
+        raise TypeError(f"{EXAMPLE_FIGURE!r} reads as a vague count, not a figure")
     return " / ".join(entry.interval(reading, quantity.scale).format() for reading in Reading)
 
 

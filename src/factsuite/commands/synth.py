@@ -17,7 +17,7 @@ import calendar
 import csv
 import math
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,7 +34,7 @@ FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2024, 12, 31)
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]  # base chosen at import (libyaml or not)
     """Writes every value in place: a fact file an editor reads has no anchors or aliases."""
 
     def ignore_aliases(self, data: object) -> bool:
@@ -418,9 +418,9 @@ class Draft:
     error_rate: float
     headline: str = ""
     paragraphs: list[str] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
-    relations: list[dict] = field(default_factory=list)
-    ignored: list[dict] = field(default_factory=list)
+    claims: list[dict[str, object]] = field(default_factory=list)
+    relations: list[dict[str, object]] = field(default_factory=list)
+    ignored: list[dict[str, object]] = field(default_factory=list)
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def inject(self) -> bool:
@@ -637,7 +637,7 @@ def _part(draft: Draft, anchors: Anchors, group: str, index: int) -> None:
     relation_id = f"{slug}-within-total"
     if draft.inject():
         part = _until(
-            _near(total, *draft.rng.choice(((1.7, 3.0), (8, 12))), PART_QUALIFIERS, draft),
+            _near(total, *draft.rng.choice(((1.7, 3.0), (8.0, 12.0))), PART_QUALIFIERS, draft),
             lambda f: _breaks_above(f.lo, total),
         )
         detail = f'"{part.written} {group}" among "{total.written}"'
@@ -990,7 +990,7 @@ def _folder_name(draft: Draft, index: int) -> str:
     return f"{draft.published.isoformat()}-{_slug(draft.place)}-{index:05d}"
 
 
-def _dump(data: dict, path: Path) -> None:
+def _dump(data: Mapping[str, object], path: Path) -> None:
     text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(text, encoding="utf-8")
 
@@ -1057,7 +1057,7 @@ def _at_least_one(written: str) -> int:
     return int(written)
 
 
-def add_command(subparsers: argparse._SubParsersAction) -> None:
+def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``factsuite synth OUT --articles N --seed S [--error-rate R]``."""
     synth = subparsers.add_parser(
         "synth", help="write a synthetic archive with a ground truth of injected errors"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from factsuite.files.cache import load_yaml_cached
 from factsuite.files.loading import (
@@ -208,7 +209,7 @@ def validated_file(
 
 
 def _first_errors(
-    path: Path, data: Any, model: type[BaseModel], issues: list[Any]
+    path: Path, data: Any, model: type[BaseModel], issues: list[ErrorDetails]
 ) -> list[LocatedError]:
     """The first errors, located, and how many more there are.
 
@@ -224,7 +225,7 @@ def _first_errors(
     return located
 
 
-def _locate(path: Path, data: Any, model: type[BaseModel], issue: dict) -> LocatedError:
+def _locate(path: Path, data: Any, model: type[BaseModel], issue: ErrorDetails) -> LocatedError:
     location = tuple(issue["loc"])
     field_name = _field_path(data, location)
     message = issue["msg"].removeprefix("Value error, ")

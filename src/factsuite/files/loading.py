@@ -35,7 +35,7 @@ from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, cast
 
 import yaml
 
@@ -167,14 +167,14 @@ def refuse_outside(path: Path, root: Path) -> None:
 GIT_FOLDER = ".git"
 
 
-class LocatedDict(dict):
+class LocatedDict(dict[Any, Any]):
     """A mapping that remembers the line of itself and of each of its keys (1-based)."""
 
     line: int = 0
     key_lines: dict[Any, int]
 
 
-class LocatedList(list):
+class LocatedList(list[Any]):
     """A sequence that remembers the line of itself and of each of its items (1-based)."""
 
     line: int = 0
@@ -185,15 +185,24 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
+class _Marked(Protocol):
+    """A place in a YAML text, as PyYAML's marks and libyaml's both give it."""
+
+    line: int
+
+
 class _TooDeep(Exception):
     """A collection nested deeper than the limit, at its mark: located by ``load_yaml``."""
 
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, mark: _Marked | None) -> None:
         super().__init__(mark)
         self.mark = mark
 
 
-def _kept_resolvers(resolvers: dict[str, list]) -> dict[str, list]:
+_Resolvers = dict[str, list[tuple[str, re.Pattern[str]]]]
+
+
+def _kept_resolvers(resolvers: _Resolvers) -> _Resolvers:
     """The implicit resolvers of the kept tags, by the first characters they match."""
     kept = {
         first: [(tag, regexp) for tag, regexp in pairs if tag in KEPT_IMPLICIT_TAGS]
@@ -202,13 +211,15 @@ def _kept_resolvers(resolvers: dict[str, list]) -> dict[str, list]:
     return {first: pairs for first, pairs in kept.items() if pairs}
 
 
-class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]  # base chosen at import (libyaml or not)
     """Safe loader with line marks, duplicate-key errors and scalars kept as written.
 
     It refuses a collection nested deeper than ``max_depth`` before building into it.
     """
 
-    yaml_implicit_resolvers: ClassVar[dict] = _kept_resolvers(_BaseLoader.yaml_implicit_resolvers)
+    yaml_implicit_resolvers: ClassVar[_Resolvers] = _kept_resolvers(
+        _BaseLoader.yaml_implicit_resolvers
+    )
 
     def __init__(self, stream: str, max_depth: int = Limits.max_depth) -> None:
         super().__init__(stream)
@@ -223,8 +234,8 @@ class FactLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         if kind is yaml.ScalarNode and not (
             implicit[0] and value[:1] in self.yaml_implicit_resolvers
         ):
-            return self.DEFAULT_SCALAR_TAG
-        return super().resolve(kind, value, implicit)
+            return _TEXT_TAG
+        return cast(str, super().resolve(kind, value, implicit))  # PyYAML's resolve is untyped
 
 
 def _is_text(node: yaml.Node) -> bool:
@@ -364,7 +375,7 @@ def _measure(path: Path, text: str, limits: Limits) -> None:
     """
     depth = added = values = 0
     opened: list[tuple[str | None, int]] = []
-    sizes: dict[str, int] = {}
+    sizes: dict[str | None, int] = {}
     for event in yaml.parse(text, Loader=FactLoader):
         if isinstance(event, yaml.AliasEvent):
             size = sizes.get(event.anchor, 1)
@@ -413,10 +424,10 @@ def _documents(text: str, max_depth: int) -> list[Any]:
         loader.dispose()
 
 
-def _too_deep(path: Path, mark: yaml.Mark, limits: Limits) -> FactFileError:
+def _too_deep(path: Path, mark: _Marked | None, limits: Limits) -> FactFileError:
     return _refused(
         path,
-        mark.line + 1,
+        mark.line + 1 if mark else None,
         f"nested more than {limits.max_depth} levels deep",
         f"flatten the structure, or raise the limit: {limits.raise_with('max_depth')}",
     )
@@ -425,7 +436,7 @@ def _too_deep(path: Path, mark: yaml.Mark, limits: Limits) -> FactFileError:
 def _too_many_aliases(path: Path, event: yaml.AliasEvent, limits: Limits) -> FactFileError:
     return _refused(
         path,
-        event.start_mark.line + 1,
+        event.start_mark.line + 1 if event.start_mark else None,
         f"aliases expand to more than {limits.max_aliases:,} values (here, at *{event.anchor})",
         f"write the values out, or raise the limit: {limits.raise_with('max_aliases')}",
     )

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from enum import StrEnum
 from functools import cache
-from typing import Annotated, Literal, get_origin
+from typing import Annotated, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -197,7 +197,7 @@ Relation = Annotated[
     PartOf | SumOf | ShareOf | SameFigure | Before | Spans, Field(discriminator="rule")
 ]
 RELATION_MODELS: dict[str, type[Strict]] = {
-    model.model_fields["rule"].annotation.__args__[0]: model
+    get_args(model.model_fields["rule"].annotation)[0]: model
     for model in (PartOf, SumOf, ShareOf, SameFigure, Before, Spans)
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.extensions import register_check_method
+from pandera.api.extensions import register_check_method
 from pydantic import Field
 
 from factsuite.files.addresses import WebAddress, is_web_address
@@ -65,32 +67,48 @@ class EventsMeta(Strict):
 # -- the pandera schemas of the reference tables -------------------------------------------
 
 
+_CheckFunction = TypeVar("_CheckFunction", bound=Callable[..., "pd.Series[bool]"])
+
+
+def _check_method(
+    statistics: list[str] | None = None,
+) -> Callable[[_CheckFunction], _CheckFunction]:
+    """``register_check_method`` with types, which pandera's lacks: the function becomes a
+    ``pa.Check`` method and is returned as written, as pandera's decorator returns it."""
+
+    def register(check: _CheckFunction) -> _CheckFunction:
+        register_check_method(statistics=statistics)(check)
+        return check
+
+    return register
+
+
 def _as_dates(column: pd.Series) -> pd.Series:
     return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
 
 
-@register_check_method()
+@_check_method()
 def dates_real(column: pd.Series) -> pd.Series:
     return _as_dates(column).notna()
 
 
-@register_check_method()
+@_check_method()
 def numbers_not_negative(column: pd.Series) -> pd.Series:
     return pd.to_numeric(column, errors="coerce") >= 0
 
 
-@register_check_method()
+@_check_method()
 def web_addresses(column: pd.Series) -> pd.Series:
     """Empty, or http(s): an address is written into published pages (see ``addresses``)."""
     return column.map(lambda cell: cell == "" or is_web_address(cell))
 
 
-@register_check_method()
+@_check_method()
 def not_blank(column: pd.Series) -> pd.Series:
     return column.str.strip() != ""
 
 
-@register_check_method(statistics=["cumulative"])
+@_check_method(statistics=["cumulative"])
 def never_falls(df: pd.DataFrame, *, cumulative: bool) -> pd.Series:
     """In a running total, no figure is below an earlier one."""
     if not cumulative:
@@ -216,7 +234,9 @@ class Reference:
     """The optional vocabulary of reference/populations.yaml (see ``files.populations``)."""
 
 
-def _load_table(path: Path, schema: pa.DataFrameSchema) -> tuple[pd.DataFrame | None, list]:
+def _load_table(
+    path: Path, schema: pa.DataFrameSchema
+) -> tuple[pd.DataFrame | None, list[LocatedError]]:
     try:
         table = read_table(path)
     except FactFileError as error:
@@ -249,7 +269,8 @@ def load_events(folder: Path) -> tuple[dict[str, tuple[date, str]], list[Located
     table, errors = _load_table(folder / EVENTS_TABLE, events_schema())
     if table is None:
         return {}, errors
-    return {row.id: (date.fromisoformat(row.date), row.event) for row in table.itertuples()}, []
+    rows = table.itertuples()  # every cell is text: read with dtype=str
+    return {str(row.id): (date.fromisoformat(str(row.date)), str(row.event)) for row in rows}, []
 
 
 def load_populations(path: Path) -> tuple[Vocabulary | None, list[LocatedError]]:

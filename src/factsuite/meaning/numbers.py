@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
-from text_to_num import text2num  # type: ignore[import-untyped]
+from text_to_num import text2num  # type: ignore[import-untyped]  # text_to_num ships no types
 
 from factsuite.meaning.lexicon import Entry, Scale, load_lexicon
 

@@ -450,7 +450,7 @@ class PlainFailureItem(pytest.Item):
     ) -> str:
         if isinstance(excinfo.value, EditorNote):
             return excinfo.value.text
-        return str(super().repr_failure(excinfo, style=style))  # type: ignore[arg-type]
+        return str(super().repr_failure(excinfo, style=style))  # type: ignore[arg-type]  # pytest's style
 
 
 class FactCheck(PlainFailureItem):
@@ -459,7 +459,7 @@ class FactCheck(PlainFailureItem):
     def __init__(self, *, check: CheckItem, article: Article, **kwargs: object) -> None:
         from factsuite.reports.wording import DRAFT_REASON, finding_reason
 
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own keywords, passed on
         self.check = check
         self.article = article
         finding = article.finding_for(check.name)
@@ -509,7 +509,7 @@ class ArticleChecks(PlainFailureItem):
     """
 
     def __init__(self, *, folder: Path, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own keywords, passed on
         self.folder = folder
 
     def runtest(self) -> None:

@@ -22,7 +22,7 @@ from factsuite.files.names import CLAIMS_FILE
 from factsuite.pytest_plugin.settings import chunk_size
 
 
-class ArticleChunkScheduling(LoadScopeScheduling):  # type: ignore[misc]
+class ArticleChunkScheduling(LoadScopeScheduling):  # type: ignore[misc]  # xdist is untyped: its class is Any
     def __init__(self, config: Any, log: Any = None) -> None:
         super().__init__(config, log)
         self._chunk_size = chunk_size(config)
