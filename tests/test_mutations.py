@@ -425,14 +425,15 @@ MUTATIONS = [
     ),
     pytest.param(
         mutation(
-            in_both("On February 24, Putin", "On March 24, Putin"),
-            set_field("invasion-announced", "value", "March 24"),
+            # With its year: a yearless "March 24" in a report is the last one (2021).
+            in_both("On February 24, Putin", "On March 24, 2022, Putin"),
+            set_field("invasion-announced", "value", "March 24, 2022"),
             set_field("invasion-announced", "as_of", "2022-03-24"),
             fails={
                 "calendar[invasion-announced]": problem(
                     "date_not_after_publication",
-                    '"March 24" is Thursday 24 March 2022, after the article was published on '
-                    "Tuesday 22 March 2022",
+                    '"March 24, 2022" is Thursday 24 March 2022, after the article was '
+                    "published on Tuesday 22 March 2022",
                 ),
                 "schema[invasion-announced]": problem(
                     "as_of_not_after_publication",
@@ -467,7 +468,7 @@ MUTATIONS = [
                 ),
                 "event[invasion-announced]": problem(
                     "event_in_date",
-                    '"March 24" reads as exactly Thursday 24 March 2022',
+                    '"March 24, 2022" reads as exactly Thursday 24 March 2022',
                     "\n  event     invasion-announced: Putin announces the 'special military "
                     "operation' (a Thursday) on Thursday 24 February 2022",
                 ),
@@ -849,11 +850,26 @@ MUTATIONS = [
             in_both("On February 24, Putin", "On Friday, February 24, Putin"),
             set_field("invasion-announced", "value", "Friday, February 24"),
             fails={
+                # A calendar problem; the date itself is still read, so the relations using
+                # it are checked (and hold), not blocked (#14).
+                "calendar[invasion-announced]": problem(
+                    "date_matches_as_of",
+                    "'Friday, February 24': Thursday 24 February 2022 was a Thursday, "
+                    "not a Friday.",
+                ),
+            },
+        ),
+        id="weekday-contradicts-date",
+    ),
+    pytest.param(
+        mutation(
+            in_both("On February 24, Putin", "On Febtober 24, Putin"),
+            set_field("invasion-announced", "value", "Febtober 24"),
+            fails={
                 # A date that cannot be read is a calendar problem, not a schema one.
                 "calendar[invasion-announced]": problem(
                     "date_readable",
-                    'The value "Friday, February 24" cannot be read as a date: ',
-                    "Thursday 24 February 2022 was a Thursday, not a Friday",
+                    'The value "Febtober 24" cannot be read as a date',
                 ),
                 "conflict-duration": BLOCKED_BY_INVASION,
                 "milestone-duration": BLOCKED_BY_INVASION,
@@ -861,7 +877,27 @@ MUTATIONS = [
                 "invasion-before-conditions": BLOCKED_BY_INVASION,
             },
         ),
-        id="weekday-contradicts-date",
+        id="unreadable-date",
+    ),
+    pytest.param(
+        mutation(
+            # A past date marked as looking ahead (tense: future) cannot lie before publication
+            # (with its year: a yearless one would be read as the next February 24).
+            in_both("On February 24, Putin", "On February 24, 2022, Putin"),
+            set_field("invasion-announced", "value", "February 24, 2022"),
+            in_claims(
+                "    event: invasion-announced\n",
+                "    event: invasion-announced\n    tense: future\n",
+            ),
+            fails={
+                "calendar[invasion-announced]": problem(
+                    "date_not_before_publication",
+                    '"February 24, 2022" is Thursday 24 February 2022, before the article was '
+                    "published on Tuesday 22 March 2022, but the claim looks ahead to it",
+                ),
+            },
+        ),
+        id="future-date-before-publication",
     ),
     pytest.param(
         mutation(
@@ -1191,7 +1227,7 @@ def test_a_relation_blocked_by_an_unreadable_date_points_to_its_calendar_check(
 ) -> None:
     """An unreadable date is reported by date_readable under calendar[<claim>], so the
     relations waiting for it send the reader there, not to schema[<claim>] (which passes)."""
-    (case,) = [param.values[0] for param in MUTATIONS if param.id == "weekday-contradicts-date"]
+    (case,) = [param.values[0] for param in MUTATIONS if param.id == "unreadable-date"]
     failed = failing(mutate_and_evaluate(seed_copy, case.edits))
     assert "calendar[invasion-announced]" in failed
     assert "schema[invasion-announced]" not in failed

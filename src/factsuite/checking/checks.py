@@ -71,7 +71,7 @@ def share_within_bounds(df: pd.DataFrame, *, low: float, high: float) -> pd.Seri
 
 @registered()
 def as_of_not_after_publication(df: pd.DataFrame) -> pd.Series:
-    return df["as_of"].isna() | (df["as_of"] <= df["published"])
+    return df["as_of"].isna() | df["future"].astype(bool) | (df["as_of"] <= df["published"])
 
 
 @registered()
@@ -87,12 +87,23 @@ def figure_in_quote(df: pd.DataFrame) -> pd.Series:
 @registered()
 def date_matches_as_of(df: pd.DataFrame) -> pd.Series:
     inside = (df["date_first"] <= df["as_of"]) & (df["as_of"] <= df["date_last"])
-    return (df["kind"] != Kind.DATE) | _unreadable(df) | inside
+    right_weekday = df["calendar_problem"] == ""
+    return (df["kind"] != Kind.DATE) | _unreadable(df) | (inside & right_weekday)
 
 
 @registered()
 def date_not_after_publication(df: pd.DataFrame) -> pd.Series:
-    return (df["kind"] != Kind.DATE) | _unreadable(df) | (df["date_first"] <= df["published"])
+    future = df["future"].astype(bool)
+    past = df["date_first"] <= df["published"]
+    return (df["kind"] != Kind.DATE) | _unreadable(df) | future | past
+
+
+@registered()
+def date_not_before_publication(df: pd.DataFrame) -> pd.Series:
+    """A date the text looks ahead to ("due on Sept. 4") cannot have passed already."""
+    past = ~df["future"].astype(bool)
+    ahead = df["date_last"] >= df["published"]
+    return (df["kind"] != Kind.DATE) | _unreadable(df) | past | ahead
 
 
 @registered()

@@ -146,6 +146,8 @@ def date_matches_as_of(failure: Failure, context: Context) -> list[Line]:
     assert claim.as_of is not None
     assert context.article.meta is not None
     assert reading.span
+    if reading.calendar_problem:
+        return [f"{reading.calendar_problem}.", claim_ref(context, "claim", claim.id)]
     return [
         f'"{written(claim)}" in an article published {describe(context.article.meta.published)} '
         f"means {reading.span}, but the claim says it is {describe(claim.as_of)}.",
@@ -161,6 +163,19 @@ def date_not_after_publication(failure: Failure, context: Context) -> list[Line]
     return [
         f'"{written(claim)}" is {reading.span}, after the article was published on '
         f"{describe(context.article.meta.published)}: a report cannot tell of it as past.",
+        claim_ref(context, "claim", claim.id),
+    ]
+
+
+def date_not_before_publication(failure: Failure, context: Context) -> list[Line]:
+    claim = context.claim(_claim(failure))
+    reading = context.readings[(str(context.article.folder), claim.id)]
+    assert context.article.meta is not None
+    assert reading.span
+    return [
+        f'"{written(claim)}" is {reading.span}, before the article was published on '
+        f"{describe(context.article.meta.published)}, but the claim looks ahead to it "
+        "(tense: future, or a future word in its quote): a scheduled date cannot have passed.",
         claim_ref(context, "claim", claim.id),
     ]
 

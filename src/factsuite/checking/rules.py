@@ -108,6 +108,13 @@ def _claim_rules() -> list[Rule]:
             pa.Check.date_not_after_publication(),
             say.date_not_after_publication,
         ),
+        Rule(
+            "date_not_before_publication",
+            "claims",
+            "calendar",
+            pa.Check.date_not_before_publication(),
+            say.date_not_before_publication,
+        ),
     ]
 
 

@@ -23,6 +23,7 @@ from factsuite.meaning.intervals import Bound
 from factsuite.meaning.lexicon import Kind, Reading
 from factsuite.meaning.numbers import Quantity
 from factsuite.meaning.readings import ClaimReading, read_claim
+from factsuite.meaning.tense import is_future
 
 BOUNDS = ("lo", "hi", "lo_closed", "hi_closed")
 INTERVAL_COLUMNS = [f"{reading}_{bound}" for reading in Reading for bound in BOUNDS]
@@ -93,6 +94,8 @@ def _claim_rows(
                 published_day,
                 float(span.first.toordinal()) if span else np.nan,
                 float(span.last.toordinal()) if span else np.nan,
+                is_future(claim),
+                reading.calendar_problem,
                 *_interval_values(reading),
             ]
         )
@@ -115,6 +118,8 @@ CLAIM_COLUMNS = [
     "published",
     "date_first",
     "date_last",
+    "future",
+    "calendar_problem",
     *INTERVAL_COLUMNS,
 ]
 JOINED_COLUMNS = [

@@ -114,6 +114,13 @@ class Claim(Strict):
     event: Identifier | None = Field(
         default=None, description="For a date: the reference event it names (events.csv id)."
     )
+    tense: Literal["past", "future"] | None = Field(
+        default=None,
+        description="future: the text looks ahead (a scheduled or forecast date, a budget "
+        "year): the date must lie on or after publication, and a weekday or a date without "
+        "its year is the next one.  Without it, a future word in the quote before the value "
+        "(due, will, next, scheduled, expected, by...) makes the claim future.",
+    )
     status: Literal["draft", "reviewed"] = Field(
         default="reviewed",
         description="draft: written by `factsuite new`, not yet checked by a person.",

@@ -68,6 +68,16 @@ class DateError(ValueError):
     """A date the parser cannot read or that contradicts itself."""
 
 
+class WeekdayError(DateError):
+    """A weekday that does not name the date beside it: the date itself is still read
+    (``span``), so that the calendar rule says the weekday is wrong while the relations
+    using the date are still checked."""
+
+    def __init__(self, message: str, span: DateSpan) -> None:
+        super().__init__(message)
+        self.span = span
+
+
 @dataclass(frozen=True)
 class DateSpan:
     """The days a date expression can mean, first and last included."""
@@ -149,10 +159,16 @@ def last_weekday(name: str, published: date) -> date:
     return published - timedelta(days=back)
 
 
+def next_weekday(name: str, published: date) -> date:
+    """The first such weekday on or after publication: "due to end on Monday"."""
+    ahead = (WEEKDAYS[name] - published.weekday()) % 7
+    return published + timedelta(days=ahead)
+
+
 LEAP_YEAR = 2000
 
 
-def _calendar_date(text: str, published: date) -> DateSpan:
+def _calendar_date(text: str, published: date, future: bool = False) -> DateSpan:
     # Without a year, read it in a leap year so that "February 29" exists until the year is
     # chosen (the occurrence nearest to publication).
     year = published.year if _YEAR.search(text) else LEAP_YEAR
@@ -161,7 +177,7 @@ def _calendar_date(text: str, published: date) -> DateSpan:
         raise DateError(f"cannot read {text!r} as a date: name the month")
     has_day = re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text) is not None
     if not _YEAR.search(text):
-        parsed = _nearest_year(parsed, published, text)
+        return _occurrence(parsed, has_day, published, text, future)
     if not has_day:
         return (
             _month_span(parsed.year, parsed.month)
@@ -200,51 +216,62 @@ def common_date(text: str, default: date) -> date | None:
         return None
 
 
-def _nearest_year(day: date, published: date, text: str) -> date:
-    """A date written without its year is the occurrence nearest to publication.
+def _occurrence(day: date, has_day: bool, published: date, text: str, future: bool) -> DateSpan:
+    """A date written without its year: in a report, the most recent such day (or month) on
+    or before publication; in a claim marked future, the first on or after it.
 
-    "March 24" in a paper of 22 March 2022 is two days ahead, not a year back, so that the
-    calendar rule can say it lies after publication.
+    "January" in a paper of September 2024 is January 2024, not January 2025; "July 26"
+    said of a scheduled opening in April 2024 (``tense: future``) is 26 July 2024.
     """
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
+    spans = []
+    for year in range(published.year - 8, published.year + 9):  # 8: leap days skip a century year
         try:
-            candidates.append(day.replace(year=year))
+            moved = day.replace(year=year)
         except ValueError:
             continue
-    if not candidates:
-        raise DateError(f"{text!r} is not a date near {describe(published)}")
-    return min(candidates, key=lambda candidate: abs(candidate - published))
+        spans.append(DateSpan(moved, moved) if has_day else _month_span(year, moved.month))
+    if future:
+        ahead = [span for span in spans if span.last >= published]
+        if ahead:
+            return min(ahead, key=lambda span: span.first)
+    else:
+        behind = [span for span in spans if span.first <= published]
+        if behind:
+            return max(behind, key=lambda span: span.first)
+    raise DateError(f"{text!r} is not a date near {describe(published)}")
 
 
 def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-def _day_range(phrase: str, published: date) -> DateSpan | None:
+def _day_range(phrase: str, published: date, future: bool) -> DateSpan | None:
     """ "march 3 and 5": the days from the first to the last, both in the month named."""
     match = _DAY_RANGE.fullmatch(phrase)
     if match is None:
         return None
     month = match["month"] or match["month_after"]
     year = f" {match['year']}" if match["year"] else ""
-    first = _calendar_date(f"{month} {match['first'] or match['first_before']}{year}", published)
+    first_day = f"{month} {match['first'] or match['first_before']}{year}"
+    first = _calendar_date(first_day, published, future)
     # Both ends in the year chosen for the first: each nearest to publication could differ.
     last_day = f"{month} {match['last'] or match['last_before']} {first.first.year}"
-    last = _calendar_date(last_day, published)
+    last = _calendar_date(last_day, published, future)
     if last.first < first.first:
         raise DateError(f"{phrase!r}: the range ends before it begins")
     return DateSpan(first.first, last.last)
 
 
-def parse_date(text: str, published: date) -> DateSpan:
-    """Resolve a date expression; a weekday named with a date must agree with it.
+def parse_date(text: str, published: date, future: bool = False) -> DateSpan:
+    """Resolve a date expression; a weekday named with a date must agree with it (else a
+    ``WeekdayError`` that still carries the date).  ``future``: the text looks ahead, so
+    a weekday or a date without its year is the next one, not the last.
 
     A phrase that would fall before year 1 or after 9999 ("yesterday" in a paper of
     1 January 0001) is a ``DateError`` like any unreadable date, not Python's overflow.
     """
     try:
-        return _parse_date(text, published)
+        return _parse_date(text, published, future)
     except DateError:
         raise
     except (ValueError, OverflowError):
@@ -254,24 +281,25 @@ def parse_date(text: str, published: date) -> DateSpan:
         ) from None
 
 
-def _parse_date(text: str, published: date) -> DateSpan:
+def _parse_date(text: str, published: date, future: bool) -> DateSpan:
     phrase = " ".join(text.lower().replace(".", ". ").split()).strip()
     phrase = phrase.removeprefix("on ").removeprefix("the ").strip()
     relative = _relative(phrase, published)
     if relative is not None:
         return relative
     if phrase in WEEKDAYS:
-        day = last_weekday(phrase, published)
+        day = (next_weekday if future else last_weekday)(phrase, published)
         return DateSpan(day, day)
-    days = _day_range(phrase, published)
+    days = _day_range(phrase, published, future)
     if days is not None:
         return days
     match = _WEEKDAY_PREFIX.match(phrase)
     weekday = match.group(1) if match and match.group(2) else None
-    span = _calendar_date(match.group(2) if match and weekday else phrase, published)
+    span = _calendar_date(match.group(2) if match and weekday else phrase, published, future)
     if weekday and span.first == span.last and span.first.weekday() != WEEKDAYS[weekday]:
-        raise DateError(
+        raise WeekdayError(
             f"{text!r}: {describe(span.first)} was a "
-            f"{calendar.day_name[span.first.weekday()]}, not a {weekday.capitalize()}"
+            f"{calendar.day_name[span.first.weekday()]}, not a {weekday.capitalize()}",
+            span,
         )
     return span

@@ -12,10 +12,11 @@ from fractions import Fraction
 from functools import lru_cache
 
 from factsuite.files.model import Claim
-from factsuite.meaning.dates import DateError, DateSpan, parse_date
+from factsuite.meaning.dates import DateError, DateSpan, WeekdayError, parse_date
 from factsuite.meaning.intervals import Interval
 from factsuite.meaning.lexicon import Reading, Scale, load_lexicon
 from factsuite.meaning.numbers import NumberError, Quantity, VagueCount, parse_figure
+from factsuite.meaning.tense import is_future
 
 MAX_FIGURE = 10**15
 """More than a quadrillion is no count, share or duration a news article states."""
@@ -35,6 +36,9 @@ class ClaimReading:
     figure: Quantity | VagueCount | None = None
     span: DateSpan | None = None
     error: str = ""
+    calendar_problem: str = ""
+    """A date read despite a wrong weekday beside it: the calendar rule reports it, and the
+    relations using the date are still checked."""
 
     def interval(self, reading: Reading) -> Interval | None:
         return self.intervals.get(reading)
@@ -54,7 +58,7 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
             f"not a {unit.kind}",
         )
     if unit.kind == "date":
-        return _read_date(claim.value, published, unit.kind)
+        return _read_date(claim.value, published, unit.kind, is_future(claim))
     if "date" in qualifier.kinds:
         return ClaimReading(unit.kind, error=f'"{claim.qualifier}" only qualifies dates')
     return read_figure(claim.value, claim.qualifier, claim.unit)
@@ -96,10 +100,13 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
 
 
 @lru_cache(maxsize=CACHED_READINGS)
-def _read_date(value: str, published: date, kind: str) -> ClaimReading:
+def _read_date(value: str, published: date, kind: str, future: bool) -> ClaimReading:
+    problem = ""
     try:
-        span = parse_date(value, published)
+        span = parse_date(value, published, future)
+    except WeekdayError as error:
+        span, problem = error.span, str(error)
     except DateError as error:
         return ClaimReading(kind, error=str(error))
     days = Interval(Fraction(span.first.toordinal()), Fraction(span.last.toordinal()))
-    return ClaimReading(kind, dict.fromkeys(Reading, days), span=span)
+    return ClaimReading(kind, dict.fromkeys(Reading, days), span=span, calendar_problem=problem)
