@@ -329,11 +329,16 @@ def duration_fits_dates(failure: Failure, context: Context) -> list[Line]:
     duration = context.interval(row["duration"])
     assert duration is not None
     days = render_bound("days")
-    if row["elapsed_hi"] < 0:
-        span = f"The end comes {days(Fraction(-row['elapsed_hi']))} before the start"
+    between_hi = row["elapsed_hi"] - row["inclusive"]
+    if between_hi < 0:
+        span = f"The end comes {days(Fraction(-between_hi))} before the start"
     else:
         elapsed = Interval(Fraction(row["elapsed_lo"]), Fraction(row["elapsed_hi"]))
-        span = f"The dates are {elapsed.format(days)} apart"
+        span = (
+            f"The dates span {elapsed.format(days)}, both end days counted"
+            if row["inclusive"]
+            else f"The dates are {elapsed.format(days)} apart"
+        )
     return [
         "A stated duration does not fit the dates it spans.",
         claim_ref(context, "claim", row["duration"]),

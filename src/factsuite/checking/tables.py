@@ -399,8 +399,11 @@ def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
     table["comparable"] = (
         (table["duration_kind"] == Kind.DURATION) & table["start_is_date"] & table["end_is_date"]
     )
-    table["elapsed_lo"] = table["end_first"] - table["start_last"]
-    table["elapsed_hi"] = table["end_last"] - table["start_first"]
+    # inclusive: both end days counted, one more than the days between them.
+    extra = [float(getattr(entry[-1], "inclusive", False)) for entry in entries]
+    table["inclusive"] = pd.Series(extra, index=table.index, dtype=float)
+    table["elapsed_lo"] = table["end_first"] - table["start_last"] + table["inclusive"]
+    table["elapsed_hi"] = table["end_last"] - table["start_first"] + table["inclusive"]
     return table
 
 

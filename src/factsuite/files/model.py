@@ -197,6 +197,11 @@ class Spans(Strict):
     duration: Identifier
     start: Endpoint
     end: Endpoint = PUBLICATION
+    inclusive: bool = Field(
+        default=False,
+        description="Count both end days: 'the seven days to Jan. 24' from 18 to 24 January, "
+        "'a three-day stoppage from Jan. 10 to Jan. 12'.  Without it, the days between.",
+    )
     notes: Text | None = None
 
 
@@ -208,7 +213,7 @@ RELATION_MODELS: dict[str, type[Strict]] = {
     for model in (PartOf, SumOf, ShareOf, SameFigure, Before, Spans)
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
-NOT_ROLES = frozenset({"id", "rule", "notes"})
+NOT_ROLES = frozenset({"id", "rule", "notes", "inclusive"})
 ROLE_ORDER = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
 """The order a check lists the claims of its relation in, as reports show them; a role not
 listed here comes after these."""
