@@ -9,6 +9,7 @@ is looked for in the tail of the text only.
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,3 +87,25 @@ def test_the_qualifier_is_looked_for_at_the_end_only(text: str) -> None:
     match = regex.search(text)
     written = " ".join(match.group().lower().split()) if match else ""
     assert _qualifier_before(text, len(text)) == written
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "qualifier"),
+    [
+        ("a shortfall of nearly $250 million", "250 million", "nearly"),
+        ("which cost Denver more than $70 million", "70 million", "more than"),
+        ("about $390 million", "390 million", "about"),
+        ("about £ 390 million", "390 million", "about"),
+        ("about $390 million", "$390 million", "about"),
+    ],
+)
+def test_a_qualifier_before_a_currency_sign_is_seen(quote: str, value: str, qualifier: str) -> None:
+    """#14: the hedge stands before the sign, the value after it."""
+    assert figure_problem(quote, value, qualifier) == ""
+
+
+def test_a_wrong_qualifier_before_a_currency_sign_still_fails() -> None:
+    assert figure_problem("nearly $250 million", "250 million", "more than") == (
+        'the quote has "nearly" before "250 million", but the claim\'s qualifier is "more than"'
+    )
+    assert figure_problem("nearly $250 million", "250 million", "") != ""

@@ -43,6 +43,7 @@ def qualifier_before(text: str, end: int, start: int = 0, kinds: Kinds = "any") 
     every spelling at every character before every figure.
     """
     regex, most_words = _matcher(kinds)
+    end = _before_currency(text, start, end)
     words = text[start:end].rsplit(None, most_words)
     if len(words) > most_words:
         start += len(words[0])
@@ -50,6 +51,19 @@ def qualifier_before(text: str, end: int, start: int = 0, kinds: Kinds = "any") 
     return None if found is None else found.start()
 
 
+CURRENCY_SIGNS = "$€£¥"
+"""A sign between the hedge and the digits: "nearly $250 million" hedges "250 million"."""
+
+
+def _before_currency(text: str, start: int, end: int) -> int:
+    """``end`` moved back over a currency sign (and spaces) written right before it."""
+    stripped = text[start:end].rstrip()
+    if stripped and stripped[-1] in CURRENCY_SIGNS:
+        return start + len(stripped) - 1
+    return end
+
+
 def spelling_of(written: str) -> str:
-    """The lexicon spelling of a qualifier as written: lowercase, single spaces."""
-    return " ".join(written.lower().split())
+    """The lexicon spelling of a qualifier as written: lowercase, single spaces, without
+    the currency sign that may stand between it and the digits."""
+    return " ".join(written.rstrip().rstrip(CURRENCY_SIGNS).lower().split())
