@@ -23,6 +23,7 @@ from factsuite.files.article import Article, load_article, tree_of
 from factsuite.files.loading import LocatedError
 from factsuite.files.model import Finding, Relation, roles
 from factsuite.files.reference import Reference, ReferenceLibrary, reference_folder_for
+from factsuite.meaning.dated import is_dated
 from factsuite.meaning.grounding import find_quote, place_of
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.mentions import find_mentions
@@ -121,7 +122,13 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
     lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
     items = []
     for citation in citations(article, reference):
-        rules = ("record",) if citation.as_part else ("record", "population", "stale")
+        rules: tuple[str, ...] = ("record",)
+        if not citation.as_part:  # a dated figure cannot go stale: see meaning/dated.py
+            rules = (
+                ("record", "population")
+                if is_dated(citation.claim)
+                else (*rules, "population", "stale")
+            )
         claim_id = citation.claim.id
         items += [
             CheckItem(

@@ -16,6 +16,7 @@ from factsuite.files.article import Article
 from factsuite.files.model import Claim
 from factsuite.files.populations import Relation, relate
 from factsuite.files.reference import Reference, Series
+from factsuite.meaning.dated import is_dated
 from factsuite.meaning.lexicon import Reading
 from factsuite.meaning.readings import read_figure
 
@@ -103,7 +104,8 @@ def build_reference_tables(
             if series is None:  # unknown or unreadable: each item says so
                 records.append({**base, "record_date": np.nan})
                 populations.append(base)
-                newer.append(base)
+                if not is_dated(citation.claim):
+                    newer.append(base)
                 continue
             at_date = candidates(series, _day(base, "as_of"))
             if at_date.empty:
@@ -126,8 +128,9 @@ def build_reference_tables(
                     is Relation.SAME,
                 }
             )
-            latest = max((_day(row, "record_date") for row in rows), default=None)
-            newer.extend(_newer_records(base, series, latest))
+            if not is_dated(citation.claim):
+                latest = max((_day(row, "record_date") for row in rows), default=None)
+                newer.extend(_newer_records(base, series, latest))
         events.extend(_event_rows(article, reference, claims))
     return {
         "records": _frame(

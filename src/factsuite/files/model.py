@@ -121,6 +121,13 @@ class Claim(Strict):
         "its year is the next one.  Without it, a future word in the quote before the value "
         "(due, will, next, scheduled, expected, by...) makes the claim future.",
     )
+    dated: bool | None = Field(
+        default=None,
+        description="true: the article gives the figure as of a past day or period ('stood "
+        "at 450,000 on June 4', 'the June rate'), so later records do not make it stale.  "
+        "Without it, a date in the quote (other than today, this week/month/year) makes it "
+        "dated; only a figure presented as current is checked by stale[...].",
+    )
     status: Literal["draft", "reviewed"] = Field(
         default="reviewed",
         description="draft: written by `factsuite new`, not yet checked by a person.",
