@@ -2,6 +2,7 @@
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factsuite.checking.covering import same_figure
 from factsuite.checking.engine import COVERAGE_ITEM, evaluate, load_articles, uncovered_mentions
 from factsuite.meaning.grounding import place_of
 from factsuite.meaning.mentions import Mention, find_mentions
@@ -113,7 +115,7 @@ def _uncovered_by_every_pair(claims: list[tuple[str, str]], ignored: list[str]) 
         mention
         for mention in find_mentions(SEED_TEXT)
         if not any(
-            within(mention, span) and value.casefold() == mention.value.casefold()
+            within(mention, span) and same_figure(mention.value, value)
             for quote, value in claims
             for span in spans(quote)
         )
@@ -128,8 +130,11 @@ def test_a_mention_is_covered_by_a_quote_of_its_value_or_an_ignored_one(
 ) -> None:
     article = SimpleNamespace(
         text=SEED_TEXT,
+        meta=SimpleNamespace(published=date(2022, 3, 22)),
         claims=SimpleNamespace(
-            claims=[SimpleNamespace(quote=quote, value=value) for quote, value in claims],
+            claims=[
+                SimpleNamespace(quote=quote, value=value, as_of=None) for quote, value in claims
+            ],
             ignored=[SimpleNamespace(quote=quote) for quote in ignored],
         ),
     )

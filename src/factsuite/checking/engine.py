@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from factsuite.checking.covering import covers
 from factsuite.checking.explanations import explain
 from factsuite.checking.findings import Problem
 from factsuite.checking.findings_review import finding_errors, fingerprint
@@ -362,20 +363,23 @@ def _spans_of(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 def uncovered_mentions(article: Article) -> Problem | None:
-    """Mentions in the text that are neither inside a claim's quote holding the same value
-    nor inside an ignored quote: what the claims file forgot."""
+    """Mentions in the text that are neither inside the quote of a claim that covers them
+    (see ``covering``) nor inside an ignored quote: what the claims file forgot."""
     assert article.claims is not None
-    claimed: dict[str, list[tuple[int, int]]] = {}  # the spans of the quotes of each value
-    for claim in article.claims.claims:
-        claimed.setdefault(claim.value.casefold(), []).extend(_spans_of(article.text, claim.quote))
+    assert article.meta is not None
+    published = article.meta.published
+    quoted = [(claim, _spans_of(article.text, claim.quote)) for claim in article.claims.claims]
     ignored = [
         span for item in article.claims.ignored for span in _spans_of(article.text, item.quote)
     ]
     missing = []
     for mention in find_mentions(article.text):
         start, end = mention.start, mention.end
-        spans = claimed.get(mention.value.casefold(), ())
-        if any(first <= start and end <= last for first, last in spans):
+        if any(
+            any(first <= start and end <= last for first, last in spans)
+            and covers(mention, claim, published)
+            for claim, spans in quoted
+        ):
             continue
         if any(first <= start and end <= last for first, last in ignored):
             continue

@@ -1,0 +1,48 @@
+"""Whether a claim accounts for a mention its quote holds (the ``coverage`` item).
+
+A claim covers a mention inside its quote when it states the same figure, written the same
+or as a shorter or longer form of it ("millions" for the mention "millions of", "three"
+counted in decades for "more than three decades", "three quarters" over an overlapping
+"more than three"), or, for a date, when the date is the claim's own ``as_of`` ("up from 61
+the previous day", "a jobless rate of 6.5 percent for July"): the date is recorded there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from factsuite.files.model import Claim
+from factsuite.meaning.dates import DateError, parse_date
+from factsuite.meaning.mentions import DATE_KINDS, Mention
+
+SCALE_WORDS = frozenset(
+    {"thousand", "million", "billion", "trillion", "percent", "per", "%", "a", "an"}
+)
+"""Words that change a figure: "5" does not cover "5 million", nor "5 percent"."""
+
+
+def same_figure(mention: str, claimed: str) -> bool:
+    """The same figure, or one written as a word-prefix of the other, not rescaled."""
+    mention, claimed = mention.casefold().strip(), claimed.casefold().strip()
+    if mention == claimed:
+        return True
+    shorter, longer = sorted((mention, claimed), key=len)
+    if not longer.startswith(f"{shorter} "):
+        return False
+    rest = longer[len(shorter) :].split()
+    return bool(rest) and rest[0] not in SCALE_WORDS
+
+
+def dates_the_claim(mention: Mention, claim: Claim, published: date) -> bool:
+    """A date mention that names the day (or a period holding it) the claim is as of."""
+    if mention.kind not in DATE_KINDS or claim.as_of is None:
+        return False
+    try:
+        return claim.as_of in parse_date(mention.value, published)
+    except DateError:
+        return False
+
+
+def covers(mention: Mention, claim: Claim, published: date) -> bool:
+    """Whether ``claim`` (whose quote holds the mention) accounts for it."""
+    return same_figure(mention.value, claim.value) or dates_the_claim(mention, claim, published)
