@@ -342,3 +342,20 @@ def test_common_date_answers_for_the_common_shapes(
     """The shapes news text writes take the fast path, and read as dateutil reads them."""
     text = " ".join(render(day, with_year).lower().replace(".", ". ").split())
     assert common_date(text, default) == dateutil_date(text, default), text
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("last July", date(2024, 7, 1)),
+        ("last September", date(2023, 9, 1)),
+        ("September last year", date(2023, 9, 1)),
+        ("January this year", date(2024, 1, 1)),
+        ("last December", date(2023, 12, 1)),
+    ],
+)
+def test_a_month_named_against_publication(text: str, first: date) -> None:
+    """#14: readable relative months, in a paper of 12 September 2024."""
+    span = parse_date(text, date(2024, 9, 12))
+    assert span.first == first
+    assert span.last.month == first.month

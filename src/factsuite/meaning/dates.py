@@ -262,6 +262,26 @@ def _day_range(phrase: str, published: date, future: bool) -> DateSpan | None:
     return DateSpan(first.first, last.last)
 
 
+_NAMED_MONTH = re.compile(r"^(?:last (?P<last>[a-z]+)|(?P<month>[a-z]+) (?P<year>last|this) year)$")
+"""A month named against publication: "last July", "September last year", "May this year"."""
+
+
+def _named_month(phrase: str, published: date) -> DateSpan | None:
+    """ "last July": the last July wholly before publication's month; "September last
+    year": September of the year before; "May this year": May of publication's year."""
+    match = _NAMED_MONTH.fullmatch(phrase)
+    if match is None:
+        return None
+    month = MONTHS.get(match["last"] or match["month"])
+    if month is None:
+        return None
+    if match["last"]:
+        year = published.year if month < published.month else published.year - 1
+    else:
+        year = published.year - (match["year"] == "last")
+    return _month_span(year, month)
+
+
 def parse_date(text: str, published: date, future: bool = False) -> DateSpan:
     """Resolve a date expression; a weekday named with a date must agree with it (else a
     ``WeekdayError`` that still carries the date).  ``future``: the text looks ahead, so
@@ -290,7 +310,7 @@ def _parse_date(text: str, published: date, future: bool) -> DateSpan:
     if phrase in WEEKDAYS:
         day = (next_weekday if future else last_weekday)(phrase, published)
         return DateSpan(day, day)
-    days = _day_range(phrase, published, future)
+    days = _day_range(phrase, published, future) or _named_month(phrase, published)
     if days is not None:
         return days
     match = _WEEKDAY_PREFIX.match(phrase)
