@@ -2,8 +2,8 @@
 
 For one article, one self-contained file (styles and script inline, nothing fetched) that an
 editor opens from a CI artefact; for an archive, a static site of the same pages, one per
-article, under an index that sorts and filters them (``write_report``).  Selecting a claim shows its checks, the intervals its words allow under both
-readings, its attribution and notes, and any finding a person recorded; the address
+article, under an index that sorts and filters them (``write_report``).  Selecting a claim
+shows its checks, the intervals its words allow under both readings, its attribution and notes, and any finding a person recorded; the address
 ``#claim=<article folder>/<claim id>`` selects one directly.  Without script every panel is
 shown below the text.  A status is told by colour, symbol, underline and words together,
 never by colour alone.
@@ -183,7 +183,9 @@ def _check_view(article: Article, outcome: Outcome) -> CheckView:
     relations = article.claims.relations if article.claims else []
     relation = next((r for r in relations if r.id == outcome.item.name), None)
     known = {c.id for c in article.claims.claims} if article.claims else set()
-    advice, command = next_step(where(article, outcome), outcome) if status is Status.FAILED else ([], [])
+    advice, command = (
+        next_step(where(article, outcome), outcome) if status is Status.FAILED else ([], [])
+    )
     return CheckView(
         name=outcome.item.name,
         rule=outcome.item.rule,
@@ -440,8 +442,9 @@ def page_name(slug: str) -> str:
 
 def write_site(evaluation: Evaluation, folder: Path, index_name: str = "index.html") -> Path:
     """A static site for an archive: ``index.html`` (every article, sortable and filterable)
-    and one page per article under ``articles/``, every link relative, nothing fetched.  One page of 3,000 articles was 129 MB,
-    more than a browser renders; an index row is a few hundred bytes.  Returns the index."""
+    and one page per article under ``articles/``, every link relative, nothing fetched.
+    One page of 3,000 articles was 129 MB, more than a browser renders; an index row is a
+    few hundred bytes.  Returns the index."""
     pages = folder / PAGES
     pages.mkdir(parents=True, exist_ok=True)
     views = _views(evaluation, pages)
