@@ -3,10 +3,10 @@
 For one article, one self-contained file (styles and script inline, nothing fetched) that an
 editor opens from a CI artefact; for an archive, a static site of the same pages, one per
 article, under an index that sorts and filters them (``write_report``).  Selecting a claim
-shows its checks, the intervals its words allow under both readings, its attribution and notes, and any finding a person recorded; the address
-``#claim=<article folder>/<claim id>`` selects one directly.  Without script every panel is
-shown below the text.  A status is told by colour, symbol, underline and words together,
-never by colour alone.
+shows its checks, the intervals its words allow under both readings, its attribution and
+notes, and any finding a person recorded; the address ``#claim=<article folder>/<claim id>``
+selects one directly.  Without script every panel is shown below the text.  A status is told
+by colour, symbol, underline and words together, never by colour alone.
 """
 
 from __future__ import annotations
