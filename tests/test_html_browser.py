@@ -179,17 +179,33 @@ def test_screenshot_of_the_selected_finding(page: Path, tmp_path: Path) -> None:
 
 
 def main() -> int:
-    """Regenerate docs/report.png: the seed's report with its recorded finding selected."""
+    """Regenerate the README's pictures: docs/report.png (the seed's report with its recorded
+    finding selected), docs/site-index.png (the index of a 40-article synthetic archive) and
+    docs/site-phone.png (the seed's page at phone width)."""
+    from factsuite.commands.synth import write_archive
+
     os.chdir(ROOT)  # the report names the folder as a reader of the README would type it
     target = Path("docs", "report.png")
     with tempfile.TemporaryDirectory() as folder:
-        screenshot(seed_report(Path(folder) / "report.html", SEED.relative_to(ROOT)), target)
-    print(f"wrote {target} {png_size(target)}")
+        page = seed_report(Path(folder) / "report.html", SEED.relative_to(ROOT))
+        screenshot(page, target)
+        phone = Path("docs", "site-phone.png")
+        holder = at_phone_width(page, "", "")
+        browse(
+            holder, "", *PHONE_FLAGS, "--window-size=390,1400", f"--screenshot={phone.resolve()}"
+        )
+        archive = Path(folder, "facts")
+        write_archive(archive, 40, seed=17, error_rate=0.3)
+        index = write_site(evaluate(load_articles(discover([archive]))), Path(folder, "site"))
+        browse(
+            index,
+            "",
+            "--window-size=1280,1000",
+            f"--screenshot={Path('docs', 'site-index.png').resolve()}",
+        )
+    for picture in ("report.png", "site-index.png", "site-phone.png"):
+        print(f"wrote docs/{picture} {png_size(Path('docs', picture))}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 # -- issue #15: what an attacker writes stays text in the browser -----------------------------
@@ -432,3 +448,7 @@ def test_at_phone_width_the_text_comes_soon_and_nothing_overflows(page: Path, da
     assert int(str(body["data-width"])) <= PHONE[0]
     assert int(str(body["data-text-top"])) < 1_200  # was 2,300 px down
     assert body["data-background"] == ("rgb(18, 18, 18)" if dark else "rgb(255, 255, 255)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
