@@ -10,6 +10,7 @@ The README's screenshot is made by the same code; regenerate it with
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -20,11 +21,14 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
-from factsuite.checking.engine import evaluate, load_articles
-from factsuite.reports.html import write_html
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.files.article import discover
+from factsuite.reports.html import write_html, write_report, write_site
+from factsuite.reports.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"
@@ -175,17 +179,33 @@ def test_screenshot_of_the_selected_finding(page: Path, tmp_path: Path) -> None:
 
 
 def main() -> int:
-    """Regenerate docs/report.png: the seed's report with its recorded finding selected."""
+    """Regenerate the README's pictures: docs/report.png (the seed's report with its recorded
+    finding selected), docs/site-index.png (the index of a 40-article synthetic archive) and
+    docs/site-phone.png (the seed's page at phone width)."""
+    from factsuite.commands.synth import write_archive
+
     os.chdir(ROOT)  # the report names the folder as a reader of the README would type it
     target = Path("docs", "report.png")
     with tempfile.TemporaryDirectory() as folder:
-        screenshot(seed_report(Path(folder) / "report.html", SEED.relative_to(ROOT)), target)
-    print(f"wrote {target} {png_size(target)}")
+        page = seed_report(Path(folder) / "report.html", SEED.relative_to(ROOT))
+        screenshot(page, target)
+        phone = Path("docs", "site-phone.png")
+        holder = at_phone_width(page, "", "")
+        browse(
+            holder, "", *PHONE_FLAGS, "--window-size=390,1400", f"--screenshot={phone.resolve()}"
+        )
+        archive = Path(folder, "facts")
+        write_archive(archive, 40, seed=17, error_rate=0.3)
+        index = write_site(evaluate(load_articles(discover([archive]))), Path(folder, "site"))
+        browse(
+            index,
+            "",
+            "--window-size=1280,1000",
+            f"--screenshot={Path('docs', 'site-index.png').resolve()}",
+        )
+    for picture in ("report.png", "site-index.png", "site-phone.png"):
+        print(f"wrote docs/{picture} {png_size(Path('docs', picture))}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 # -- issue #15: what an attacker writes stays text in the browser -----------------------------
@@ -241,3 +261,194 @@ def test_folder_names_with_percent_and_colliding_anchors(chromium: Path, tmp_pat
     for fragment in (f"#claim=50%-off/{claim}", f"#claim=50%25-off/{claim}"):
         dom = browse(page, fragment, "--dump-dom")
         assert shown_panels(dom) == [f"50%-off/{claim}"]
+
+
+# -- issue #17: an archive as a site, a page that tells an editor what to do, a phone --------
+
+ARCHIVE_ARTICLES = 1_000
+PHONE = (390, 2400)
+
+
+def probed(page: Path, script: str, name: str) -> Path:
+    """A copy of ``page`` that runs ``script`` after its own and records what it finds as
+    attributes of <body>: --dump-dom then shows them."""
+    copy = page.with_name(name)
+    copy.write_text(
+        page.read_text("utf-8").replace("</body>", f"<script>{script}</script></body>"), "utf-8"
+    )
+    return copy
+
+
+def body_of(dom: str) -> dict[str, str | None]:
+    (body,) = [attrs for tag, attrs in elements(dom) if tag == "body"]
+    return body
+
+
+def index_rows(dom: str) -> list[dict[str, str | None]]:
+    return [attrs for tag, attrs in elements(dom) if tag == "tr" and "data-status" in attrs]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Evaluation:
+    from factsuite.commands.synth import write_archive
+
+    out = tmp_path_factory.mktemp("archive") / "facts"
+    write_archive(out, ARCHIVE_ARTICLES, seed=17, error_rate=0.3)
+    return evaluate(load_articles(discover([out])))
+
+
+@pytest.fixture(scope="module")
+def site(chromium: Path, archive: Evaluation, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_site(archive, tmp_path_factory.mktemp("site"))
+
+
+def test_the_markdown_summary_of_an_archive_fits_a_comment_failing_articles_first(
+    archive: Evaluation,
+) -> None:
+    from markdown_it import MarkdownIt
+
+    summary = render_markdown(archive)
+    assert len(summary) < 65_536
+    rendered = MarkdownIt("commonmark").enable("table").render(summary)
+    rows = [
+        re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        for row in re.findall(r"<tr>(.*?)</tr>", rendered.split("<tbody>")[1], re.S)
+    ]
+    *listed, last = rows
+    failed = [int(cells[3]) for cells in listed]
+    assert failed == sorted(failed, key=lambda n: n == 0)  # failing rows before the others
+    assert last[0].startswith(f"…and {ARCHIVE_ARTICLES - len(listed)} more articles")
+    assert "failing" in last[0] or "passing" in last[0]  # the rest, counted by status
+
+
+def test_the_index_of_a_thousand_articles_renders_and_filters(
+    site: Path, archive: Evaluation
+) -> None:
+    dom = browse(site, "", "--dump-dom")
+    rows = index_rows(dom)
+    assert len(rows) == ARCHIVE_ARTICLES
+    assert not any("hidden" in row for row in rows)
+    statuses = [row["data-status"] for row in rows]
+    assert statuses == sorted(statuses, key=lambda s: s != "failing")  # failing first
+    rule = "part_of"
+    expected = sum(f" {rule} " in str(row["data-rules"]) for row in rows)
+    assert 0 < expected < ARCHIVE_ARTICLES
+    dom = browse(site, f"#status=failing&rule={rule}", "--dump-dom")
+    shown = [row for row in index_rows(dom) if "hidden" not in row]
+    assert len(shown) == expected
+    assert f"showing {expected} of {ARCHIVE_ARTICLES} articles" in dom
+    # choosing in the form (what a person does) filters too, and the address keeps the choice
+    chosen = probed(
+        site,
+        "var form = document.getElementById('filters');"
+        "form.elements.status.value = 'consistent';"
+        "form.dispatchEvent(new Event('input', {bubbles: true}));"
+        "document.body.setAttribute('data-address', location.hash);",
+        "chosen.html",
+    )
+    dom = browse(chosen, "", "--dump-dom")
+    shown = [row for row in index_rows(dom) if "hidden" not in row]
+    assert {row["data-status"] for row in shown} <= {"consistent"}
+    assert len(shown) == statuses.count("consistent")
+    assert body_of(dom)["data-address"] == "#status=consistent"
+
+
+def test_sorting_the_index_by_a_column(site: Path) -> None:
+    sorted_page = probed(
+        site,
+        "document.querySelector('button[data-column=\"4\"]').click();"
+        "document.querySelector('button[data-column=\"4\"]').click();",
+        "sorted.html",
+    )
+    dom = browse(sorted_page, "", "--dump-dom")
+    failed = [int(n) for n in re.findall(r'<td class="number" data-label="failed">(\d+)</td>', dom)]
+    assert len(failed) == ARCHIVE_ARTICLES
+    assert failed == sorted(failed, reverse=True)
+
+
+def test_every_index_link_opens_an_article_page_that_links_back(site: Path) -> None:
+    links = [
+        a["href"] for a in (attrs for tag, attrs in elements(site.read_text("utf-8")) if tag == "a")
+    ]
+    assert len(links) == ARCHIVE_ARTICLES
+    first = site.parent / str(links[0])
+    assert first.is_file()
+    dom = browse(first, "", "--dump-dom")
+    assert '<a href="../index.html">' in dom
+    assert len(with_class(dom, "article", "report-article")) == 1
+
+
+def test_an_article_page_says_what_to_do_and_links_its_files(page: Path) -> None:
+    document = page.read_text("utf-8")
+    files = {str(a["href"]) for a in with_class(document, "a", "file")}
+    assert files  # article.txt and claims.yaml, each relative to the page
+    for href in files:
+        assert not href.startswith(("/", "file:")), href
+        assert (page.parent / unquote(href)).is_file(), href
+    assert "<pre>" not in document.replace("<pre><code>factsuite findings record", "")
+    assert with_class(document, "dl", "problem-body")
+    for link in with_class(document, "a", "source"):
+        assert str(link["href"]).startswith(("http://", "https://"))
+
+
+def test_a_failure_shows_the_advice_of_the_terminal(chromium: Path, tmp_path: Path) -> None:
+    from factsuite.reports.wording import next_step
+
+    folder = Path(shutil.copytree(SEED, tmp_path / "facts" / SEED_NAME))
+    shutil.copytree(ROOT / "reference", tmp_path / "reference")
+    text = folder / "article.txt"
+    text.write_text(text.read_text("utf-8").replace("3.5 million", "2.5 million", 1), "utf-8")
+    evaluation = evaluate(load_articles([folder]))
+    report = tmp_path / "report.html"
+    write_report(evaluation, report)
+    document = report.read_text("utf-8")
+    failing = [o for o in evaluation.outcomes.values() if not o.passed and o.finding is None]
+    assert failing
+    for outcome in failing:
+        advice, _ = next_step(f"{folder}/claims.yaml:1", outcome)
+        assert html.escape(" ".join(advice), quote=False) in document
+    dom = browse(report, "", "--dump-dom")
+    assert "What to do:" in dom
+
+
+def at_phone_width(page: Path, fragment: str, probe: str) -> Path:
+    """A page holding ``page`` in a frame 390 px wide: headless Chromium lays a window out
+    at least 500 px wide, a frame as wide as it is.  ``probe`` runs once the frame has
+    loaded, with ``d`` its document and ``w`` its window."""
+    width, height = PHONE
+    holder = page.with_name(f"phone-{page.name}")
+    holder.write_text(
+        '<!doctype html><html><body style="margin:0">'
+        f'<iframe id="frame" style="border:0;width:{width}px;height:{height}px" '
+        f'src="{page.name}{fragment}"></iframe><script>'
+        "document.getElementById('frame').onload = function () {"
+        "var w = this.contentWindow, d = this.contentDocument;"
+        f"{probe}}};</script></body></html>",
+        "utf-8",
+    )
+    return holder
+
+
+PHONE_FLAGS = ("--allow-file-access-from-files",)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_at_phone_width_the_text_comes_soon_and_nothing_overflows(page: Path, dark: bool) -> None:
+    holder = at_phone_width(
+        page,
+        SELECTED,
+        "var b = document.body;"
+        "b.setAttribute('data-text-top', String(Math.round("
+        "d.querySelector('.text').getBoundingClientRect().top + w.scrollY)));"
+        "b.setAttribute('data-width', String(d.documentElement.scrollWidth));"
+        "b.setAttribute('data-background', w.getComputedStyle(d.body).backgroundColor);",
+    )
+    flags = [*PHONE_FLAGS, *(["--force-dark-mode"] if dark else [])]
+    body = body_of(browse(holder, "", *flags, "--dump-dom"))
+    assert int(str(body["data-width"])) <= PHONE[0]
+    assert int(str(body["data-text-top"])) < 1_200  # was 2,300 px down
+    assert body["data-background"] == ("rgb(18, 18, 18)" if dark else "rgb(255, 255, 255)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

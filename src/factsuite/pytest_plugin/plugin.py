@@ -337,7 +337,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     markdown = session.config.getoption("factsuite_markdown")
     if not (html or markdown) or is_xdist_worker(session.config):
         return
-    from factsuite.reports.html import write_html
+    from factsuite.reports.html import write_report
     from factsuite.reports.markdown import write_markdown
 
     if state is not None and state.folders:
@@ -347,7 +347,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not evaluation.articles:
         return
     if html:
-        write_html(evaluation, html)
+        write_report(evaluation, html)
     if markdown:
         write_markdown(evaluation, markdown)
 

@@ -1,27 +1,34 @@
 """The HTML report: each article as its text, every claim highlighted by what its checks say.
 
-One self-contained file (styles and script inline, nothing fetched) that an editor opens from
-a CI artefact.  Selecting a claim shows its checks, the intervals its words allow under both
-readings, its attribution and notes, and any finding a person recorded; the address
-``#claim=<article folder>/<claim id>`` selects one directly.  Without script every panel is
-shown below the text.  A status is told by colour, symbol, underline and words together,
-never by colour alone.
+For one article, one self-contained file (styles and script inline, nothing fetched) that an
+editor opens from a CI artefact; for an archive, a static site of the same pages, one per
+article, under an index that sorts and filters them (``write_report``).  Selecting a claim
+shows its checks, the intervals its words allow under both readings, its attribution and
+notes, and any finding a person recorded; the address ``#claim=<article folder>/<claim id>``
+selects one directly.  Without script every panel is shown below the text.  A status is told
+by colour, symbol, underline and words together, never by colour alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import markupsafe
 
 from factsuite.checking.contained import evaluate_contained
 from factsuite.checking.engine import Evaluation, Outcome, load_articles
-from factsuite.checking.explanations import render_bound
+from factsuite.checking.explanations import INDENT, render_bound
+from factsuite.checking.findings import ClaimRef, Problem
+from factsuite.files.addresses import is_web_address
 from factsuite.files.article import Article, discover
 from factsuite.files.loading import FactFileError
 from factsuite.files.model import Claim, Finding
@@ -39,7 +46,7 @@ from factsuite.reports.markdown import (
 )
 from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import details_text
+from factsuite.reports.wording import next_step, reading_note, vanished_text
 
 # How each status looks: CSS class -> (symbol, words).  The symbol shows without colour.
 LOOKS = {
@@ -67,7 +74,10 @@ class CheckView:
     name: str
     rule: str
     status: Status
-    text: str  # what it found, in the words of the terminal report
+    problems: tuple[Problem, ...]  # what it found, told as structured HTML
+    prose: str  # why a recorded finding no longer holds, in the terminal's words
+    advice: str  # what to do about a failure (``wording.next_step``)
+    command: str  # the command that records it as a finding
     finding: Finding | None
     notes: str | None
     claims: tuple[str, ...]  # the claims it names
@@ -80,6 +90,22 @@ class CheckView:
     @property
     def words(self) -> str:
         return CHECK_LOOKS[self.status][1]
+
+    @property
+    def conclusion(self) -> str:
+        """One line that says what is wrong: the first problem's summary."""
+        if self.prose:
+            return "the finding recorded for it no longer holds"
+        return self.problems[0].summary if self.problems else ""
+
+
+@dataclass(frozen=True)
+class Links:
+    """An article's files, as links relative to the page that shows it."""
+
+    text: str
+    claims: str
+    meta: str
 
 
 @dataclass(frozen=True)
@@ -128,6 +154,7 @@ class ArticleView:
     tally: Tally
     paragraphs: list[list[Segment]]
     attention: list[CheckView]
+    links: Links
     claims: list[ClaimView] = field(default_factory=list)
     mentions: list[MentionView] = field(default_factory=list)
 
@@ -136,23 +163,48 @@ class ArticleView:
         meta = self.article.meta
         return meta.headline if meta and meta.headline else self.article.folder.name
 
+    @property
+    def look(self) -> str:
+        """The article's status on the index: failing, finding, draft or consistent."""
+        if self.tally.failed:
+            return "failing"
+        if self.tally.findings:
+            return "finding"
+        return "draft" if self.tally.drafts else "consistent"
+
+    @property
+    def rules(self) -> list[str]:
+        """The rules its failures and findings come from, for the index's filter."""
+        return sorted({check.rule for check in self.attention if check.status is not Status.DRAFT})
+
 
 def _check_view(article: Article, outcome: Outcome) -> CheckView:
     status = outcome_status(outcome)
     relations = article.claims.relations if article.claims else []
     relation = next((r for r in relations if r.id == outcome.item.name), None)
-    text = details_text(where(article, outcome), outcome)
     known = {c.id for c in article.claims.claims} if article.claims else set()
+    advice, command = (
+        next_step(where(article, outcome), outcome) if status is Status.FAILED else ([], [])
+    )
     return CheckView(
         name=outcome.item.name,
         rule=outcome.item.rule,
         status=status,
-        text=text,
+        problems=tuple(outcome.problems),
+        prose=vanished_text(where(article, outcome), outcome) if status is Status.VANISHED else "",
+        advice=" ".join(advice),
+        command="\n".join(line.removeprefix("  ") for line in command),
         finding=outcome.finding,
         notes=getattr(relation, "notes", None),
         claims=tuple(c for c in outcome.item.claims if c in known),
         rates=reviewed_claims(article, outcome.item) if status is Status.FINDING else (),
     )
+
+
+def _link(path: Path, page_folder: Path) -> str:
+    """A relative link from a page in ``page_folder`` to ``path``, percent-encoded."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(page_folder))
+    return quote(Path(relative).as_posix(), safe="/-._~")
 
 
 def _claim_status(claim_id: str, checks: list[CheckView]) -> str:
@@ -213,7 +265,10 @@ def _line(article: Article, quote: str) -> int | None:
     return place.line if place else None
 
 
-def article_view(article: Article, evaluation: Evaluation, slug: str) -> ArticleView:
+def article_view(
+    article: Article, evaluation: Evaluation, slug: str, page_folder: Path = Path()
+) -> ArticleView:
+    """What a page shows of one article; its file links are relative to ``page_folder``."""
     checks = [_check_view(article, outcome) for outcome in evaluation.of(article)]
     view = ArticleView(
         slug,
@@ -223,6 +278,11 @@ def article_view(article: Article, evaluation: Evaluation, slug: str) -> Article
         sorted(
             (c for c in checks if c.status is not Status.PASSED),
             key=lambda c: SEVERITY.index(c.status),
+        ),
+        Links(
+            _link(article.text_path, page_folder),
+            _link(article.claims_path, page_folder),
+            _link(article.folder / "meta.yaml", page_folder),
         ),
     )
     if not article.is_valid:
@@ -292,22 +352,151 @@ def _shown(value: object) -> object:
     return visible(value) if isinstance(value, str) else value
 
 
-def render_html(evaluation: Evaluation) -> str:
-    """The whole report as one HTML document."""
-    views = [
-        article_view(article, evaluation, slug)
+ADDRESS_IN_TEXT = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:!?]", re.IGNORECASE)
+
+
+def linked(text: str) -> markupsafe.Markup:
+    """Text with each web address in it a link: http(s) only (``files/addresses.py``)."""
+    parts = []
+    last = 0
+    for match in ADDRESS_IN_TEXT.finditer(text):
+        address = match.group()
+        if not is_web_address(address):
+            continue
+        parts.append(markupsafe.escape(text[last : match.start()]))
+        parts.append(
+            markupsafe.Markup('<a class="source" href="{0}" rel="noreferrer">{0}</a>').format(
+                address
+            )
+        )
+        last = match.end()
+    parts.append(markupsafe.escape(text[last:]))
+    return markupsafe.Markup("").join(parts)
+
+
+LABELLED = re.compile(r"  (\S+) +(.*)")
+
+
+def labelled_line(line: str) -> tuple[str, str]:
+    """A line of a rule's words as (label, text): ``explanations.labelled`` pads the label
+    into a column that a proportional font would not keep, so the page sets it as a grid."""
+    if not line.startswith(INDENT):
+        match = LABELLED.fullmatch(line)
+        if match:
+            return match.group(1), match.group(2)
+    return "", line.strip()
+
+
+def shown_interval(claim: ClaimRef) -> str:
+    assert claim.interval is not None
+    return claim.interval.format(render_bound(claim.unit))
+
+
+_environment.filters["linked"] = linked
+_environment.globals.update(
+    labelled_line=labelled_line,
+    shown_interval=shown_interval,
+    reading_note=lambda problem: reading_note(problem).strip(),
+    ClaimRef=ClaimRef,
+)
+_environment.tests["claim_ref"] = lambda line: isinstance(line, ClaimRef)
+
+
+def _views(evaluation: Evaluation, page_folder: Path) -> list[ArticleView]:
+    return [
+        article_view(article, evaluation, slug, page_folder)
         for article, slug in zip(evaluation.articles, _slugs(evaluation.articles), strict=True)
     ]
-    totals = Tally.total([view.tally for view in views])
+
+
+def _page(views: list[ArticleView], evaluation: Evaluation, index: str = "") -> str:
     template = _environment.get_template("report.html.j2")
     return template.render(
-        articles=views, totals=totals, reading=READINGS[evaluation.reading], looks=LOOKS
+        articles=views,
+        totals=Tally.total([view.tally for view in views]),
+        reading=READINGS[evaluation.reading],
+        looks=LOOKS,
+        index=index,
     )
 
 
+def render_html(evaluation: Evaluation, page_folder: Path = Path()) -> str:
+    """The whole report as one HTML document, its file links relative to ``page_folder``."""
+    return _page(_views(evaluation, page_folder), evaluation)
+
+
 def write_html(evaluation: Evaluation, path: Path) -> None:
+    """One self-contained file: every article in it (the report of a single article)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(evaluation), "utf-8")
+    path.write_text(render_html(evaluation, path.parent), "utf-8")
+
+
+PAGES = "articles"
+"""The folder of a site's article pages, beside its index."""
+
+
+def page_name(slug: str) -> str:
+    """An article page's file name: its slug (a folder name, so a valid file name)."""
+    return f"{slug}.html"
+
+
+def write_site(evaluation: Evaluation, folder: Path, index_name: str = "index.html") -> Path:
+    """A static site for an archive: ``index.html`` (every article, sortable and filterable)
+    and one page per article under ``articles/``, every link relative, nothing fetched.
+    One page of 3,000 articles was 129 MB, more than a browser renders; an index row is a
+    few hundred bytes.  Returns the index."""
+    pages = folder / PAGES
+    pages.mkdir(parents=True, exist_ok=True)
+    views = _views(evaluation, pages)
+    for view in views:
+        (pages / page_name(view.slug)).write_text(
+            _page([view], evaluation, index=f"../{quote(index_name)}"), "utf-8"
+        )
+    index = folder / index_name
+    index.write_text(render_index(views, evaluation), "utf-8")
+    return index
+
+
+def render_index(views: list[ArticleView], evaluation: Evaluation) -> str:
+    """The site's index: a row per article, failing ones first, with counts by status,
+    rule and outlet for its filters."""
+    order = ("failing", "finding", "draft", "consistent")
+    rows = sorted(views, key=lambda view: order.index(view.look))
+    counts = {
+        "status": Counter(view.look for view in views),
+        "rule": Counter(rule for view in views for rule in view.rules),
+        "outlet": Counter(_outlet(view) for view in views),
+    }
+    template = _environment.get_template("index.html.j2")
+    return template.render(
+        articles=rows,
+        totals=Tally.total([view.tally for view in views]),
+        reading=READINGS[evaluation.reading],
+        looks=LOOKS,
+        order=order,
+        counts=counts,
+        outlet=_outlet,
+        href=lambda view: f"{PAGES}/{quote(page_name(view.slug), safe='-._~')}",
+    )
+
+
+def _outlet(view: ArticleView) -> str:
+    meta = view.article.meta
+    return meta.outlet if meta and meta.outlet else "unknown"
+
+
+SITE_ABOVE = 1
+"""More articles than this make ``--html`` write a site rather than one file."""
+
+
+def write_report(evaluation: Evaluation, path: Path) -> Path:
+    """The HTML report at ``path``: one self-contained file for one article; for more, a
+    site whose index is ``path`` (its article pages in ``articles/`` beside it).  Returns
+    the file to open."""
+    if len(evaluation.articles) <= SITE_ABOVE:
+        write_html(evaluation, path)
+        return path
+    return write_site(evaluation, path.parent, path.name)
 
 
 def _report(arguments: argparse.Namespace) -> int:
@@ -322,7 +511,12 @@ def _report(arguments: argparse.Namespace) -> int:
     evaluation = evaluate_contained(
         load_articles(folders, given=arguments.paths), Reading(arguments.reading)
     )
-    for path, write in ((arguments.html, write_html), (arguments.markdown, write_markdown)):
+    writers = (
+        (arguments.html, write_report),
+        (arguments.site, lambda e, folder: write_site(e, folder)),
+        (arguments.markdown, write_markdown),
+    )
+    for path, write in writers:
         if path is None:
             continue
         try:
@@ -331,19 +525,33 @@ def _report(arguments: argparse.Namespace) -> int:
             print(f"cannot write {path}: {error.strerror or error}", file=sys.stderr)
             return 2
         print(f"wrote {path}")
-    if not (arguments.html or arguments.markdown):
+    if not (arguments.html or arguments.site or arguments.markdown):
         print(render_markdown(evaluation), end="")
     return 0
 
 
 def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``factsuite report PATHS [--html FILE] [--markdown FILE]`` (Markdown to stdout if none)."""
+    """``factsuite report PATHS [--html FILE] [--site DIR] [--markdown FILE]`` (Markdown to
+    stdout if none)."""
     report = subparsers.add_parser(
         "report",
         help="write the HTML report and the Markdown summary (exit 0 even when checks fail)",
     )
     report.add_argument("paths", nargs="+", type=Path, help="article folders or trees of them")
-    report.add_argument("--html", type=Path, metavar="FILE", help="write the HTML report here")
+    report.add_argument(
+        "--html",
+        type=Path,
+        metavar="FILE",
+        help="write the HTML report here: one self-contained file for one article; for more, "
+        "FILE is the index of a site whose article pages go in articles/ beside it",
+    )
+    report.add_argument(
+        "--site",
+        type=Path,
+        metavar="DIR",
+        help="write the HTML report as a site, whatever the number of articles: "
+        "DIR/index.html and DIR/articles/",
+    )
     report.add_argument(
         "--markdown", type=Path, metavar="FILE", help="write the Markdown summary here"
     )

@@ -94,20 +94,40 @@ def _headline(tallies: list[Tally]) -> list[str]:
     return [f"## factsuite: {mark}", f"{counts}."]
 
 
+def _attention(counts: Tally) -> int:
+    """0 for an article with failures, 1 with recorded findings or drafts only, 2 passing."""
+    if counts.failed:
+        return 0
+    return 1 if counts.findings or counts.drafts else 2
+
+
 def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
+    """Failing articles first, then those with findings, then the rest; past ``MAX_ROWS``
+    one row counts what is left, so a 3,000-article archive still fits a comment."""
     rows = [
         "| article | claims | passed | failed | recorded findings |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    pairs = list(zip(evaluation.articles, tallies, strict=True))
+    pairs = sorted(
+        zip(evaluation.articles, tallies, strict=True), key=lambda pair: _attention(pair[1])
+    )
     for article, counts in pairs[:MAX_ROWS]:
         rows.append(
             f"| {_escaped(str(article.folder))} | {counts.claims} | {counts.passed} | "
             f"{counts.failed} | {counts.findings} |"
         )
-    if len(pairs) > MAX_ROWS:
+    rest = [counts for _, counts in pairs[MAX_ROWS:]]
+    if rest:
+        kinds = [_attention(counts) for counts in rest]
+        parts = ", ".join(
+            f"{kinds.count(kind)} {words}"
+            for kind, words in enumerate(("failing", "with findings only", "passing"))
+            if kinds.count(kind)
+        )
         rows.append(
-            f"| …and {_plural(len(pairs) - MAX_ROWS, 'more article')}: {SEE_ALSO} | | | | |"
+            f"| …and {_plural(len(rest), 'more article')}: {SEE_ALSO} ({parts}) | "
+            f"{sum(c.claims for c in rest)} | {sum(c.passed for c in rest)} | "
+            f"{sum(c.failed for c in rest)} | {sum(c.findings for c in rest)} |"
         )
     return "\n".join(rows)
 

@@ -76,21 +76,28 @@ def failure_text(where: str, outcome: Outcome) -> str:
         lines += [*_not_reviewed_text(outcome), ""]
     for problem in problem_texts(outcome):
         lines += [problem, ""]
-    folder = Path(where.rsplit(":", 1)[0]).parent
+    advice, command = next_step(where, outcome)
+    lines += advice + command
+    return "\n".join(lines).rstrip()
+
+
+def next_step(where: str, outcome: Outcome) -> tuple[list[str], list[str]]:
+    """What to do about a failing check: the advice that fits its rule, and the command that
+    records a finding (none for a mistake in the files, which is fixed, not recorded)."""
     if outcome.item.rule in FIX_THE_FILE_RULES or outcome.item.name == "schema":
-        lines += [
+        return [
             "Fix the file: this is a mistake in the claims (or the article text), not a finding",
             "about the article, so it cannot be recorded as one.",
-        ]
-    else:
-        lines += [
-            "If the claims are right and a person has reviewed this, record the finding (the",
-            "command writes the fingerprint of this failure into claims.yaml):",
-            f"  factsuite findings record {folder} --check '{outcome.item.name}' \\",
-            '      --verdict inaccurate --reason "what the reviewer found, with the evidence"',
-            f"  (verdicts: {VERDICTS})",
-        ]
-    return "\n".join(lines).rstrip()
+        ], []
+    folder = Path(where.rsplit(":", 1)[0]).parent
+    return [
+        "If the claims are right and a person has reviewed this, record the finding (the",
+        "command writes the fingerprint of this failure into claims.yaml):",
+    ], [
+        f"  factsuite findings record {folder} --check '{outcome.item.name}' \\",
+        '      --verdict inaccurate --reason "what the reviewer found, with the evidence"',
+        f"  (verdicts: {VERDICTS})",
+    ]
 
 
 def _not_reviewed_text(outcome: Outcome) -> list[str]:
