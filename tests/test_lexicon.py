@@ -377,6 +377,8 @@ def test_units_and_their_kinds() -> None:
         "count": "count",
         "money": "count",
         "percent": "share",
+        "percent_change": "change",
+        "points": "change",
         "date": "date",
         "days": "duration",
         "weeks": "duration",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 from pandera.api.extensions import register_check_method
 
@@ -166,6 +167,116 @@ def _bounds(df: pd.DataFrame, prefix: str) -> Bounds:
         df[f"{prefix}_hi"],
         df[f"{prefix}_hi_closed"],
     )
+
+
+def _times(a: Bounds, b: Bounds) -> Bounds:
+    """The product of two non-negative intervals, column by column, as ``Interval.times``:
+    zero times anything (even no upper bound) is zero, and an end is reached at zero."""
+    a_lo, a_lo_closed, a_hi, a_hi_closed = a
+    b_lo, b_lo_closed, b_hi, b_hi_closed = b
+    zero_lo = (a_lo_closed & (a_lo == 0)) | (b_lo_closed & (b_lo == 0))
+    zero_hi = (a_hi == 0) | (b_hi == 0)
+    return (
+        pd.Series(np.where((a_lo == 0) | (b_lo == 0), 0.0, a_lo * b_lo), index=a_lo.index),
+        (a_lo_closed & b_lo_closed) | zero_lo,
+        pd.Series(np.where(zero_hi, 0.0, a_hi * b_hi), index=a_hi.index),
+        (a_hi_closed & b_hi_closed) | zero_hi,
+    )
+
+
+def _negated(a: Bounds) -> Bounds:
+    return (-a[2], a[3], -a[0], a[1])
+
+
+def _as_bools(bounds: Bounds) -> Bounds:
+    lo, lo_closed, hi, hi_closed = bounds
+    return lo, lo_closed.astype(bool), hi, hi_closed.astype(bool)
+
+
+@registered()
+def comparable(df: pd.DataFrame) -> pd.Series:
+    """The claims are of the kinds and units the relation compares."""
+    return _blocked(df) | df["comparable"].astype(bool)
+
+
+@registered("reading")
+def parts_make_whole(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """The parts' sum (each within its rounding) can be the whole (within its own)."""
+    parts = _as_bools(_bounds(df, f"parts_{reading}"))
+    overlap = _series(can_overlap(parts, _bounds(df, f"whole_{reading}")))
+    return _not_comparable(df) | overlap
+
+
+@registered("reading")
+def share_matches_counts(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """Some share of some whole is some value of the part: the part lies in share x whole."""
+    share = _bounds(df, f"share_{reading}")
+    fraction = (share[0] / 100, share[1], share[2] / 100, share[3])
+    group = _times(fraction, _bounds(df, f"whole_{reading}"))
+    overlap = _series(can_overlap(_bounds(df, f"part_{reading}"), group))
+    return _not_comparable(df) | overlap
+
+
+@registered("reading")
+def shares_within_100(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """Shares of one whole: their least sum is at most 100 %."""
+    lo, lo_closed, _, _ = _as_bools(_bounds(df, f"shares_{reading}"))
+    return _not_comparable(df) | _series(can_be_at_most(lo, lo_closed, 100.0, True))
+
+
+@registered("reading")
+def shares_complete(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """Every part listed (``complete``): the shares can add to exactly 100 %."""
+    full = (100.0, True, 100.0, True)
+    overlap = _series(can_overlap(_as_bools(_bounds(df, f"shares_{reading}")), full))
+    return _not_comparable(df) | ~df["complete"].astype(bool) | overlap
+
+
+def expected_after(df: pd.DataFrame, reading: str) -> Bounds:
+    """What the level after a change can be, from the level before and the change, by the
+    change's kind: before + by (absolute, points), before x (1 + by/100) (percent), before x
+    by (factor); a fall subtracts or divides."""
+    before, by = _bounds(df, f"before_{reading}"), _bounds(df, f"by_{reading}")
+    down = df["direction"] == "down"
+    signed = _pick(down, _negated(by), by)
+    added = (
+        before[0] + signed[0],
+        before[1] & signed[1],
+        before[2] + signed[2],
+        before[3] & signed[3],
+    )
+    rise = (1 + by[0] / 100, by[1], 1 + by[2] / 100, by[3])
+    fall = ((1 - by[2] / 100).clip(lower=0), by[3], 1 - by[0] / 100, by[1])
+    percent = _times(before, _pick(down, fall, rise))
+    with np.errstate(divide="ignore"):
+        inverse = (1 / by[2], by[3], 1 / by[0], by[1] & (by[0] > 0))
+    factor = _times(before, _pick(down, inverse, by))
+    kind = df["kind"]
+    return _pick(kind == "percent", percent, _pick(kind == "factor", factor, added))
+
+
+def _pick(where: pd.Series, yes: Bounds, no: Bounds) -> Bounds:
+    picked = (
+        pd.Series(np.where(where, y, n), index=where.index) for y, n in zip(yes, no, strict=True)
+    )
+    lo, lo_closed, hi, hi_closed = picked
+    return lo.astype(float), lo_closed.astype(bool), hi.astype(float), hi_closed.astype(bool)
+
+
+@registered("reading")
+def change_fits(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """The level after the change can be the level before, changed by the stated change."""
+    overlap = _series(can_overlap(_bounds(df, f"after_{reading}"), expected_after(df, reading)))
+    return _not_comparable(df) | overlap
+
+
+@registered("reading")
+def rate_fits_total(df: pd.DataFrame, *, reading: str) -> pd.Series:
+    """The total can be the daily average times the days of the period."""
+    period = _bounds(df, f"period_{reading}")
+    expected = _times(_bounds(df, f"per_period_{reading}"), _as_bools(period))
+    overlap = _series(can_overlap(_bounds(df, f"total_{reading}"), expected))
+    return _not_comparable(df) | overlap
 
 
 @registered("reading")

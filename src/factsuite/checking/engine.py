@@ -147,7 +147,7 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
 def _relation_claims(relation: Relation) -> tuple[str, ...]:
     """The ids a relation names, its single roles first, then its lists (see ``roles``)."""
     singles, groups = roles(type(relation))
-    ids = [getattr(relation, name) for name in singles]
+    ids = [getattr(relation, name) for name in singles if getattr(relation, name) is not None]
     for name in groups:
         ids.extend(getattr(relation, name))
     return tuple(ids)

@@ -196,21 +196,36 @@ def units_agree(failure: Failure, context: Context) -> list[Line]:
 
 
 def kinds_fit(failure: Failure, context: Context) -> list[Line]:
-    expected = {"share_of": "a share (percent) of a count", "spans": "a duration"}
+    expected = {
+        "share_of": "a share (percent) of a count",
+        "spans": "a duration",
+        "share_count": "a share (percent) and two counts in one unit (part and whole)",
+        "partition": "shares in percent",
+        "change": "two levels in one unit and a change in the unit its kind needs "
+        "(absolute: the levels' unit; percent: percent_change; points: points, between "
+        "two percents)",
+        "rate": "a count in total and per day in one unit, and a duration",
+    }
     return [
         f"This rule needs {expected.get(failure.rule.table, 'other kinds of claim')}.",
         *_relation_claims(failure, context),
     ]
 
 
+ROLE_LABELS = {"per_period": "per day"}
+"""A role as a failure labels it, where its field name would not fit the column."""
+
+
 def _relation_claims(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     lines: list[Line] = []
-    for role in ("part", "whole", "share", "first", "other", "duration"):
-        if role in row and isinstance(row[role], str):
-            lines.append(claim_ref(context, role, row[role]))
-    for claim_id in row.get("parts", []) if "parts" in row else []:
-        lines.append(claim_ref(context, "part", claim_id))
+    singles = ("part", "whole", "share", "before", "after", "by", "total", "per_period")
+    for role in (*singles, "period", "first", "other", "duration"):
+        if role in row and isinstance(row[role], str) and row[role]:
+            lines.append(claim_ref(context, ROLE_LABELS.get(role, role), row[role]))
+    for role, label in (("parts", "part"), ("shares", "share")):
+        for claim_id in row.get(role, []):
+            lines.append(claim_ref(context, label, claim_id))
     return lines
 
 
@@ -277,6 +292,115 @@ def share_holds_parts(failure: Failure, context: Context) -> list[Line]:
         f'  "{written(share_claim)}" of the whole is at most {draw(group.hi)} '
         f"({group.format(draw)}), but the parts are at least {draw(total.lo)}.",
     ]
+
+
+def parts_make_whole(failure: Failure, context: Context) -> list[Line]:
+    row = failure.row
+    whole = context.interval(row["whole"])
+    assert whole is not None
+    total = _total(context, row["parts"])
+    draw = render_bound(context.claim(row["whole"]).unit)
+    short = "fall short of" if total.hi <= whole.lo else "exceed"
+    return [
+        f"The parts do not add up to their total: together they {short} it.",
+        *_relation_claims(failure, context),
+        f"  The parts add up to {total.format(draw)}, but the whole is {whole.format(draw)}.",
+    ]
+
+
+def share_matches_counts(failure: Failure, context: Context) -> list[Line]:
+    row = failure.row
+    share, part, whole = (context.interval(row[role]) for role in ("share", "part", "whole"))
+    assert share is not None
+    assert part is not None
+    assert whole is not None
+    group = share.scaled(Fraction(1, 100)).times(whole)
+    draw = render_bound(context.claim(row["whole"]).unit)
+    as_share = render_bound(context.claim(row["share"]).unit)
+    ratio = ""
+    if whole.lo > 0 and whole.hi != float("inf"):
+        ratio = (
+            f" ({as_share(Fraction(part.lo) / Fraction(whole.hi) * 100)} to "
+            f"{as_share(Fraction(part.hi) / Fraction(whole.lo) * 100)} of the whole)"
+        )
+    return [
+        "A share does not match the counts it relates: the part divided by the whole is "
+        "not the share.",
+        *_relation_claims(failure, context),
+        f'  "{written(context.claim(row["share"]))}" of the whole is {group.format(draw)}, '
+        f"but the part is {part.format(draw)}{ratio}.",
+    ]
+
+
+def shares_within_100(failure: Failure, context: Context) -> list[Line]:
+    total = _total(context, failure.row["shares"])
+    return [
+        "Shares of one whole add up to more than 100 %.",
+        *_relation_claims(failure, context),
+        f"  The shares add up to at least {format_number(total.lo)} %.",
+    ]
+
+
+def shares_complete(failure: Failure, context: Context) -> list[Line]:
+    total = _total(context, failure.row["shares"])
+    return [
+        "The shares of every part of one whole do not add up to 100 %.",
+        *_relation_claims(failure, context),
+        f"  The shares add up to {total.format(render_bound('percent'))}; every part is "
+        "listed (complete: true), so they should make about 100 %.",
+    ]
+
+
+def _bounds_interval(bounds: tuple[pd.Series, ...]) -> Interval:
+    lo, lo_closed, hi, hi_closed = (bound.iloc[0] for bound in bounds)
+    return Interval(float(lo), float(hi), bool(lo_closed), bool(hi_closed))
+
+
+def change_fits(failure: Failure, context: Context) -> list[Line]:
+    from factsuite.checking.checks import expected_after  # checks imports nothing from here
+
+    row = failure.row
+    reading = context.reading.value
+    expected = _bounds_interval(expected_after(pd.DataFrame([row]), reading))
+    after = context.interval(row["after"])
+    assert after is not None
+    draw = render_bound(context.claim(row["after"]).unit)
+    verb = "risen" if row["direction"] == "up" else "fallen"
+    by = written(context.claim(row["by"]))
+    how = f"by a factor of {by}" if row["kind"] == "factor" else f"by {by}"
+    return [
+        "A change does not lead from the level before to the level after.",
+        *_relation_claims(failure, context),
+        f"  Had it {verb} {how} from the level before, the level after would be "
+        f"{expected.format(draw)}, but it is {after.format(draw)}.",
+    ]
+
+
+def rate_fits_total(failure: Failure, context: Context) -> list[Line]:
+    row = failure.row
+    reading = context.reading.value
+    per_day, total = context.interval(row["per_period"]), context.interval(row["total"])
+    assert per_day is not None
+    assert total is not None
+    period = _bounds_interval(
+        tuple(pd.Series([row[f"period_{reading}_{end}"]]) for end in BOUND_NAMES)
+    )
+    expected = per_day.times(period)
+    draw = render_bound(context.claim(row["total"]).unit)
+    lines: list[Line] = [
+        "A daily average does not fit the total over its period.",
+        *_relation_claims(failure, context),
+    ]
+    if not row["period"]:
+        lines.append(labelled("period", f"{int(row['days'])} days"))
+    return [
+        *lines,
+        f"  {per_day.format(draw)} a day over {period.format(render_bound('days'))} is "
+        f"{expected.format(draw)}, but the total is {total.format(draw)}.",
+    ]
+
+
+BOUND_NAMES = ("lo", "lo_closed", "hi", "hi_closed")
 
 
 def figures_agree(failure: Failure, context: Context) -> list[Line]:

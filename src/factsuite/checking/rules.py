@@ -62,6 +62,11 @@ def _units_agree(table: str, left: str) -> Rule:
     return Rule("units_agree", table, RELATION_ITEM, check, say.units_agree)
 
 
+def _kinds_fit(table: str) -> Rule:
+    """The claims are of the kinds and units the relation compares (``comparable``)."""
+    return Rule("kinds_fit", table, RELATION_ITEM, pa.Check.comparable(), say.kinds_fit)
+
+
 def _claim_rules() -> list[Rule]:
     return [
         Rule("value_readable", "claims", "schema", pa.Check.value_readable(), say.value_readable),
@@ -142,6 +147,14 @@ def _relation_rules() -> list[Rule]:
             lambda r: pa.Check.at_most(left="parts", right="whole", reading=r),
             say.parts_within_whole,
         ),
+        *_relation_basics("total"),
+        _units_agree("total", "parts_kinds"),
+        *_per_reading(
+            "parts_make_whole",
+            "total",
+            lambda r: pa.Check.parts_make_whole(reading=r),
+            say.parts_make_whole,
+        ),
         *_relation_basics("share_of"),
         Rule(
             "kinds_fit",
@@ -156,6 +169,44 @@ def _relation_rules() -> list[Rule]:
             "share_of",
             lambda r: pa.Check.share_holds_parts(reading=r),
             say.share_holds_parts,
+        ),
+        *_relation_basics("share_count"),
+        _kinds_fit("share_count"),
+        *_per_reading(
+            "share_matches_counts",
+            "share_count",
+            lambda r: pa.Check.share_matches_counts(reading=r),
+            say.share_matches_counts,
+        ),
+        *_relation_basics("partition"),
+        _kinds_fit("partition"),
+        *_per_reading(
+            "shares_within_100",
+            "partition",
+            lambda r: pa.Check.shares_within_100(reading=r),
+            say.shares_within_100,
+        ),
+        *_per_reading(
+            "shares_complete",
+            "partition",
+            lambda r: pa.Check.shares_complete(reading=r),
+            say.shares_complete,
+        ),
+        *_relation_basics("change"),
+        _kinds_fit("change"),
+        *_per_reading(
+            "change_fits",
+            "change",
+            lambda r: pa.Check.change_fits(reading=r),
+            say.change_fits,
+        ),
+        *_relation_basics("rate"),
+        _kinds_fit("rate"),
+        *_per_reading(
+            "rate_fits_total",
+            "rate",
+            lambda r: pa.Check.rate_fits_total(reading=r),
+            say.rate_fits_total,
         ),
         *_relation_basics("same_figure"),
         Rule(

@@ -247,26 +247,30 @@ def _ids(table: pd.DataFrame, column: str) -> list[Ids]:
     return table[column].tolist() if column in table else [()] * len(table)
 
 
-def _sum_parts(table: pd.DataFrame, claims: _Claims) -> pd.DataFrame:
-    """The parts' status, units and summed intervals (all ends closed or not), per row of
-    ``table``, by its index."""
-    exploded = table[["article", "parts"]].explode("parts").rename(columns={"parts": "part"})
+def _sum_parts(table: pd.DataFrame, claims: _Claims, role: str = "parts") -> pd.DataFrame:
+    """The status, units and summed intervals (each end closed or not) of the claims listed
+    in column ``role``, per row of ``table``, by its index; columns prefixed ``role_``."""
+    exploded = table[["article", role]].explode(role).rename(columns={role: "part"})
     exploded = _with_status(_attach(exploded, claims, "part"), ["part"])
-    lo = {f"part_{reading}_lo": f"parts_{reading}_lo" for reading in Reading}
-    closed = {f"{part}_closed": f"{parts}_closed" for part, parts in lo.items()}
+    sums = {
+        f"part_{reading}_{end}": f"{role}_{reading}_{end}"
+        for reading in Reading
+        for end in ("lo", "hi")
+    }
+    closed = {f"{part}_closed": f"{summed}_closed" for part, summed in sums.items()}
     groups = exploded.groupby(level=0, sort=False)
     summed = pd.concat(
         [
-            _joined_per_row(exploded),
-            groups[list(lo)].sum().rename(columns=lo),
+            _joined_per_row(exploded, role),
+            groups[list(sums)].sum().rename(columns=sums),
             groups[list(closed)].all().rename(columns=closed),
         ],
         axis=1,
     )
-    return summed[_parts_columns()]
+    return summed[_parts_columns(role)]
 
 
-def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
+def _joined_per_row(exploded: pd.DataFrame, role: str) -> pd.DataFrame:
     """Each row's parts' ``unresolved`` and ``unreadable`` ids, and their units: a loop, as
     pandas runs a Python function per group far more slowly."""
     by_row: dict[object, tuple[list[Ids], list[Ids], list[object]]] = {}
@@ -280,9 +284,9 @@ def _joined_per_row(exploded: pd.DataFrame) -> pd.DataFrame:
     index = list(by_row)
     return pd.DataFrame(
         {
-            "parts_unresolved": pd.Series([_joined(lists[0]) for lists in values], index, object),
-            "parts_unreadable": pd.Series([_joined(lists[1]) for lists in values], index, object),
-            "parts_kinds": pd.Series([_units_of(lists[2]) for lists in values], index, "str"),
+            f"{role}_unresolved": pd.Series([_joined(lists[0]) for lists in values], index, object),
+            f"{role}_unreadable": pd.Series([_joined(lists[1]) for lists in values], index, object),
+            f"{role}_kinds": pd.Series([_units_of(lists[2]) for lists in values], index, "str"),
         },
         index=index,
     )
@@ -299,8 +303,10 @@ def _part_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataF
     return _with_status(table, ["part", "whole"])
 
 
-def _sum_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    table = _relation_rows(entries, _role_fields("sum_of"))
+def _sum_of(
+    entries: list[_Entry], claims: _Claims, events: Events, rule: str = "sum_of"
+) -> pd.DataFrame:
+    table = _relation_rows(entries, _role_fields(rule))
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
     table = _merge_part_status(pd.concat([table, _sum_parts(table, claims)], axis=1))
     table["comparable"] = table["parts_kinds"] == table["whole_unit"]
@@ -334,22 +340,104 @@ def _units_of(units: list[object]) -> str:
     return " ".join(sorted({unit for unit in units if isinstance(unit, str)}))
 
 
-def _parts_columns() -> list[str]:
-    columns = ["parts_unresolved", "parts_unreadable", "parts_kinds"]
+def _parts_columns(role: str = "parts") -> list[str]:
+    columns = [f"{role}_unresolved", f"{role}_unreadable", f"{role}_kinds"]
     for reading in Reading:
-        columns += [f"parts_{reading}_lo", f"parts_{reading}_lo_closed"]
+        for end in ("lo", "hi"):
+            columns += [f"{role}_{reading}_{end}", f"{role}_{reading}_{end}_closed"]
     return columns
 
 
-def _merge_part_status(table: pd.DataFrame) -> pd.DataFrame:
+def _merge_part_status(table: pd.DataFrame, role: str = "parts") -> pd.DataFrame:
     for column in Blocked:
-        parts = table[f"parts_{column}"].tolist()
+        parts = table[f"{role}_{column}"].tolist()
         merged = [
             own + (more if isinstance(more, tuple) else ())  # NaN: a share_of without parts
             for own, more in zip(table[column].tolist(), parts, strict=True)
         ]
         table[column] = pd.Series(merged, index=table.index, dtype=object)
-    table["parts_kinds"] = table["parts_kinds"].astype(object).fillna("")
+    table[f"{role}_kinds"] = table[f"{role}_kinds"].astype(object).fillna("")
+    return table
+
+
+def _total(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    """As ``sum_of``: the parts summed, both ends, beside the whole."""
+    return _sum_of(entries, claims, events, "total")
+
+
+def _share_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    table = _relation_rows(entries, _role_fields("share_count"))
+    for role in ("share", "part", "whole"):
+        table = _attach(table, claims, role)
+    table = _with_status(table, ["share", "part", "whole"])
+    table["comparable"] = (
+        (table["share_kind"] == Kind.SHARE)
+        & (table["part_kind"] == Kind.COUNT)
+        & (table["part_unit"] == table["whole_unit"])
+    )
+    return table
+
+
+def _partition(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    fields: dict[str, RoleOf] = {**_role_fields("partition"), "complete": attrgetter("complete")}
+    table = _relation_rows(entries, fields)
+    for reason in Blocked:
+        table[reason] = pd.Series([()] * len(table), index=table.index, dtype=object)
+    summed = _sum_parts(table, claims, "shares")
+    table = _merge_part_status(pd.concat([table, summed], axis=1), "shares")
+    table["comparable"] = table["shares_kinds"] == "percent"
+    return table
+
+
+def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    fields: dict[str, RoleOf] = {
+        **_role_fields("change"),
+        "kind": lambda r: str(r.kind),
+        "direction": attrgetter("direction"),
+    }
+    table = _relation_rows(entries, fields)
+    for role in ("before", "after", "by"):
+        table = _attach(table, claims, role)
+    table = _with_status(table, ["before", "after", "by"])
+    by_units = {"points": "points", "percent": "percent_change"}
+    expected = [
+        before if kind == "absolute" else by_units.get(kind, by)
+        for kind, before, by in zip(
+            table["kind"], table["before_unit"], table["by_unit"], strict=True
+        )
+    ]
+    level = table["before_kind"].where(table["before_unit"] == table["after_unit"], "")
+    levels_fit = (
+        level.isin([Kind.COUNT.value, Kind.SHARE.value])
+        & ((table["kind"] != "absolute") | (level == Kind.COUNT))
+        & ((table["kind"] != "points") | (level == Kind.SHARE))
+    )
+    by_fits = table["by_unit"] == pd.Series(expected, index=table.index, dtype=object)
+    table["comparable"] = levels_fit & by_fits
+    return table
+
+
+def _rate(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    fields: dict[str, RoleOf] = {**_role_fields("rate"), "days": attrgetter("days")}
+    table = _relation_rows(entries, fields)
+    table = _attach(_attach(table, claims, "total"), claims, "per_period")
+    stated = table["period"].notna()
+    table["period"] = table["period"].fillna("")
+    table = _attach(table, claims, "period")
+    for reading in Reading:
+        for end in ("lo", "hi"):
+            column = f"period_{reading}_{end}"
+            table[column] = table[column].where(stated, table["days"].astype(float))
+            table[f"{column}_closed"] = table[f"{column}_closed"].where(stated, True).astype(bool)
+    table["period_found"] = table["period_found"] | ~stated
+    table["period_parse_error"] = table["period_parse_error"].where(stated, "")
+    table["period_kind"] = table["period_kind"].where(stated, Kind.DURATION.value)
+    table = _with_status(table, ["total", "per_period", "period"])
+    table["comparable"] = (
+        (table["total_unit"] == table["per_period_unit"])
+        & (table["total_kind"] == Kind.COUNT)
+        & (table["period_kind"] == Kind.DURATION)
+    )
     return table
 
 
@@ -419,7 +507,12 @@ def _before(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
 RELATION_BUILDERS: dict[str, Callable[[list[_Entry], _Claims, Events], pd.DataFrame]] = {
     "part_of": _part_of,
     "sum_of": _sum_of,
+    "total": _total,
     "share_of": _share_of,
+    "share_count": _share_count,
+    "partition": _partition,
+    "change": _change,
+    "rate": _rate,
     "same_figure": _same_figure,
     "spans": _spans,
     "before": _before,

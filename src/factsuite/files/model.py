@@ -212,16 +212,139 @@ class Spans(Strict):
     notes: Text | None = None
 
 
+class Total(Strict):
+    """Parts that make up a whole exactly ("together", "in total", "of whom ... and ..."):
+    their sum and the whole agree within the rounding of every figure."""
+
+    id: Identifier
+    rule: Literal["total"]
+    parts: list[Identifier] = Field(min_length=2)
+    whole: Identifier
+    notes: Text | None = None
+
+
+class ShareCount(Strict):
+    """A share given with its counts ("N votes, or P %", "X out of Y", "a quarter of"): the
+    part divided by the whole is the share."""
+
+    id: Identifier
+    rule: Literal["share_count"]
+    share: Identifier
+    part: Identifier
+    whole: Identifier
+    notes: Text | None = None
+
+
+class Partition(Strict):
+    """Shares of one whole: together at most 100 %, and about 100 % when the text lists
+    every part (``complete: true``)."""
+
+    id: Identifier
+    rule: Literal["partition"]
+    shares: list[Identifier] = Field(min_length=2)
+    complete: bool = Field(
+        default=False, description="true when the text lists every part of the whole."
+    )
+    notes: Text | None = None
+
+
+class ChangeKind(StrEnum):
+    """How a change is stated: a difference of counts, a percent change, a difference of
+    shares in percentage points, or a factor ("doubled": 2)."""
+
+    ABSOLUTE = "absolute"
+    PERCENT = "percent"
+    POINTS = "points"
+    FACTOR = "factor"
+
+
+class Change(Strict):
+    """A figure that rose or fell from one value to another by a stated change."""
+
+    id: Identifier
+    rule: Literal["change"]
+    before: Identifier
+    after: Identifier
+    by: Identifier = Field(description="The change: a count, a percent_change or points claim.")
+    kind: ChangeKind = ChangeKind.ABSOLUTE
+    direction: Literal["up", "down"] = Field(
+        default="up", description="up: rose, grew; down: fell, was cut (by is written positive)."
+    )
+    notes: Text | None = None
+
+
+class Rate(Strict):
+    """A total over a period and its average per day ("N last week, or about M a day")."""
+
+    id: Identifier
+    rule: Literal["rate"]
+    total: Identifier
+    per_period: Identifier
+    period: Identifier | None = Field(
+        default=None, description="A duration claim giving the period; or give days."
+    )
+    days: Annotated[int, Field(gt=0)] | None = Field(
+        default=None, description="The period in days, when the text states no duration."
+    )
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_period(self) -> Rate:
+        if (self.period is None) == (self.days is None):
+            raise ValueError("a rate needs its period: give either period (a claim) or days")
+        return self
+
+
 Relation = Annotated[
-    PartOf | SumOf | ShareOf | SameFigure | Before | Spans, Field(discriminator="rule")
+    PartOf
+    | SumOf
+    | Total
+    | ShareOf
+    | ShareCount
+    | Partition
+    | Change
+    | Rate
+    | SameFigure
+    | Before
+    | Spans,
+    Field(discriminator="rule"),
 ]
 RELATION_MODELS: dict[str, type[Strict]] = {
     get_args(model.model_fields["rule"].annotation)[0]: model
-    for model in (PartOf, SumOf, ShareOf, SameFigure, Before, Spans)
+    for model in (
+        PartOf,
+        SumOf,
+        Total,
+        ShareOf,
+        ShareCount,
+        Partition,
+        Change,
+        Rate,
+        SameFigure,
+        Before,
+        Spans,
+    )
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
-NOT_ROLES = frozenset({"id", "rule", "notes", "inclusive"})
-ROLE_ORDER = ("part", "whole", "share", "duration", "start", "end", "earlier", "later")
+NOT_ROLES = frozenset(
+    {"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days"}
+)
+ROLE_ORDER = (
+    "part",
+    "whole",
+    "share",
+    "before",
+    "after",
+    "by",
+    "total",
+    "per_period",
+    "period",
+    "duration",
+    "start",
+    "end",
+    "earlier",
+    "later",
+)
 """The order a check lists the claims of its relation in, as reports show them; a role not
 listed here comes after these."""
 

@@ -36,12 +36,14 @@ READING_MEANS = {
 
 class Kind(StrEnum):
     """What a claim's unit makes it (each unit of data/lexicon.yaml names one): the rules
-    compare counts with counts, shares with counts, dates and durations with dates."""
+    compare counts with counts, shares with counts, dates and durations with dates; a change
+    (a percent change, percentage points) may exceed 100 where a share may not."""
 
     COUNT = "count"
     SHARE = "share"
     DATE = "date"
     DURATION = "duration"
+    CHANGE = "change"
 
 
 _NOTATION = re.compile(r"^\s*([\[(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\])])\s*$")

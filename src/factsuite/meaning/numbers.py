@@ -35,6 +35,8 @@ UNIT_WORDS = {
     "months": ("month", "months"),
     "years": ("year", "years"),
 }
+WORDS_OF = {"percent_change": "percent", "points": "percent"}
+"""Units written with another unit's words: "rose 9 percent", "0.2 percentage points"."""
 DURATION_UNITS = ("days", "weeks", "months", "years")
 FRACTION_WORDS = {
     "half": Fraction(1, 2),
@@ -195,7 +197,7 @@ def strip_unit_words(text: str, unit: str) -> str:
     lowered = " ".join(text.lower().split())
     for other, word, whole_word in _UNIT_WORDS_LONGEST_FIRST:
         if lowered.endswith(word) and (word == "%" or whole_word.search(lowered)):
-            if other != unit:
+            if other != WORDS_OF.get(unit, unit):
                 raise NumberError(f"{text!r} is written in {other}, but the unit is {unit}")
             return lowered[: -len(word)].strip()
     return lowered
@@ -246,7 +248,7 @@ def _parse_figure(text: str, unit: str) -> Figure:
     vague = load_lexicon().vague_count(body)
     if vague is not None:
         return VagueCount(vague)
-    if unit == "percent":
+    if WORDS_OF.get(unit, unit) == "percent":
         ratio = _from_ratio(body)
         if ratio is not None:
             return ratio

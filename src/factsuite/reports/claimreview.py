@@ -11,7 +11,9 @@ reference, never the reference itself:
     same_figure  every claim but the first (the first is the mention the others must match)
     part_of      the part            sum_of   the parts
     share_of     the share           spans    the duration
-    before       both dates
+    before       both dates          total    the parts
+    share_count  the share           partition  the shares
+    change       the change (by)     rate     the average per day
 
 So the seed's ``body-matches-headline`` finding rates the body's "Ukrainians", not the
 headline it is compared with.
@@ -54,6 +56,11 @@ RATED_FIELDS = {
     "part_of": ("part",),
     "sum_of": ("parts",),
     "share_of": ("share",),
+    "total": ("parts",),
+    "share_count": ("share",),
+    "partition": ("shares",),
+    "change": ("by",),
+    "rate": ("per_period",),
     "spans": ("duration",),
     "before": ("earlier", "later"),
 }

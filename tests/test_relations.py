@@ -1,0 +1,339 @@
+"""The relations real articles state (#16): total, share_count, partition, change, rate.
+
+Each case copies an article of the labelled corpus (``corpus/tuning``) to a temporary
+folder, adds the relation its text states, and checks it passes; then breaks a figure the way
+a careless writer would (article and claim alike) and asserts the relation fails with the
+right rule and words.  The corpus's own planted errors are caught the same way.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factsuite.checking.engine import evaluate, load_articles
+from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.readings import read_figure
+from factsuite.reports.wording import problem_texts
+
+ROOT = Path(__file__).resolve().parents[1]
+TUNING = ROOT / "corpus" / "tuning"
+Relation = dict[str, object]
+Edit = tuple[str, str]
+
+
+def corpus_copy(tmp_path: Path, writer: str, slug: str) -> Path:
+    """The article in ``<tmp>/facts/<slug>``, its writer's reference/ beside facts/."""
+    folder = tmp_path / "facts" / slug
+    shutil.copytree(TUNING / writer / "facts" / slug, folder)
+    reference = TUNING / writer / "reference"
+    if reference.is_dir():
+        shutil.copytree(reference, tmp_path / "reference")
+    return folder
+
+
+def edit(folder: Path, file: str, old: str, new: str) -> None:
+    path = folder / file
+    text = path.read_text("utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {file}"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def in_both(folder: Path, old: str, new: str) -> None:
+    """The careless writer's edit: the article and the claims (quote and value) alike."""
+    edit(folder, "article.txt", old, new)
+    edit(folder, "claims.yaml", old, new)
+
+
+def set_claim(folder: Path, claim: str, **fields: str) -> None:
+    path = folder / "claims.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    (entry,) = [c for c in data["claims"] if c["id"] == claim]
+    entry.update(fields)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+def add_relation(folder: Path, relation: Relation) -> None:
+    """Add the relation, in place of one with its id (the corpus writes some of them)."""
+    path = folder / "claims.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    others = [r for r in data.get("relations", []) if r["id"] != relation["id"]]
+    data["relations"] = [*others, relation]
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+def problems(folder: Path, relation: str, reading: Reading = Reading.PRAGMATIC) -> list[str]:
+    """The relation's failures (none when it passes), in the words an editor reads."""
+    articles = load_articles([folder])
+    outcome = evaluate(articles, reading).outcome(articles[0], relation)
+    return [] if outcome.passed else problem_texts(outcome)
+
+
+def assert_fails(texts: list[str], rule: str, *fragments: str) -> None:
+    assert texts, "the relation passed"
+    text = next((t for t in texts if t.startswith(f"[{rule}] ")), None)
+    assert text is not None, "\n".join(texts)
+    for fragment in fragments:
+        assert fragment in text, f"{fragment!r} not in:\n{text}"
+
+
+# -- total ---------------------------------------------------------------------------------
+
+MARATHON = ("b", "2024-04-23-london-marathon")
+FINISHERS: Relation = {
+    "id": "men-and-women-make-finishers",
+    "rule": "total",
+    "parts": ["finishers-men", "finishers-women"],
+    "whole": "finishers",
+}
+
+
+def test_a_total_whose_parts_fall_short_fails_where_sum_of_passes(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *MARATHON)
+    add_relation(folder, FINISHERS)
+    assert problems(folder, "men-and-women-make-finishers") == []
+    in_both(folder, "23,607", "21,607")
+    assert problems(folder, "men-and-women-within-finishers") == []  # one-sided sum_of
+    assert_fails(
+        problems(folder, "men-and-women-make-finishers"),
+        "parts_make_whole",
+        "The parts do not add up to their total: together they fall short of it.",
+        "finishers-women",
+        '"21,607" reads as',
+        "The parts add up to",
+        "The parts add up to [51,821, 51,823), but the whole is [53,821.5, 53,822.5).",
+        "but the whole is",
+        "53,822",
+        "fails under both readings",
+    )
+
+
+def test_a_total_whose_parts_exceed_it_fails(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *MARATHON)
+    add_relation(folder, FINISHERS)
+    in_both(folder, "30,215", "32,215")
+    assert_fails(
+        problems(folder, "men-and-women-make-finishers"),
+        "parts_make_whole",
+        "together they exceed it",
+    )
+
+
+# -- share_count ---------------------------------------------------------------------------
+
+PRIMARY = ("a", "2024-05-22-marlow-primary")
+
+
+def _share_count(name: str) -> Relation:
+    return {
+        "id": f"{name}-votes-share",
+        "rule": "share_count",
+        "share": f"{name}-share",
+        "part": f"{name}-votes",
+        "whole": "ballots-cast",
+    }
+
+
+def test_a_share_given_with_its_count_must_match_it(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    add_relation(folder, _share_count("owens"))
+    assert problems(folder, "owens-votes-share") == []
+    in_both(folder, "3,102, or 11 percent", "3,102, or 21 percent")
+    set_claim(folder, "owens-share", value="21 percent")
+    assert_fails(
+        problems(folder, "owens-votes-share"),
+        "share_matches_counts",
+        "the part divided by the whole is not the share",
+        '"21 percent" of the whole is',
+        "but the part is",
+        "of the whole)",
+    )
+
+
+def test_the_planted_overstated_share_is_caught(tmp_path: Path) -> None:
+    """9,871 of just over 27,200 ballots is 36 %, not 46 %: share_of would let it pass."""
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    add_relation(folder, _share_count("ruiz"))
+    assert_fails(problems(folder, "ruiz-votes-share"), "share_matches_counts", "46 percent")
+    in_both(folder, "or 46 percent", "or 36 percent")
+    set_claim(folder, "ruiz-share", value="36 percent")
+    assert problems(folder, "ruiz-votes-share") == []
+
+
+# -- partition -----------------------------------------------------------------------------
+
+VOTE_SHARES: Relation = {
+    "id": "vote-shares",
+    "rule": "partition",
+    "shares": ["delgado-share-lead", "ruiz-share", "owens-share"],
+    "complete": True,
+}
+
+
+def test_shares_of_every_part_add_to_about_100(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    add_relation(folder, VOTE_SHARES)
+    texts = problems(folder, "vote-shares")
+    assert_fails(texts, "shares_within_100", "add up to more than 100 %", "at least 107.5 %")
+    assert_fails(texts, "shares_complete", "(complete: true)")
+    in_both(folder, "or 46 percent", "or 36 percent")
+    set_claim(folder, "ruiz-share", value="36 percent")
+    assert problems(folder, "vote-shares") == []
+    in_both(folder, "or 36 percent", "or 26 percent")
+    set_claim(folder, "ruiz-share", value="26 percent")
+    assert_fails(problems(folder, "vote-shares"), "shares_complete", "every part")
+
+
+def test_shares_of_some_parts_may_fall_short_but_not_exceed_100(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, "a", "2025-03-27-leicester-measles")
+    add_relation(
+        folder,
+        {"id": "doses", "rule": "partition", "shares": ["both-doses-share", "no-dose-share"]},
+    )
+    assert problems(folder, "doses") == []
+    in_both(folder, "Only 81 per cent", "Only 96 per cent")
+    set_claim(folder, "both-doses-share", value="96 per cent")
+    assert_fails(
+        problems(folder, "doses"),
+        "shares_within_100",
+        "add up to more than 100 %",
+        "The shares add up to at least 100.5 %.",
+        "the strict, literal reading would allow it",
+    )
+    assert problems(folder, "doses", Reading.STRICT) == []
+
+
+# -- change --------------------------------------------------------------------------------
+
+JOBS = ("b", "2024-08-09-canada-jobs-july")
+
+
+def test_a_change_in_percentage_points(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *JOBS)
+    set_claim(folder, "rate-change", unit="points")
+    relation = {
+        "id": "rate-rise",
+        "rule": "change",
+        "before": "rate-june",
+        "after": "rate-july",
+        "by": "rate-change",
+        "kind": "points",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "rate-rise") == []
+    in_both(folder, "up 0.2 percentage points", "up 0.5 percentage points")
+    set_claim(folder, "rate-change", value="0.5 percentage points")
+    assert_fails(
+        problems(folder, "rate-rise"),
+        "change_fits",
+        "A change does not lead from the level before to the level after.",
+        "Had it risen by 0.5 percentage points",
+    )
+
+
+def test_the_planted_change_of_a_count_is_caught(tmp_path: Path) -> None:
+    """Rose by 42,000 to 1.44 million from 1.36 million: 1.44 - 1.36 is about 80,000."""
+    folder = corpus_copy(tmp_path, *JOBS)
+    relation = {
+        "id": "unemployed-rise",
+        "rule": "change",
+        "before": "unemployed-june",
+        "after": "unemployed-july",
+        "by": "unemployed-change",
+    }
+    add_relation(folder, relation)
+    assert_fails(
+        problems(folder, "unemployed-rise"), "change_fits", "would be [1,396,500, 1,407,500)"
+    )
+    in_both(folder, "from 1.36 million", "from 1.40 million")
+    set_claim(folder, "unemployed-june", value="1.40 million")
+    assert problems(folder, "unemployed-rise") == []
+
+
+def test_a_fall_in_the_wrong_direction_fails(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *JOBS)
+    relation = {
+        "id": "rate-fall",
+        "rule": "change",
+        "before": "rate-june",
+        "after": "rate-july",
+        "by": "rate-change",
+        "kind": "points",
+        "direction": "down",
+    }
+    set_claim(folder, "rate-change", unit="points")
+    add_relation(folder, relation)
+    assert_fails(problems(folder, "rate-fall"), "change_fits", "Had it fallen")
+
+
+def test_a_percent_change_reads_over_100_and_is_checked(tmp_path: Path) -> None:
+    """A percent change may exceed 100 % where a share may not."""
+    reading = read_figure("150 percent", "", "percent_change")
+    assert not reading.error
+    folder = corpus_copy(tmp_path, "b", "2024-11-13-denver-budget")
+    set_claim(folder, "budget-increase", unit="percent_change")
+    relation = {
+        "id": "budget-rise",
+        "rule": "change",
+        "before": "budget-2024",
+        "after": "budget-lead",
+        "by": "budget-increase",
+        "kind": "percent",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "budget-rise") == []
+    set_claim(folder, "budget-increase", value="13.4 percent")
+    assert_fails(
+        problems(folder, "budget-rise"), "change_fits", "Had it risen by 13.4 percent from"
+    )
+
+
+def test_a_change_of_the_wrong_unit_is_reported(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *JOBS)
+    relation = {
+        "id": "rate-rise",
+        "rule": "change",
+        "before": "rate-june",
+        "after": "rate-july",
+        "by": "rate-change",
+        "kind": "points",
+    }
+    set_claim(folder, "rate-change", unit="percent")  # a share, not a change in points
+    add_relation(folder, relation)
+    assert_fails(problems(folder, "rate-rise"), "kinds_fit", "percent_change; points: points")
+
+
+# -- rate ----------------------------------------------------------------------------------
+
+MEASLES = ("b", "2024-01-26-west-midlands-measles")
+
+
+@pytest.mark.parametrize(
+    "period", [{"period": "week-to-jan-24"}, {"days": 7}], ids=["duration-claim", "days"]
+)
+def test_a_daily_average_must_fit_its_total(tmp_path: Path, period: dict[str, object]) -> None:
+    """The planted error: 147 cases in seven days is 21 a day, not 30."""
+    folder = corpus_copy(tmp_path, *MEASLES)
+    relation = {"id": "week-rate", "rule": "rate", "total": "cases-week"}
+    add_relation(folder, {**relation, "per_period": "cases-per-day", **period})
+    assert_fails(
+        problems(folder, "week-rate"),
+        "rate_fits_total",
+        "A daily average does not fit the total over its period.",
+        "a day over",
+        "but the total is",
+    )
+    in_both(folder, "an average of 30 a day", "an average of 21 a day")
+    set_claim(folder, "cases-per-day", value="21")
+    assert problems(folder, "week-rate") == []
+
+
+def test_a_rate_needs_one_period(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *MEASLES)
+    relation = {"id": "week-rate", "rule": "rate", "total": "cases-week"}
+    add_relation(folder, {**relation, "per_period": "cases-per-day"})
+    (article,) = load_articles([folder])
+    assert any("give either period" in str(error) for error in article.errors)

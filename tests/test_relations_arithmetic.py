@@ -1,0 +1,187 @@
+"""The interval arithmetic of the relations of #16, as properties.
+
+Sound: when some exact values satisfy the relation (the parts make the whole, the part is the
+share of the whole, ...), every interval holding those values passes, under any rounding.
+Sharp: exact figures that break the relation by more than float noise fail.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factsuite.checking.checks import (
+    change_fits,
+    parts_make_whole,
+    rate_fits_total,
+    share_matches_counts,
+    shares_complete,
+    shares_within_100,
+)
+from factsuite.checking.findings import Blocked
+
+READING = "pragmatic"
+values = st.floats(min_value=0, max_value=1e7, allow_nan=False)
+margins = st.floats(min_value=0, max_value=1e4, allow_nan=False)
+
+
+def around(role: str, value: float, below: float, above: float) -> dict[str, object]:
+    """A closed interval holding ``value``, ``below`` and ``above`` it."""
+    return {
+        f"{role}_{READING}_lo": value - below,
+        f"{role}_{READING}_lo_closed": True,
+        f"{role}_{READING}_hi": value + above,
+        f"{role}_{READING}_hi_closed": True,
+    }
+
+
+def row(**columns: object) -> pd.DataFrame:
+    base: dict[str, object] = {
+        "comparable": True,
+        Blocked.UNRESOLVED: (),
+        Blocked.UNREADABLE: (),
+    }
+    return pd.DataFrame([{**base, **columns}])
+
+
+def holds(check: object, df: pd.DataFrame) -> bool:
+    assert callable(check)
+    return bool(check(df, reading=READING).iloc[0])
+
+
+@given(st.lists(values, min_size=2, max_size=5), margins, margins, margins, margins)
+def test_parts_that_make_their_whole_pass(
+    parts: list[float], part_below: float, part_above: float, below: float, above: float
+) -> None:
+    whole = sum(parts)
+    df = row(
+        **around("parts", whole, part_below, part_above), **around("whole", whole, below, above)
+    )
+    assert holds(parts_make_whole, df)
+
+
+@given(st.lists(values, min_size=2, max_size=5), st.floats(min_value=1, max_value=1e6))
+def test_parts_short_of_or_over_their_whole_fail(parts: list[float], gap: float) -> None:
+    total = sum(parts)
+    for whole in (total + gap, total - gap):
+        df = row(**around("parts", total, 0, 0), **around("whole", whole, 0, 0))
+        assert not holds(parts_make_whole, df)
+
+
+@given(
+    st.floats(min_value=1, max_value=1e7),
+    st.floats(min_value=0, max_value=1),
+    margins,
+    margins,
+    st.floats(min_value=0, max_value=5),
+    st.floats(min_value=0, max_value=5),
+)
+def test_a_part_that_is_its_share_of_the_whole_passes(
+    whole: float, fraction: float, below: float, above: float, s_below: float, s_above: float
+) -> None:
+    part = whole * fraction
+    df = row(
+        **around("part", part, min(below, part), above),
+        **around("whole", whole, min(below, whole), above),
+        **around("share", fraction * 100, min(s_below, fraction * 100), s_above),
+    )
+    assert holds(share_matches_counts, df)
+
+
+@given(st.floats(min_value=1, max_value=1e7), st.floats(min_value=0, max_value=0.8))
+def test_an_overstated_share_fails(whole: float, fraction: float) -> None:
+    """The planted error share_of let pass: a share 10 points above part / whole."""
+    df = row(
+        **around("part", whole * fraction, 0, 0),
+        **around("whole", whole, 0, 0),
+        **around("share", fraction * 100 + 10, 0, 0),
+    )
+    assert not holds(share_matches_counts, df)
+
+
+@given(st.lists(st.floats(min_value=0, max_value=100), min_size=2, max_size=6), margins)
+def test_shares_within_and_over_100(shares: list[float], margin: float) -> None:
+    total = sum(shares)
+    df = row(**around("shares", total, min(margin, total), margin), complete=True)
+    assert holds(shares_within_100, df) == (total - min(margin, total) <= 100)
+    assert holds(shares_complete, df) == (total - min(margin, total) <= 100 <= total + margin)
+
+
+changes = st.tuples(
+    st.sampled_from(["absolute", "points", "percent", "factor"]), st.sampled_from(["up", "down"])
+)
+
+
+def _after(before: float, by: float, kind: str, direction: str) -> float:
+    up = direction == "up"
+    if kind in ("absolute", "points"):
+        return before + by if up else before - by
+    if kind == "percent":
+        return before * (1 + by / 100) if up else before * (1 - by / 100)
+    return before * by if up else before / by
+
+
+@given(
+    st.floats(min_value=0, max_value=1e6),
+    st.floats(min_value=0.01, max_value=100),
+    changes,
+    margins,
+    margins,
+)
+def test_a_change_that_leads_to_its_level_passes(
+    before: float, by: float, change: tuple[str, str], below: float, above: float
+) -> None:
+    kind, direction = change
+    after = _after(before, by, kind, direction)
+    df = row(
+        **around("before", before, min(below, before), above),
+        **around("by", by, min(below, by / 2), above),
+        **around("after", after, below, above),
+        kind=kind,
+        direction=direction,
+    )
+    assert holds(change_fits, df)
+
+
+@given(st.floats(min_value=1, max_value=1e6), st.floats(min_value=1, max_value=90), changes)
+def test_a_change_that_misses_its_level_fails(
+    before: float, by: float, change: tuple[str, str]
+) -> None:
+    kind, direction = change
+    wrong = _after(before, by, kind, direction) + before  # off by the whole level before
+    df = row(
+        **around("before", before, 0, 0),
+        **around("by", by, 0, 0),
+        **around("after", wrong, 0, 0),
+        kind=kind,
+        direction=direction,
+    )
+    assert not holds(change_fits, df)
+
+
+@given(
+    st.floats(min_value=0, max_value=1e6),
+    st.integers(min_value=1, max_value=400),
+    margins,
+    margins,
+)
+def test_a_daily_average_over_its_days_makes_the_total(
+    per_day: float, days: int, below: float, above: float
+) -> None:
+    df = row(
+        **around("per_period", per_day, min(below, per_day), above),
+        **around("period", days, 0, 0),
+        **around("total", per_day * days, below, above),
+    )
+    assert holds(rate_fits_total, df)
+
+
+@given(st.floats(min_value=1, max_value=1e6), st.integers(min_value=2, max_value=400))
+def test_a_daily_average_that_misses_the_total_fails(per_day: float, days: int) -> None:
+    df = row(
+        **around("per_period", per_day, 0, 0),
+        **around("period", days, 0, 0),
+        **around("total", per_day * (days + 1), 0, 0),
+    )
+    assert not holds(rate_fits_total, df)
