@@ -39,7 +39,7 @@ from factsuite.reports.markdown import (
 )
 from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import details_text
+from factsuite.reports.wording import culprit_text, details_text
 
 # How each status looks: CSS class -> (symbol, words).  The symbol shows without colour.
 LOOKS = {
@@ -130,6 +130,8 @@ class ArticleView:
     attention: list[CheckView]
     claims: list[ClaimView] = field(default_factory=list)
     mentions: list[MentionView] = field(default_factory=list)
+    culprit: str | None = None
+    """The most likely culprit in words, shown first (see ``checking/culprit.py``)."""
 
     @property
     def title(self) -> str:
@@ -225,6 +227,8 @@ def article_view(article: Article, evaluation: Evaluation, slug: str) -> Article
             key=lambda c: SEVERITY.index(c.status),
         ),
     )
+    found = evaluation.culprit(article)
+    view.culprit = culprit_text(found) if found else None
     if not article.is_valid:
         return view
     assert article.claims is not None

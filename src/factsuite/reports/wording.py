@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from factsuite.checking.culprit import Culprit, Suspect
 from factsuite.checking.engine import Outcome
 from factsuite.checking.explanations import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
@@ -185,3 +186,29 @@ def failed(counts: Counter[Status]) -> int:
 def _drafts(counts: Counter[Status]) -> str:
     drafts = counts[Status.DRAFT]
     return f", {drafts} checks of draft claims need review" if drafts else ""
+
+
+def culprit_text(culprit: Culprit) -> str:
+    """'most likely wrong: "..." (article.txt:13, claim x): it takes part in all 3 failures
+    and disagrees with UNICEF's record.'  Told first: one fix may clear every failure."""
+    told = [_suspect_text(suspect, culprit.failures) for suspect in culprit.suspects]
+    if len(told) == 1:
+        return f"most likely wrong: {told[0]}."
+    joined = "; ".join(told)
+    return (
+        f"most likely wrong, together: {joined}. Correcting these {len(told)} claims could "
+        f"clear all {culprit.failures} failures."
+    )
+
+
+def _suspect_text(suspect: Suspect, failures: int) -> str:
+    claim = suspect.claim
+    where = f"article.txt:{claim.text_line}" if claim.text_line else "not in article.txt"
+    if failures == 1:
+        part = "it takes part in the one failure"
+    elif suspect.failures == failures:
+        part = f"it takes part in all {failures} failures"
+    else:
+        part = f"it takes part in {suspect.failures} of {failures} failures"
+    record = f" and disagrees with {suspect.source}'s record" if suspect.source else ""
+    return f'"{claim.quote}" ({where}, claim {claim.claim}): {part}{record}'
