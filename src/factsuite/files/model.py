@@ -260,6 +260,11 @@ class ClaimsFile(Strict):
     relations: list[Relation] = Field(default_factory=list)
     ignored: list[Ignored] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    ignore_implied: list[Text] = Field(
+        default_factory=list,
+        description="Implied relations not to check, by name as reports show them: "
+        "'implied:same_figure[a,b]' when a and b are not one figure after all.",
+    )
 
 
 class ArticleMeta(Strict):

@@ -13,6 +13,7 @@ from factsuite.checking.culprit import Culprit, Suspect
 from factsuite.checking.engine import Outcome
 from factsuite.checking.explanations import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
+from factsuite.checking.implied import implied_rule
 from factsuite.files.model import Finding, Verdict
 from factsuite.meaning.lexicon import READING_MEANS, Reading
 from factsuite.reports.verdicts import Status, not_reviewed, status
@@ -77,6 +78,7 @@ def failure_text(where: str, outcome: Outcome) -> str:
         lines += [*_not_reviewed_text(outcome), ""]
     for problem in problem_texts(outcome):
         lines += [problem, ""]
+    lines += implied_note(outcome.item.name)
     folder = Path(where.rsplit(":", 1)[0]).parent
     if outcome.item.rule in FIX_THE_FILE_RULES or outcome.item.name == "schema":
         lines += [
@@ -92,6 +94,25 @@ def failure_text(where: str, outcome: Outcome) -> str:
             f"  (verdicts: {VERDICTS})",
         ]
     return "\n".join(lines).rstrip()
+
+
+def implied_note(name: str) -> list[str]:
+    """Why an implied relation was checked, and how to switch it off (none for others)."""
+    rule = implied_rule(name)
+    if rule is None:
+        return []
+    why = (
+        "the reference vocabulary (reference/populations.yaml) names one population as part "
+        "of the other, and they give the same measure, date and unit"
+        if rule == "part_of"
+        else "the claims give the same measure, population, date and unit"
+    )
+    return [
+        f"This relation is implied, not written under relations: {why}.",
+        "If the claims are right and the relation does not hold, switch it off in claims.yaml:",
+        f"  ignore_implied: ['{name}']",
+        "",
+    ]
 
 
 def _not_reviewed_text(outcome: Outcome) -> list[str]:
@@ -142,7 +163,7 @@ def details_text(where: str, outcome: Outcome) -> str:
     """What a check found, for a report's panel: its problems, or why its finding went."""
     if status(outcome) is Status.VANISHED:
         return vanished_text(where, outcome)
-    return "\n\n".join(problem_texts(outcome))
+    return "\n\n".join([*problem_texts(outcome), *implied_note(outcome.item.name)])
 
 
 def listed_text(where: str, outcome: Outcome) -> str:
