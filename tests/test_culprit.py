@@ -49,8 +49,8 @@ def test_record_disagreement_breaks_a_tie() -> None:
 
 
 def test_headline_before_body_when_all_else_is_equal() -> None:
-    body, headline = _ref("body", text_line=9, yaml_line=1), _ref("head", text_line=1)
-    found = culprit([_failing("x", body, headline)])
+    body, headline = _ref("body", yaml_line=1), _ref("head", yaml_line=2)
+    found = culprit([_failing("x", body, headline)], headline="Quote of HEAD: a headline")
     assert found is not None
     assert found.suspects[0].claim.claim == "head"
 

@@ -192,7 +192,7 @@ def test_a_part_larger_than_its_whole_fails_with_an_editors_note(
         [
             "*= factsuite =*",
             f'{SEED_ID}: most likely wrong: "more than 4.5 million children are among the '
-            "refugees\" (article.txt:13, claim children-refugees): it takes part in all 3 "
+            'refugees" (article.txt:13, claim children-refugees): it takes part in all 3 '
             "failures and disagrees with UNICEF's record.",
             f"{SEED_ID}: 15 claims read, {SEED_CHECKS - 3} checks passed, 3 failed, 2 recorded *",
         ]

@@ -11,8 +11,9 @@ Among sets of the same size, the claims are weighed, in this order:
 1. a claim that disagrees with a reference record (``record[...]`` fails) is suspected
    first: the record is evidence from outside the article;
 2. then a claim that takes part in more failures;
-3. then the headline (line 1 of article.txt) before the body: a headline is shortened and
-   rewritten after the body, away from the source, so it is the likelier to have drifted;
+3. then the headline's claim (its quote is within meta.yaml's headline) before the body's:
+   a headline is shortened and rewritten after the body, away from the source, so it is the
+   likelier to have drifted;
 4. then the order of claims.yaml, so that the answer never depends on chance.
 
 Only checks that fail the run count: recorded findings and drafts are not told as failures,
@@ -45,10 +46,8 @@ class Suspect:
     failures: int
     source: str | None
     """The agency whose record the claim disagrees with, if one does."""
-
-    @property
-    def headline(self) -> bool:
-        return self.claim.text_line == 1
+    headline: bool = False
+    """Its quote is (within) the article's headline."""
 
 
 @dataclass(frozen=True)
@@ -114,9 +113,9 @@ def minimal_hitting_sets(
     return []
 
 
-def culprit(outcomes: Iterable[Outcome]) -> Culprit | None:
-    """The most likely culprit of an article's failures; None when nothing fails (or no
-    set of ``MAX_SIZE`` claims explains every failure)."""
+def culprit(outcomes: Iterable[Outcome], headline: str | None = None) -> Culprit | None:
+    """The most likely culprit of an article's failures (``headline``: meta.yaml's); None
+    when nothing fails (or no set of ``MAX_SIZE`` claims explains every failure)."""
     failings = _failings(outcomes)
     candidates = minimal_hitting_sets([failing.claims for failing in failings])
     if not candidates:
@@ -130,7 +129,10 @@ def culprit(outcomes: Iterable[Outcome]) -> Culprit | None:
             sources.setdefault(claim, source)
     suspects = {
         claim: Suspect(
-            refs[claim], sum(claim in failing.claims for failing in failings), sources.get(claim)
+            refs[claim],
+            sum(claim in failing.claims for failing in failings),
+            sources.get(claim),
+            _within(refs[claim].quote, headline),
         )
         for claim in refs
     }
@@ -140,6 +142,13 @@ def culprit(outcomes: Iterable[Outcome]) -> Culprit | None:
     ]
     best = min(ranked, key=lambda members: [_suspicion(member) for member in members])
     return Culprit(best, len(failings))
+
+
+def _within(quote: str, headline: str | None) -> bool:
+    def words(text: str) -> str:
+        return " ".join(text.casefold().split())
+
+    return headline is not None and bool(quote.strip()) and words(quote) in words(headline)
 
 
 def _suspicion(suspect: Suspect) -> tuple[bool, int, bool, int]:

@@ -253,7 +253,8 @@ class Evaluation:
         if key not in self._culprits:
             from factsuite.checking.culprit import culprit
 
-            self._culprits[key] = culprit(self.of(article))
+            headline = article.meta.headline if article.meta else None
+            self._culprits[key] = culprit(self.of(article), headline)
         return self._culprits[key]
 
     def outcomes_of(self, folder: Path) -> list[Outcome]:

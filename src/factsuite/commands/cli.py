@@ -64,7 +64,7 @@ def _check(arguments: argparse.Namespace) -> int:
     for article in checked:
         label = str(article.claims_path)
         shown_here = 0
-        found = culprit(article.others)
+        found = culprit(article.others, article.headline)
         if found is not None:
             _say(f"{label}: {culprit_text(found)}", end="\n\n")
         for outcome in article.others:

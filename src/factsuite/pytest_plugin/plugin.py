@@ -386,7 +386,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         evaluation = state.evaluations.get(str(folder))
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
         label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
-        found = culprit(outcomes)
+        article = (
+            next((a for a in evaluation.articles if a.folder == folder), None)
+            if evaluation
+            else None
+        )
+        found = culprit(outcomes, article.meta.headline if article and article.meta else None)
         if found is not None:
             terminalreporter.write_line(visible(f"{label}: {culprit_text(found)}"))
         claims = state.claim_counts.get(str(folder), 0)
