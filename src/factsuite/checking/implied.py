@@ -60,13 +60,13 @@ def candidate_relations(article: Article, vocabulary: Vocabulary | None) -> list
     assert article.claims is not None
     claims = [claim for claim in article.claims.claims if _comparable(claim)]
     related = _related_pairs(article)
-    same = _same_figure_groups(article)
+    same = _SameFigures.of(article)
     found: list[Relation] = []
     for first, second in combinations(claims, 2):
         if frozenset((first.id, second.id)) in related or _key(first) != _key(second):
             continue
         if normalise(first.population or "") == normalise(second.population or ""):
-            if same.get(first.id, first.id) != same.get(second.id, second.id):
+            if same.join(first.id, second.id):
                 found.append(_same_figure(first, second))
         elif vocabulary is not None:
             part_whole = _part_and_whole(first, second, vocabulary)
@@ -104,22 +104,35 @@ def _related_pairs(article: Article) -> set[frozenset[str]]:
     return pairs
 
 
-def _same_figure_groups(article: Article) -> dict[str, str]:
-    """Each claim's representative among claims the user's same_figure relations join."""
-    assert article.claims is not None
-    parent: dict[str, str] = {}
+class _SameFigures:
+    """Claims known to be one figure (a union-find): the user's same_figure relations, then
+    each implied one, so that two groups are joined once, not pair by pair."""
 
-    def root(claim: str) -> str:
-        while parent.get(claim, claim) != claim:
-            claim = parent[claim]
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    @classmethod
+    def of(cls, article: Article) -> _SameFigures:
+        assert article.claims is not None
+        groups = cls()
+        for relation in article.claims.relations:
+            if isinstance(relation, SameFigure):
+                for other in relation.claims[1:]:
+                    groups.join(relation.claims[0], other)
+        return groups
+
+    def root(self, claim: str) -> str:
+        while self.parent.get(claim, claim) != claim:
+            claim = self.parent[claim]
         return claim
 
-    for relation in article.claims.relations:
-        if isinstance(relation, SameFigure):
-            first = root(relation.claims[0])
-            for other in relation.claims[1:]:
-                parent[root(other)] = first
-    return {claim: root(claim) for claim in parent}
+    def join(self, first: str, second: str) -> bool:
+        """Join the two claims' groups; False when they were one already."""
+        one, other = self.root(first), self.root(second)
+        if one == other:
+            return False
+        self.parent[other] = one
+        return True
 
 
 def _part_and_whole(
