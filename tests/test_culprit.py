@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factsuite.checking.culprit import culprit, minimal_hitting_sets
+from factsuite.checking.culprit import culprit, culprit_of, minimal_hitting_sets
 from factsuite.checking.engine import CheckItem, Outcome, evaluate, load_articles
 from factsuite.checking.findings import ClaimRef, Problem
 from factsuite.files.model import Finding, Verdict
@@ -107,7 +107,7 @@ def test_mutation_children_four_and_a_half_million(tmp_path: Path) -> None:
         assert path.read_text("utf-8").count(old) == 1
         path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
     evaluation = evaluate(load_articles([folder]))
-    found = evaluation.culprit(evaluation.articles[0])
+    found = culprit_of(evaluation, evaluation.articles[0])
     assert found is not None
     assert [s.claim.claim for s in found.suspects] == ["children-refugees"]
     text = culprit_text(found)
@@ -124,4 +124,4 @@ def test_mutation_children_four_and_a_half_million(tmp_path: Path) -> None:
 
 def test_the_seed_has_no_culprit() -> None:
     evaluation = evaluate(load_articles([SEED]))
-    assert evaluation.culprit(evaluation.articles[0]) is None
+    assert culprit_of(evaluation, evaluation.articles[0]) is None

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import SCHEMA_ITEM, Evaluation, evaluate, load_articles, plan
 from factsuite.checking.implied import candidate_relations
 from factsuite.files.article import load_article
@@ -84,7 +85,7 @@ def test_mutation_headline_figure_fails_the_implied_same_figure(tmp_path: Path) 
     assert "[figures_agree] Two mentions of the same figure" in text
     assert "This relation is implied, not written under relations" in text
     assert f"ignore_implied: ['{HEADLINE_PAIR}']" in text
-    found = evaluation.culprit(evaluation.articles[0])
+    found = culprit_of(evaluation, evaluation.articles[0])
     assert found is not None
     assert "claim refugees-headline" in culprit_text(found)
 

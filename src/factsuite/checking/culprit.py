@@ -22,12 +22,14 @@ and the files' own mistakes (schema, grounding, coverage) are fixed, not suspect
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from factsuite.checking.engine import Outcome
+from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.checking.findings import ClaimRef
+from factsuite.files.article import Article
 from factsuite.reports.verdicts import Status, status
 
 MAX_SIZE = 4
@@ -159,3 +161,22 @@ def _suspicion(suspect: Suspect) -> tuple[bool, int, bool, int]:
         not suspect.headline,
         suspect.claim.yaml_line or 0,
     )
+
+
+def culprit_of(evaluation: Evaluation, article: Article) -> Culprit | None:
+    """The article's culprit in this evaluation, found once however many reports ask."""
+    key = id(evaluation)
+    if key not in _FOUND:
+        _FOUND[key] = {}
+        weakref.finalize(evaluation, _FOUND.pop, key, None)
+    found = _FOUND[key]
+    folder = str(article.folder)
+    if folder not in found:
+        headline = article.meta.headline if article.meta else None
+        found[folder] = culprit(evaluation.of(article), headline)
+    return found[folder]
+
+
+_FOUND: dict[int, dict[str, Culprit | None]] = {}
+"""Each live evaluation's culprits by article folder; an entry goes with its evaluation (the
+engine cannot hold them: this module reads its outcomes' statuses)."""

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factsuite.checking.explanations import explain
 from factsuite.checking.findings import Problem
@@ -29,9 +28,6 @@ from factsuite.meaning.grounding import find_quote, place_of
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.mentions import find_mentions
 from factsuite.meaning.readings import ClaimReading
-
-if TYPE_CHECKING:
-    from factsuite.checking.culprit import Culprit
 
 SCHEMA_ITEM = "schema"
 IGNORED_ITEM = "ignored-mentions"
@@ -236,7 +232,6 @@ class Evaluation:
     reading: Reading
     library: ReferenceLibrary
     readings: dict[tuple[str, str], ClaimReading] = field(default_factory=dict)
-    _culprits: dict[str, Culprit | None] = field(default_factory=dict, repr=False)
 
     def reading_of(self, article: Article, claim_id: str) -> ClaimReading:
         return self.readings[(str(article.folder), claim_id)]
@@ -246,16 +241,6 @@ class Evaluation:
 
     def of(self, article: Article) -> list[Outcome]:
         return self.outcomes_of(article.folder)
-
-    def culprit(self, article: Article) -> Culprit | None:
-        """The claims most likely wrong in the article (see ``culprit``), found once."""
-        key = str(article.folder)
-        if key not in self._culprits:
-            from factsuite.checking.culprit import culprit
-
-            headline = article.meta.headline if article.meta else None
-            self._culprits[key] = culprit(self.of(article), headline)
-        return self._culprits[key]
 
     def outcomes_of(self, folder: Path) -> list[Outcome]:
         return self._by_article.get(str(folder), [])

@@ -20,6 +20,7 @@ import jinja2
 import markupsafe
 
 from factsuite.checking.contained import evaluate_contained
+from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome, load_articles
 from factsuite.checking.explanations import render_bound
 from factsuite.files.article import Article, discover
@@ -227,7 +228,7 @@ def article_view(article: Article, evaluation: Evaluation, slug: str) -> Article
             key=lambda c: SEVERITY.index(c.status),
         ),
     )
-    found = evaluation.culprit(article)
+    found = culprit_of(evaluation, article)
     view.culprit = culprit_text(found) if found else None
     if not article.is_valid:
         return view

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import READING_MEANS, Reading
@@ -124,7 +125,7 @@ def _culprits(evaluation: Evaluation) -> list[str]:
     """Each failing article's most likely culprit, told before anything else."""
     lines = []
     for article in evaluation.articles:
-        found = evaluation.culprit(article)
+        found = culprit_of(evaluation, article)
         if found is not None:
             lines.append(f"- {_escaped(str(article.folder))}: {_escaped(culprit_text(found))}")
     return ["\n".join(lines[:MAX_ROWS])] if lines else []
