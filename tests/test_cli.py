@@ -139,6 +139,8 @@ def test_check_fails_a_wrong_figure_with_the_same_words_as_pytest(
     assert "4,500,000" in note
     assert "article.txt:13" in note
     assert note in out
+    culprit = out.index('most likely wrong: "more than 4.5 million children')
+    assert culprit < out.index("children-within-refugees failed")
 
 
 def test_check_under_the_strict_reading(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

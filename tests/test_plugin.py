@@ -189,7 +189,13 @@ def test_a_part_larger_than_its_whole_fails_with_an_editors_note(
     assert ".py:" not in output
     assert not re.search(r"^E\s", output, re.M), "pytest's assertion lines leaked"
     result.stdout.fnmatch_lines(
-        [f"{SEED_ID}: 15 claims read, {SEED_CHECKS - 3} checks passed, 3 failed, 2 recorded *"]
+        [
+            "*= factsuite =*",
+            f'{SEED_ID}: most likely wrong: "more than 4.5 million children are among the '
+            'refugees" (article.txt:13, claim children-refugees): it takes part in all 3 '
+            "failures and disagrees with UNICEF's record.",
+            f"{SEED_ID}: 15 claims read, {SEED_CHECKS - 3} checks passed, 3 failed, 2 recorded *",
+        ]
     )
 
     # The record's own note: UNICEF's figure, with its date and source.

@@ -44,6 +44,8 @@ class ArticleVerdicts:
     passed: int
     others: list[Outcome]
     """Every check that did not simply pass: failures, recorded findings, drafts."""
+    headline: str | None = None
+    """meta.yaml's headline: the culprit weighs the headline's claims before the body's."""
 
     @classmethod
     def of(cls, article: Article, outcomes: list[Outcome]) -> ArticleVerdicts:
@@ -51,7 +53,8 @@ class ArticleVerdicts:
 
         others = [outcome for outcome in outcomes if status(outcome) is not Status.PASSED]
         passed = len(outcomes) - len(others)
-        return cls(article.claims_path, article.claim_count, passed, others)
+        headline = article.meta.headline if article.meta else None
+        return cls(article.claims_path, article.claim_count, passed, others, headline)
 
     def tally(self) -> Counter[Status]:
         from factsuite.reports.verdicts import Status, tally

@@ -16,6 +16,7 @@ from factsuite.checking.covering import covers
 from factsuite.checking.explanations import explain
 from factsuite.checking.findings import Problem
 from factsuite.checking.findings_review import finding_errors, fingerprint
+from factsuite.checking.implied import candidate_relations, implied_relations
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
 from factsuite.checking.rule import Context, Failure, Rule
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
@@ -107,6 +108,10 @@ def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
                 _relation_claims(relation),
             )
         )
+    lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
+    for implied in implied_relations(article, reference):
+        claims = _relation_claims(implied)
+        items.append(CheckItem(implied.id, implied.rule, lines[claims[0]], claims))
     if article.claims.ignored:
         items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
     items.append(CheckItem(COVERAGE_ITEM, "coverage", 1))
@@ -185,7 +190,27 @@ def cross_reference_errors(article: Article, reference: Reference | None) -> lis
                         "choose another id",
                     )
                 )
-    return errors
+    return errors + _ignore_implied_errors(article, reference)
+
+
+def _ignore_implied_errors(article: Article, reference: Reference | None) -> list[LocatedError]:
+    """Names under ignore_implied that switch off no implied relation: a typo must not pass."""
+    assert article.claims is not None
+    if not article.claims.ignore_implied:
+        return []
+    vocabulary = reference.populations if reference else None
+    known = {relation.id for relation in candidate_relations(article, vocabulary)}
+    return [
+        LocatedError(
+            article.claims_path,
+            article.line("ignore_implied", index),
+            f"ignore_implied[{index + 1}]",
+            f"no implied relation is named {name!r}",
+            "copy the name of an implied check as the report shows it, or remove the entry",
+        )
+        for index, name in enumerate(article.claims.ignore_implied)
+        if name not in known
+    ]
 
 
 def load_articles(
@@ -260,7 +285,11 @@ def evaluate(
             ]
     valid = [article for article in articles if article.is_valid]
     events = {key: event_days(reference) for key, reference in references.items()}
-    tables = build_tables(valid, events)
+    implied = {
+        str(article.folder): implied_relations(article, references.get(str(article.folder)))
+        for article in valid
+    }
+    tables = build_tables(valid, events, implied)
     reference_tables = build_reference_tables(valid, tables.claims, references)
     by_folder = {str(article.folder): article for article in valid}
     failures = find_failures(

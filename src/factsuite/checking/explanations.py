@@ -591,4 +591,20 @@ def explain(failure: Failure, context: Context) -> Problem:
     """A failing row as a problem: the rule, what is wrong, the claims, the numbers."""
     summary, *body = failure.rule.explain(failure, context)
     assert isinstance(summary, str)
-    return Problem(failure.rule.name, summary, tuple(body), context.reading, context.strict_also)
+    return Problem(
+        failure.rule.name,
+        summary,
+        tuple(body),
+        context.reading,
+        context.strict_also,
+        _source(failure, context),
+    )
+
+
+def _source(failure: Failure, context: Context) -> str | None:
+    """The agency of the series a record check compared the claim with, if it failed so."""
+    if failure.rule.name != "record_matches" or "series" not in failure.row:
+        return None
+    if context.reference is None or failure.row["series"] not in context.reference.series:
+        return None
+    return str(_series(context, failure.row).meta.agency)

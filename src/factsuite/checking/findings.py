@@ -57,6 +57,9 @@ class Problem:
     """The reading the intervals were read under; None for a rule without readings."""
     strict_also: bool | None = None
     """For a pragmatic failure: whether the strict reading fails too; None otherwise."""
+    source: str | None = None
+    """Whose record the claim disagrees with (a check against a reference series); the
+    culprit (``culprit.py``) suspects such a claim first."""
 
     @property
     def claims(self) -> tuple[ClaimRef, ...]:

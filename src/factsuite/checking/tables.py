@@ -6,7 +6,7 @@ claim is right, it only lays the facts side by side.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from operator import attrgetter
@@ -17,7 +17,14 @@ import pandas as pd
 
 from factsuite.checking.findings import Blocked
 from factsuite.files.article import Article
-from factsuite.files.model import PUBLICATION, RELATION_MODELS, Relation, roles
+from factsuite.files.model import (
+    PUBLICATION,
+    RELATION_MODELS,
+    PartOf,
+    Relation,
+    SameFigure,
+    roles,
+)
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.intervals import Bound
 from factsuite.meaning.lexicon import Kind, Reading
@@ -159,21 +166,27 @@ RoleOf = Callable[[Any], object]
 """What a relation names in one role (its model is one of several: ``Any`` here)."""
 
 
-def build_tables(articles: list[Article], events: Events) -> Tables:
-    """``events`` gives, per article, the reference events a relation may name as a date."""
+def build_tables(
+    articles: list[Article], events: Events, implied: Mapping[str, list[Relation]] | None = None
+) -> Tables:
+    """``events`` gives, per article, the reference events a relation may name as a date;
+    ``implied``, per article, the relations its claims imply (``checking/implied.py``)."""
     readings: dict[tuple[str, str], ClaimReading] = {}
     rows = [row for article in articles for row in _claim_rows(article, readings)]
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
     joinable = _Claims.of(claims)
-    entries = _entries_by_rule(articles)
+    entries = _entries_by_rule(articles, implied or {})
     relations = {
         rule: build(entries[rule], joinable, events) for rule, build in RELATION_BUILDERS.items()
     }
     return Tables(claims, relations, readings)
 
 
-def _entries_by_rule(articles: list[Article]) -> dict[str, list[_Entry]]:
-    """The relations of every article, by rule, read in one pass over the articles."""
+def _entries_by_rule(
+    articles: list[Article], implied: Mapping[str, list[Relation]]
+) -> dict[str, list[_Entry]]:
+    """The relations of every article (the user's, then the implied), by rule, read in one
+    pass over the articles; an implied relation's line is its first claim's."""
     entries: dict[str, list[_Entry]] = {rule: [] for rule in RELATION_BUILDERS}
     for article in articles:
         assert article.claims is not None
@@ -182,6 +195,12 @@ def _entries_by_rule(articles: list[Article]) -> dict[str, list[_Entry]]:
         published = float(article.meta.published.toordinal())
         for index, relation in enumerate(article.claims.relations):
             line = article.line("relations", index) or 0
+            entries[relation.rule].append((key, relation.id, line, published, relation))
+        lines = {claim.id: i for i, claim in enumerate(article.claims.claims)}
+        for relation in implied.get(key, []):
+            assert isinstance(relation, SameFigure | PartOf)  # the kinds implied.py makes
+            first = relation.claims[0] if isinstance(relation, SameFigure) else relation.part
+            line = article.line("claims", lines[first]) or 0
             entries[relation.rule].append((key, relation.id, line, published, relation))
     return entries
 

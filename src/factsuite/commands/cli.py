@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
+from factsuite.checking.culprit import culprit
 from factsuite.commands.findings import add_command as add_findings_command
 from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
@@ -25,6 +26,7 @@ from factsuite.reports.escaping import capped, visible
 from factsuite.reports.html import add_command as add_report_command
 from factsuite.reports.verdicts import Status, status
 from factsuite.reports.wording import (
+    culprit_text,
     draft_text,
     failed,
     failing_text,
@@ -62,6 +64,9 @@ def _check(arguments: argparse.Namespace) -> int:
     for article in checked:
         label = str(article.claims_path)
         shown_here = 0
+        found = culprit(article.others, article.headline)
+        if found is not None:
+            _say(f"{label}: {culprit_text(found)}", end="\n\n")
         for outcome in article.others:
             where = f"{label}:{outcome.item.line or 1}"
             text = failing_text(where, outcome)

@@ -326,9 +326,7 @@ RELATION_MODELS: dict[str, type[Strict]] = {
     )
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
-NOT_ROLES = frozenset(
-    {"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days"}
-)
+NOT_ROLES = frozenset({"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days"})
 ROLE_ORDER = (
     "part",
     "whole",
@@ -402,6 +400,11 @@ class ClaimsFile(Strict):
     relations: list[Relation] = Field(default_factory=list)
     ignored: list[Ignored] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    ignore_implied: list[Text] = Field(
+        default_factory=list,
+        description="Implied relations not to check, by name as reports show them: "
+        "'implied:same_figure[a,b]' when a and b are not one figure after all.",
+    )
 
 
 class ArticleMeta(Strict):

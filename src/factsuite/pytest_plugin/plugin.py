@@ -377,14 +377,23 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     state = terminalreporter.config.stash.get(state_key, None)
     if state is None or not state.folders:
         return
+    from factsuite.checking.culprit import culprit
     from factsuite.reports.verdicts import tally
-    from factsuite.reports.wording import tally_line
+    from factsuite.reports.wording import culprit_text, tally_line
 
     terminalreporter.section("factsuite")
     for folder in state.folders:
         evaluation = state.evaluations.get(str(folder))
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
         label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
+        article = (
+            next((a for a in evaluation.articles if a.folder == folder), None)
+            if evaluation
+            else None
+        )
+        found = culprit(outcomes, article.meta.headline if article and article.meta else None)
+        if found is not None:
+            terminalreporter.write_line(visible(f"{label}: {culprit_text(found)}"))
         claims = state.claim_counts.get(str(folder), 0)
         terminalreporter.write_line(visible(f"{label}: {tally_line(claims, tally(outcomes))}"))
 

@@ -25,6 +25,7 @@ import jinja2
 import markupsafe
 
 from factsuite.checking.contained import evaluate_contained
+from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome, load_articles
 from factsuite.checking.explanations import INDENT, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
@@ -46,7 +47,12 @@ from factsuite.reports.markdown import (
 )
 from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import next_step, reading_note, vanished_text
+from factsuite.reports.wording import (
+    culprit_text,
+    next_step,
+    reading_note,
+    vanished_text,
+)
 
 # How each status looks: CSS class -> (symbol, words).  The symbol shows without colour.
 LOOKS = {
@@ -157,6 +163,8 @@ class ArticleView:
     links: Links
     claims: list[ClaimView] = field(default_factory=list)
     mentions: list[MentionView] = field(default_factory=list)
+    culprit: str | None = None
+    """The most likely culprit in words, shown first (see ``checking/culprit.py``)."""
 
     @property
     def title(self) -> str:
@@ -285,6 +293,8 @@ def article_view(
             _link(article.folder / "meta.yaml", page_folder),
         ),
     )
+    found = culprit_of(evaluation, article)
+    view.culprit = culprit_text(found) if found else None
     if not article.is_valid:
         return view
     assert article.claims is not None

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import READING_MEANS, Reading
 from factsuite.reports.escaping import markdown_inline, visible
 from factsuite.reports.verdicts import Status, tally
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import failed, failing_text
+from factsuite.reports.wording import culprit_text, failed, failing_text
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 MAX_FAILURE_CHARACTERS = 2_000
@@ -140,6 +141,16 @@ def _capped(text: str, limit: int = MAX_FAILURE_CHARACTERS) -> str:
     return f"{kept}\n…and {len(text) - len(kept):,} more characters: {SEE_ALSO}"
 
 
+def _culprits(evaluation: Evaluation) -> list[str]:
+    """Each failing article's most likely culprit, told before anything else."""
+    lines = []
+    for article in evaluation.articles:
+        found = culprit_of(evaluation, article)
+        if found is not None:
+            lines.append(f"- {_escaped(str(article.folder))}: {_escaped(culprit_text(found))}")
+    return ["\n".join(lines[:MAX_ROWS])] if lines else []
+
+
 def _failures(evaluation: Evaluation, limit: int) -> list[str]:
     """Each failure folded, at most ``limit`` of them: a comment must stay readable."""
     failures = []
@@ -190,6 +201,7 @@ def render_markdown(evaluation: Evaluation, limit: int = MAX_FAILURES) -> str:
     tallies = [Tally.of(evaluation, article) for article in evaluation.articles]
     blocks = [
         *_headline(tallies),
+        *_culprits(evaluation),
         _table(evaluation, tallies),
         f"Checked under {READINGS[evaluation.reading]}.",
     ]

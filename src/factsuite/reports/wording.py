@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from factsuite.checking.culprit import Culprit, Suspect
 from factsuite.checking.engine import Outcome
 from factsuite.checking.explanations import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
+from factsuite.checking.implied import implied_rule
 from factsuite.files.model import Finding, Verdict
 from factsuite.meaning.lexicon import READING_MEANS, Reading
 from factsuite.reports.verdicts import Status, not_reviewed, status
@@ -76,6 +78,7 @@ def failure_text(where: str, outcome: Outcome) -> str:
         lines += [*_not_reviewed_text(outcome), ""]
     for problem in problem_texts(outcome):
         lines += [problem, ""]
+    lines += implied_note(outcome.item.name)
     advice, command = next_step(where, outcome)
     lines += advice + command
     return "\n".join(lines).rstrip()
@@ -97,6 +100,25 @@ def next_step(where: str, outcome: Outcome) -> tuple[list[str], list[str]]:
         f"  factsuite findings record {folder} --check '{outcome.item.name}' \\",
         '      --verdict inaccurate --reason "what the reviewer found, with the evidence"',
         f"  (verdicts: {VERDICTS})",
+    ]
+
+
+def implied_note(name: str) -> list[str]:
+    """Why an implied relation was checked, and how to switch it off (none for others)."""
+    rule = implied_rule(name)
+    if rule is None:
+        return []
+    why = (
+        "the reference vocabulary (reference/populations.yaml) names one population as part "
+        "of the other, and they give the same measure, date and unit"
+        if rule == "part_of"
+        else "the claims give the same measure, population, date and unit"
+    )
+    return [
+        f"This relation is implied, not written under relations: {why}.",
+        "If the claims are right and the relation does not hold, switch it off in claims.yaml:",
+        f"  ignore_implied: ['{name}']",
+        "",
     ]
 
 
@@ -148,7 +170,7 @@ def details_text(where: str, outcome: Outcome) -> str:
     """What a check found, for a report's panel: its problems, or why its finding went."""
     if status(outcome) is Status.VANISHED:
         return vanished_text(where, outcome)
-    return "\n\n".join(problem_texts(outcome))
+    return "\n\n".join([*problem_texts(outcome), *implied_note(outcome.item.name)])
 
 
 def listed_text(where: str, outcome: Outcome) -> str:
@@ -192,3 +214,29 @@ def failed(counts: Counter[Status]) -> int:
 def _drafts(counts: Counter[Status]) -> str:
     drafts = counts[Status.DRAFT]
     return f", {drafts} checks of draft claims need review" if drafts else ""
+
+
+def culprit_text(culprit: Culprit) -> str:
+    """'most likely wrong: "..." (article.txt:13, claim x): it takes part in all 3 failures
+    and disagrees with UNICEF's record.'  Told first: one fix may clear every failure."""
+    told = [_suspect_text(suspect, culprit.failures) for suspect in culprit.suspects]
+    if len(told) == 1:
+        return f"most likely wrong: {told[0]}."
+    joined = "; ".join(told)
+    return (
+        f"most likely wrong, together: {joined}. Correcting these {len(told)} claims could "
+        f"clear all {culprit.failures} failures."
+    )
+
+
+def _suspect_text(suspect: Suspect, failures: int) -> str:
+    claim = suspect.claim
+    where = f"article.txt:{claim.text_line}" if claim.text_line else "not in article.txt"
+    if failures == 1:
+        part = "it takes part in the one failure"
+    elif suspect.failures == failures:
+        part = f"it takes part in all {failures} failures"
+    else:
+        part = f"it takes part in {suspect.failures} of {failures} failures"
+    record = f" and disagrees with {suspect.source}'s record" if suspect.source else ""
+    return f'"{claim.quote}" ({where}, claim {claim.claim}): {part}{record}'

@@ -1,0 +1,172 @@
+"""Relations the claims imply, checked without a ``relations:`` entry.
+
+Writing relations by hand is where users make mistakes, or stop.  Two relations are obvious
+from the claims' own fields and are checked by the existing rules:
+
+- ``same_figure``: two claims with the same measure, population, ``as_of`` date and unit
+  count the same thing at the same time, so they are the same figure;
+- ``part_of``: a claim whose population the reference vocabulary (``reference/
+  populations.yaml``) names as part of another claim's population, with the same measure,
+  date and unit, is a part of it.
+
+An implied relation must never raise an alarm a careful reader would not, so it is made
+only when every one of those fields is written and equal (measures compared by their words,
+populations as ``files.populations`` normalises them), between reviewed claims, and never
+between claims the user already relates (any relation naming both, or one ``same_figure``
+chain).  Its name says what it is, ``implied:same_figure[a,b]``; listing that name under
+``ignore_implied:`` in claims.yaml switches it off.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from factsuite.files.article import Article
+from factsuite.files.model import Claim, PartOf, Relation, SameFigure, roles
+from factsuite.files.populations import Vocabulary, normalise
+from factsuite.files.reference import Reference
+from factsuite.meaning.lexicon import Kind, load_lexicon
+
+PREFIX = "implied:"
+"""Every implied relation's name starts so; no relation id a user writes can."""
+
+
+def implied_name(rule: str, claims: tuple[str, ...]) -> str:
+    return f"{PREFIX}{rule}[{','.join(claims)}]"
+
+
+def is_implied(name: str) -> bool:
+    return name.startswith(PREFIX)
+
+
+def implied_rule(name: str) -> str | None:
+    """The rule an implied relation's name states ('same_figure'); None for other names."""
+    return name[len(PREFIX) :].split("[", 1)[0] if is_implied(name) else None
+
+
+def implied_relations(article: Article, reference: Reference | None) -> list[Relation]:
+    """The relations the article's claims imply, in claims.yaml order, less those the
+    user switched off; none for an article whose files do not validate."""
+    if not article.is_valid or article.claims is None:
+        return []
+    vocabulary = reference.populations if reference else None
+    found = candidate_relations(article, vocabulary)
+    off = set(article.claims.ignore_implied)
+    return [relation for relation in found if relation.id not in off]
+
+
+def candidate_relations(article: Article, vocabulary: Vocabulary | None) -> list[Relation]:
+    """Every relation the claims imply, switched off or not (``ignore_implied`` names)."""
+    assert article.claims is not None
+    claims = [claim for claim in article.claims.claims if _comparable(claim)]
+    related = _related_pairs(article)
+    same = _SameFigures.of(article)
+    found: list[Relation] = []
+    for first, second in combinations(claims, 2):
+        if frozenset((first.id, second.id)) in related or _key(first) != _key(second):
+            continue
+        if normalise(first.population or "") == normalise(second.population or ""):
+            if same.join(first.id, second.id):
+                found.append(_same_figure(first, second))
+        elif vocabulary is not None:
+            part_whole = _part_and_whole(first, second, vocabulary)
+            if part_whole is not None:
+                found.append(_part_of(*part_whole))
+    return found
+
+
+def _comparable(claim: Claim) -> bool:
+    """A reviewed count or share with every field an implied relation compares."""
+    kind = load_lexicon().units[claim.unit].kind
+    return (
+        claim.status == "reviewed"
+        and kind in (Kind.COUNT, Kind.SHARE)
+        and bool(claim.population and claim.measure.strip())
+        and claim.as_of is not None
+    )
+
+
+def _key(claim: Claim) -> tuple[str, str, object]:
+    """What two claims must share: measure (its words), unit and date."""
+    return (" ".join(claim.measure.casefold().split()), claim.unit, claim.as_of)
+
+
+def _related_pairs(article: Article) -> set[frozenset[str]]:
+    """Pairs of claims some relation of the user names together."""
+    assert article.claims is not None
+    pairs: set[frozenset[str]] = set()
+    for relation in article.claims.relations:
+        singles, groups = roles(type(relation))
+        ids = [getattr(relation, name) for name in singles]
+        for name in groups:
+            ids.extend(getattr(relation, name))
+        pairs.update(frozenset(pair) for pair in combinations(ids, 2))
+    return pairs
+
+
+class _SameFigures:
+    """Claims known to be one figure (a union-find): the user's same_figure relations, then
+    each implied one, so that two groups are joined once, not pair by pair."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    @classmethod
+    def of(cls, article: Article) -> _SameFigures:
+        assert article.claims is not None
+        groups = cls()
+        for relation in article.claims.relations:
+            if isinstance(relation, SameFigure):
+                for other in relation.claims[1:]:
+                    groups.join(relation.claims[0], other)
+        return groups
+
+    def root(self, claim: str) -> str:
+        while self.parent.get(claim, claim) != claim:
+            claim = self.parent[claim]
+        return claim
+
+    def join(self, first: str, second: str) -> bool:
+        """Join the two claims' groups; False when they were one already."""
+        one, other = self.root(first), self.root(second)
+        if one == other:
+            return False
+        self.parent[other] = one
+        return True
+
+
+def _part_and_whole(
+    first: Claim, second: Claim, vocabulary: Vocabulary
+) -> tuple[Claim, Claim] | None:
+    """The pair as (part, whole) when the vocabulary says one population holds the other."""
+    one, other = (
+        vocabulary.resolve(first.population or ""),
+        vocabulary.resolve(second.population or ""),
+    )
+    if one is None or other is None or one == other:
+        return None
+    if other in vocabulary.wholes(one):
+        return first, second
+    if one in vocabulary.wholes(other):
+        return second, first
+    return None
+
+
+def _same_figure(first: Claim, second: Claim) -> SameFigure:
+    # model_construct: the name is not an Identifier a user may write, so none can clash.
+    return SameFigure.model_construct(
+        id=implied_name("same_figure", (first.id, second.id)),
+        rule="same_figure",
+        claims=[first.id, second.id],
+        notes=None,
+    )
+
+
+def _part_of(part: Claim, whole: Claim) -> PartOf:
+    return PartOf.model_construct(
+        id=implied_name("part_of", (part.id, whole.id)),
+        rule="part_of",
+        part=part.id,
+        whole=whole.id,
+        notes=None,
+    )
