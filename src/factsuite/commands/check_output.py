@@ -25,10 +25,11 @@ from rich.text import Text
 from factsuite.checking.chunks import ArticleVerdicts
 from factsuite.checking.engine import Outcome
 from factsuite.reports.baseline import Identity, identity
+from factsuite.reports.conclusion import conclusion
 from factsuite.reports.escaping import capped, visible
 from factsuite.reports.github import workflow_command
 from factsuite.reports.verdicts import Status, status
-from factsuite.reports.verdicts_json import VerdictsDocument, check_entry, conclusion
+from factsuite.reports.verdicts_json import VerdictsDocument, check_entry
 from factsuite.reports.wording import (
     draft_text,
     failed,

@@ -14,10 +14,10 @@ from typing import Any
 
 from factsuite import __version__
 from factsuite.checking.engine import Outcome
-from factsuite.checking.findings import ClaimRef
 from factsuite.reports.baseline import identity_fingerprint
+from factsuite.reports.conclusion import conclusion
 from factsuite.reports.verdicts import Status, status
-from factsuite.reports.wording import failing_text, listed_text, problem_text
+from factsuite.reports.wording import failing_text, listed_text
 
 SCHEMA_NAME = "factsuite-verdicts"
 VERSION = 1
@@ -28,22 +28,6 @@ COUNT_KEYS = {
     Status.VANISHED: "vanished",
     Status.DRAFT: "drafts",
 }
-
-
-def conclusion(outcome: Outcome) -> str:
-    """A check's verdict in one line: ``[rule] summary`` and the numbers that clash.
-
-    "[part_within_whole] A part cannot be larger than its whole. The part is at least
-    4,500,000, but the whole is at most 4,000,000." -- the claims' quotes are left out.
-    """
-    if status(outcome) is Status.VANISHED:
-        return "passes, but claims.yaml records a finding for it: remove the finding"
-    if not outcome.problems:
-        return str(status(outcome))
-    problem = outcome.problems[0]
-    head = problem_text(problem).split("\n", 1)[0]
-    said = [line for line in problem.body if not isinstance(line, ClaimRef)]
-    return " ".join(" ".join([head, *said]).split())
 
 
 def check_entry(claims_file: str, outcome: Outcome, failing: bool, new: bool) -> dict[str, Any]:
