@@ -9,6 +9,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factsuite import __version__
 from factsuite.checking.chunks import ArticleVerdicts
@@ -192,3 +194,25 @@ def test_github_annotates_the_claims_lines(
 def test_github_escapes_what_the_runner_reads() -> None:
     command = workflow_command("error", "50% of\r\nit", "a,b:c.yaml", 3, "x, y: z")
     assert command == "::error file=a%2Cb%3Ac.yaml,line=3,title=x%2C y%3A z::50%25 of%0D%0Ait"
+
+
+def test_a_progress_bar_on_a_terminal_and_none_with_q(
+    capsys: pytest.CaptureFixture[str], archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich then takes standard error for a terminal
+    capsys.readouterr()
+    main(["check", "-j", "1", "facts"])
+    assert "articles" in capsys.readouterr().err
+    main(["check", "-j", "1", "-q", "facts"])
+    assert capsys.readouterr().err == ""
+
+
+@given(st.text())
+def test_github_messages_stay_on_one_line_and_read_back(message: str) -> None:
+    command = workflow_command("error", message, "a.yaml", 1, message)
+    assert "\n" not in command
+    assert "\r" not in command
+    written = command.split("::", 2)[2]
+    for escape, character in (("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
+        written = written.replace(escape, character)
+    assert written == message

@@ -22,9 +22,9 @@ def named_paths(document: Path) -> set[Path]:
         if written.startswith(("http:", "https:")):
             continue
         path = (document.parent / written).resolve() if match.group(2) else ROOT / written
-        if path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in TOP_FOLDERS:
-            if "/" in written or match.group(2):
-                found.add(path)
+        inside = path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in TOP_FOLDERS
+        if inside and ("/" in written or match.group(2)):
+            found.add(path)
     return found
 
 
