@@ -25,7 +25,7 @@ from rich.text import Text
 from factsuite.checking.chunks import ArticleVerdicts
 from factsuite.checking.engine import Outcome
 from factsuite.reports.baseline import Identity, identity
-from factsuite.reports.conclusion import conclusion
+from factsuite.reports.conclusion import conclusion, with_conclusion
 from factsuite.reports.escaping import capped, visible
 from factsuite.reports.github import workflow_command
 from factsuite.reports.verdicts import Status, status
@@ -144,8 +144,7 @@ class CheckRun:
         if shown_here >= MAX_FAILURES_PER_ARTICLE or self.printed >= MAX_FAILURES_PRINTED:
             return False
         text = failing_text(where, outcome)
-        if text is None:
-            text = draft_text(where, outcome)
+        text = draft_text(where, outcome) if text is None else with_conclusion(text, outcome)
         headline, _, rest = capped(text, SEE_REPORT).partition("\n")
         self._say(headline, "bold red")
         self._say(rest, end="\n\n")
