@@ -133,7 +133,9 @@ def test_check_fails_a_wrong_figure_with_the_same_words_as_pytest(
     note = from_pytest.group(1).rstrip()
     relation = line_of(folder / "claims.yaml", "  - id: children-within-refugees")
     assert note.startswith(
-        f"facts/{SEED_NAME}/claims.yaml:{relation}: children-within-refugees failed\n"
+        f"facts/{SEED_NAME}/claims.yaml:{relation}: children-within-refugees failed: "
+        "[part_within_whole] A part cannot be larger than its whole. The part is at least "
+        "4,500,000, but the whole is at most 4,000,000.\n"
     )
     assert "A part cannot be larger than its whole" in note
     assert "4,500,000" in note
@@ -151,9 +153,9 @@ def test_check_under_the_strict_reading(capsys: pytest.CaptureFixture[str], tmp_
     claims = folder / "claims.yaml"
     code, out = check(capsys, "--reading", "strict", str(tmp_path))
     assert code == 1, out
-    assert re.findall(r"^\S+: (\S+) failed$", out, re.M) == ["record[children-refugees]"]
+    assert re.findall(r"^\S+: (\S+) failed: ", out, re.M) == ["record[children-refugees]"]
     claim = line_of(claims, "  - id: children-refugees")
-    assert f"{claims}:{claim}: record[children-refugees] failed\n" in out
+    assert f"{claims}:{claim}: record[children-refugees] failed: [record_matches] " in out
     assert '"more than 4.5 million" reads as (4,500,000, no upper bound)' in out
     assert out.rstrip().endswith(
         f"1 article: {SEED_PASSED - 1} passed, 1 failed, 2 recorded findings"

@@ -1212,13 +1212,16 @@ def test_the_design_card_example_depends_on_the_reading(seed_copy: Path) -> None
 
 def test_the_readme_shows_the_worked_example_word_for_word(seed_copy: Path) -> None:
     """The README shows the report of its worked example word for word, seed lines included."""
+    from factsuite.reports.conclusion import with_conclusion
+
     for edit in mutation(*CHILDREN_TO_4_5_MILLION, fails={}).edits:
         edit.apply(seed_copy)
     (article,) = articles = load_articles([seed_copy])
     outcome = evaluate(articles).outcome(article, "children-within-refugees")
     (text,) = problem_texts(outcome)
     readme = (ROOT / "README.md").read_text("utf-8")
-    header = f"facts/{SEED.name}/claims.yaml:{outcome.item.line}: children-within-refugees failed"
+    where = f"facts/{SEED.name}/claims.yaml:{outcome.item.line}"
+    header = with_conclusion(f"{where}: children-within-refugees failed", outcome)
     assert f"\n{header}\n\n{text}\n" in readme, "README's worked example no longer matches"
 
 

@@ -174,7 +174,9 @@ def test_a_part_larger_than_its_whole_fails_with_an_editors_note(
     output = result.stdout.str()
     note = section(output, "part_of: children-within-refugees")
     relation = line_of(seed / "claims.yaml", "  - id: children-within-refugees")
-    assert note.startswith(f"{SEED_ID}:{relation}: children-within-refugees failed\n")
+    assert note.startswith(
+        f"{SEED_ID}:{relation}: children-within-refugees failed: [part_within_whole] A part cannot"
+    )
     assert "A part cannot be larger than its whole" in note
     assert "4,500,000" in note
     assert "claims.yaml:" in note
@@ -201,7 +203,9 @@ def test_a_part_larger_than_its_whole_fails_with_an_editors_note(
     # The record's own note: UNICEF's figure, with its date and source.
     record = section(output, "record: record[children-refugees]")
     claim = line_of(seed / "claims.yaml", "  - id: children-refugees")
-    assert record.startswith(f"{SEED_ID}:{claim}: record[children-refugees] failed\n")
+    assert record.startswith(
+        f"{SEED_ID}:{claim}: record[children-refugees] failed: [record_matches] "
+    )
     assert "[record_matches] The record does not support the claim" in record
     assert "about 1,500,000 on Tuesday 15 March 2022: UNICEF" in record
 
@@ -323,7 +327,7 @@ def test_a_broken_claims_file_fails_its_schema_item_only(
     assert failed_ids(result) == {"schema"}
     result.stdout.fnmatch_lines(["FAILED facts/2022-03-23-broken/claims.yaml::schema*"])
     note = section(result.stdout.str(), "schema: schema")
-    assert note.startswith("facts/2022-03-23-broken/claims.yaml:1: schema failed")
+    assert note.startswith("facts/2022-03-23-broken/claims.yaml:1: schema failed: ")
     # The YAML error names the file and the line where the parser gave up: the one after
     # the unclosed "[".
     line = line_of(broken / "claims.yaml", "    quote: [to end almost")

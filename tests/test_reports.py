@@ -371,9 +371,20 @@ CLAIM_REVIEW_SCHEMA: dict[str, Any] = {
         "datePublished": ISO_DATE,
         "reviewRating": {
             "type": "object",
-            "required": ["@type", "alternateName"],
+            "required": [
+                "@type",
+                "ratingValue",
+                "bestRating",
+                "worstRating",
+                "name",
+                "alternateName",
+            ],
             "properties": {
                 "@type": {"const": "Rating"},
+                "ratingValue": {"type": "integer", "minimum": 1, "maximum": 5},
+                "bestRating": {"const": 5},
+                "worstRating": {"const": 1},
+                "name": {"enum": sorted(TEXTUAL_RATINGS.values())},
                 "alternateName": {"enum": sorted(TEXTUAL_RATINGS.values())},
             },
         },
@@ -414,14 +425,22 @@ def test_claimreview_of_the_seed_rates_the_body_not_the_headline(
     (article,) = seed.articles
     assert article.claims is not None
     reviews = claim_reviews(article, seed)
-    assert len(reviews) == len(article.claims.findings)
-    for review in reviews:
-        assert [e.message for e in review_validator.iter_errors(review)] == []
-        assert review["claimReviewed"] == BODY_QUOTE
-        assert review["reviewRating"]["alternateName"] == "Inaccurate"
-        assert review["author"] == {"@type": "Organization", "name": "factsuite maintainers"}
-        assert review["datePublished"] == "2026-11-25"
-    first = reviews[0]
+    assert len(article.claims.findings) == 2  # both rate the body's claim: one review
+    (first,) = reviews
+    assert [e.message for e in review_validator.iter_errors(first)] == []
+    assert first["claimReviewed"] == BODY_QUOTE
+    assert first["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 1,
+        "bestRating": 5,
+        "worstRating": 1,
+        "name": "Inaccurate",
+        "alternateName": "Inaccurate",
+    }
+    assert first["author"] == {"@type": "Person", "name": "factsuite maintainers"}
+    assert first["datePublished"] == "2026-11-25"
+    for finding in article.claims.findings:  # every reason, once
+        assert first["reviewBody"].count(" ".join(finding.reason.split())) == 1
     assert "third-country nationals" in first["reviewBody"]
     assert first["itemReviewed"]["description"] == "Attributed in the article to UNHCR."
 

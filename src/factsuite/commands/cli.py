@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from factsuite import __version__
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
-from factsuite.checking.culprit import culprit
+from factsuite.commands.check_output import (
+    CheckRun,
+    add_output_arguments,
+    progress_of,
+    stdout_console,
+)
 from factsuite.commands.findings import add_command as add_findings_command
 from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
@@ -21,25 +26,12 @@ from factsuite.files.loading import FactFileError
 from factsuite.files.reference import Reference, ReferenceLibrary
 from factsuite.files.schema_files import stale_files, write_schema_files
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
+from factsuite.reports.baseline import BaselineError, load_baseline
 from factsuite.reports.claimreview import add_command as add_export_command
-from factsuite.reports.escaping import capped, visible
+from factsuite.reports.escaping import visible
 from factsuite.reports.html import add_command as add_report_command
-from factsuite.reports.verdicts import Status, status
-from factsuite.reports.wording import (
-    culprit_text,
-    draft_text,
-    failed,
-    failing_text,
-    listed_text,
-    run_line,
-    tally_line,
-)
 
 SCHEDULER_VARIABLE = "FACTSUITE_SCHEDULER"
-MAX_FAILURES_PER_ARTICLE = 20
-MAX_FAILURES_PRINTED = 200
-"""Failures printed in full per article and per run; the rest are counted (see below)."""
-SEE_REPORT = "see factsuite report --html"
 
 
 def _check(arguments: argparse.Namespace) -> int:
@@ -51,8 +43,12 @@ def _check(arguments: argparse.Namespace) -> int:
     if not folders:
         _say(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
         return 2
+    try:
+        known = None if arguments.baseline is None else load_baseline(arguments.baseline)
+    except BaselineError as error:
+        _say(str(error), file=sys.stderr)
+        return 2
     library = ReferenceLibrary()
-    totals: Counter[Status] = Counter()
     jobs = arguments.jobs or available_cores()
     reading = Reading(arguments.reading)
     cache = None if arguments.no_cache else cli_cache_folder(Path(CLI_CACHE).absolute())
@@ -60,40 +56,15 @@ def _check(arguments: argparse.Namespace) -> int:
     checked = verdicts(
         folders, reading, library, jobs, arguments.chunk_size, cache, scheduler, arguments.paths
     )
-    printed = 0  # failures printed in full, at most MAX_FAILURES_PRINTED in a run
-    for article in checked:
-        label = str(article.claims_path)
-        shown_here = 0
-        found = culprit(article.others, article.headline)
-        if found is not None:
-            _say(f"{label}: {culprit_text(found)}", end="\n\n")
-        for outcome in article.others:
-            where = f"{label}:{outcome.item.line or 1}"
-            text = failing_text(where, outcome)
-            if text is None and arguments.fail_on_drafts and status(outcome) is Status.DRAFT:
-                text = draft_text(where, outcome)
-            if text is not None:
-                if shown_here < MAX_FAILURES_PER_ARTICLE and printed < MAX_FAILURES_PRINTED:
-                    _say(capped(text, SEE_REPORT), end="\n\n")
-                    shown_here += 1
-                    printed += 1
-            elif arguments.verbose and status(outcome) in (Status.FINDING, Status.DRAFT):
-                _say(listed_text(where, outcome))
-        counts = article.tally()
-        totals.update(counts)
-        unshown = counts[Status.FAILED] + counts[Status.VANISHED] - shown_here
-        if unshown:
-            _say(f"{label}: …and {unshown:,} more failed checks: {SEE_REPORT}")
-        _say(f"{label}: {tally_line(article.claim_count, counts)}")
-    failures = failed(totals)
-    if arguments.fail_on_drafts:
-        failures += totals[Status.DRAFT]
+    run = CheckRun(arguments, known, stdout_console())
+    with progress_of(len(folders), quiet=arguments.quiet) as advance:
+        for article in checked:
+            run.article(article)
+            advance()
     for reference in _references(folders, library):
         for errors in reference.errors.values():
-            failures += 1
-            _say("\n".join(str(error) for error in errors), end="\n\n")
-    _say(run_line(len(folders), totals, failures))
-    return 1 if failures else 0
+            run.reference_error("\n".join(str(error) for error in errors))
+    return run.finish(len(folders))
 
 
 def _say(text: str, end: str = "\n", file: TextIO | None = None) -> None:
@@ -135,6 +106,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="factsuite", description="Check the numeric and temporal claims of news articles."
     )
+    main_parser.add_argument("--version", action="version", version=f"factsuite {__version__}")
     commands = main_parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check article folders, as pytest would")
     check.add_argument("paths", nargs="+", type=Path, help="article folders or trees of them")
@@ -149,7 +121,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail the checks of draft claims instead of skipping them (for CI)",
     )
-    check.add_argument("-v", "--verbose", action="store_true", help="list recorded findings")
+    add_output_arguments(check)
     check.add_argument(
         "-j",
         "--jobs",

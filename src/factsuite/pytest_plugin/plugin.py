@@ -26,6 +26,8 @@ from factsuite.files.names import (
     REFERENCE_FOLDER,
     SERIES_FILE,
 )
+from factsuite.pytest_plugin.baseline import add_option as add_baseline_option
+from factsuite.pytest_plugin.baseline import in_baseline, xfail_known
 from factsuite.pytest_plugin.item_mode import AUTO_ARTICLE_LIMIT, ITEM_MODES
 from factsuite.pytest_plugin.settings import (
     cache_folder,
@@ -109,6 +111,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=Path,
         help="write a Markdown summary (for a CI job summary or a pull request comment)",
     )
+    add_baseline_option(group)
 
 
 @dataclass
@@ -492,6 +495,7 @@ class FactCheck(PlainFailureItem):
         return evaluation.outcome(self.article, self.name)
 
     def runtest(self) -> None:
+        from factsuite.reports.conclusion import with_conclusion
         from factsuite.reports.verdicts import not_reviewed, status
         from factsuite.reports.wording import draft_text, failure_text
 
@@ -500,10 +504,12 @@ class FactCheck(PlainFailureItem):
         where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
         if self.check.draft:
             raise DraftNotReviewed(draft_text(where, outcome))
+        if not outcome.passed and in_baseline(self.config, where.rsplit(":", 1)[0], outcome):
+            xfail_known(self.config)
         if not_reviewed(outcome):
-            raise NotReviewedFailure(failure_text(where, outcome))
-        if not outcome.passed:
-            raise CheckFailed(failure_text(where, outcome))
+            raise NotReviewedFailure(with_conclusion(failure_text(where, outcome), outcome))
+        if not outcome.passed:  # the conclusion on the first line: JUnit's message
+            raise CheckFailed(with_conclusion(failure_text(where, outcome), outcome))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         line = (self.check.line - 1) if self.check.line else None
@@ -522,12 +528,14 @@ class ArticleChecks(PlainFailureItem):
         self.folder = folder
 
     def runtest(self) -> None:
+        from factsuite.reports.conclusion import with_conclusion
         from factsuite.reports.verdicts import Status, status
         from factsuite.reports.wording import draft_text, failing_text
 
         evaluation = self.config.stash[state_key].evaluation_of(self.folder)
         label = _shown(self.config, self.path)
         texts = []
+        known = 0  # failures the baseline holds
         drafts_fail = fail_on_drafts(self.config)
         for outcome in evaluation.outcomes_of(self.folder):
             where = f"{label}:{outcome.item.line or 1}"
@@ -535,8 +543,12 @@ class ArticleChecks(PlainFailureItem):
                 texts.append(draft_text(where, outcome))
                 continue
             text = failing_text(where, outcome)
-            if text is not None:
-                texts.append(text)
+            if text is not None and in_baseline(self.config, str(label), outcome):
+                known += 1
+            elif text is not None:
+                texts.append(with_conclusion(text, outcome))
+        if known and not texts:
+            xfail_known(self.config)
         if texts:
             raise CheckFailed("\n\n".join(texts))
 

@@ -18,11 +18,19 @@ reference, never the reference itself:
 So the seed's ``body-matches-headline`` finding rates the body's "Ukrainians", not the
 headline it is compared with.
 
-Textual ratings (``reviewRating.alternateName``), one per verdict; no numeric scale is
-given because the verdicts are not ordered:
+Ratings: Google recommends a numeric ``ratingValue`` between ``worstRating`` and
+``bestRating`` beside the textual ``alternateName`` (also given as ``name``).  The verdicts
+are placed on a 1 to 5 scale by how far the wording is from what the evidence supports:
 
-    inaccurate -> Inaccurate    misleading -> Misleading    unsupported -> Unsupported
-    outdated   -> Outdated      acceptable -> Acceptable
+    1 inaccurate -> Inaccurate    2 misleading -> Misleading    3 unsupported -> Unsupported
+    4 outdated   -> Outdated      5 acceptable -> Acceptable
+
+One review per claim: when several findings rate the same claim (a wrong figure fails its
+relation and its record), they make one review with the lowest rating, every reason and
+every piece of evidence.
+
+Who reviewed: ``reviewed_by`` names a person (``Person``); with no reviewer named, the
+outlet of meta.yaml is the reviewing ``Organization``; with neither, no author is given.
 
 Nothing is invented: an unknown outlet, address or date is left out, never guessed.  The
 claim's author is the outlet that printed the words, not the source the article attributes
@@ -40,11 +48,20 @@ from typing import Any
 from factsuite.checking.contained import evaluate_contained
 from factsuite.checking.engine import CheckItem, Evaluation, load_articles
 from factsuite.files.addresses import web_address
-from factsuite.files.article import Article
+from factsuite.files.article import Article, discover
+from factsuite.files.loading import FactFileError
 from factsuite.files.model import Claim, Finding, SameFigure, Verdict
 from factsuite.reports.escaping import json_for_html
 from factsuite.reports.verdicts import not_reviewed
 
+RATING_VALUES = {
+    Verdict.INACCURATE: 1,
+    Verdict.MISLEADING: 2,
+    Verdict.UNSUPPORTED: 3,
+    Verdict.OUTDATED: 4,
+    Verdict.ACCEPTABLE: 5,
+}
+WORST_RATING, BEST_RATING = 1, 5
 TEXTUAL_RATINGS = {
     Verdict.INACCURATE: "Inaccurate",
     Verdict.MISLEADING: "Misleading",
@@ -115,24 +132,52 @@ def _claim(article: Article, claim: Claim) -> dict[str, Any]:
     return item
 
 
+def rating(verdict: Verdict) -> dict[str, Any]:
+    """A verdict as a schema.org Rating: the scale's value and its words."""
+    words = TEXTUAL_RATINGS[verdict]
+    return {
+        "@type": "Rating",
+        "ratingValue": RATING_VALUES[verdict],
+        "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING,
+        "name": words,
+        "alternateName": words,
+    }
+
+
+def _reviewer(article: Article, findings: list[Finding]) -> dict[str, str] | None:
+    """A named reviewer is a Person; else the outlet reviews, as an Organization."""
+    named = next((finding.reviewed_by for finding in findings if finding.reviewed_by), None)
+    if named:
+        return {"@type": "Person", "name": named}
+    outlet = article.meta.outlet if article.meta else None
+    return {"@type": "Organization", "name": outlet} if outlet else None
+
+
 def claim_review(
-    article: Article, claim: Claim, finding: Finding, url: str | None = None
+    article: Article, claim: Claim, findings: list[Finding], url: str | None = None
 ) -> dict[str, Any]:
-    """One ClaimReview: the quote, where it appeared, the rating and who reviewed it."""
+    """One ClaimReview of a claim: its quote, where it appeared, the lowest rating of the
+    findings that rate it, their reasons, and who reviewed it."""
+    worst = min(findings, key=lambda finding: RATING_VALUES[finding.verdict])
+    reasons = dict.fromkeys(" ".join(finding.reason.split()) for finding in findings)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": claim.quote,
         "itemReviewed": _claim(article, claim),
-        "reviewRating": {"@type": "Rating", "alternateName": TEXTUAL_RATINGS[finding.verdict]},
-        "reviewBody": " ".join(finding.reason.split()),
+        "reviewRating": rating(worst.verdict),
+        "reviewBody": " ".join(reasons),
     }
-    if finding.reviewed_by:
-        review["author"] = {"@type": "Organization", "name": finding.reviewed_by}
-    if finding.reviewed_on:
-        review["datePublished"] = finding.reviewed_on.isoformat()
-    if finding.evidence:
-        review["citation"] = finding.evidence
+    author = _reviewer(article, findings)
+    if author:
+        review["author"] = author
+    dates = [finding.reviewed_on for finding in findings if finding.reviewed_on]
+    if dates:
+        review["datePublished"] = max(dates).isoformat()
+    evidence = list(dict.fromkeys(finding.evidence for finding in findings if finding.evidence))
+    if evidence:
+        review["citation"] = evidence[0] if len(evidence) == 1 else evidence
     if url:
         review["url"] = url
     return review
@@ -141,36 +186,61 @@ def claim_review(
 def claim_reviews(
     article: Article, evaluation: Evaluation, url: str | None = None
 ) -> list[dict[str, Any]]:
-    """A ClaimReview per rated claim of every finding that still holds, in file order."""
+    """A ClaimReview per claim rated by a finding that still holds, in the findings' order."""
     if not article.is_valid:
         return []
     assert article.claims is not None
     claims = {claim.id: claim for claim in article.claims.claims}
-    reviews = []
+    rated: dict[str, list[Finding]] = {}
     for outcome in evaluation.of(article):
         if outcome.finding is None or outcome.passed or not_reviewed(outcome):
             continue  # a failure other than the one reviewed is no review of it
         for claim_id in reviewed_claims(article, outcome.item):
-            reviews.append(claim_review(article, claims[claim_id], outcome.finding, url))
-    return reviews
+            rated.setdefault(claim_id, []).append(outcome.finding)
+    return [
+        claim_review(article, claims[claim_id], findings, url)
+        for claim_id, findings in rated.items()
+    ]
 
 
 def _export_claimreview(arguments: argparse.Namespace) -> int:
-    evaluation = evaluate_contained(load_articles([arguments.folder], given=[arguments.folder]))
-    (article,) = evaluation.articles
-    if not article.is_valid:
-        for error in article.errors:
-            print(error, file=sys.stderr)
-        return 1
+    """Every article under the folder given (one article, or a whole ``facts/``)."""
+    try:
+        folders = discover([arguments.folder])
+    except FactFileError as unreadable:
+        print("\n".join(map(str, unreadable.errors)), file=sys.stderr)
+        return 2
+    if not folders:
+        print(
+            f"no claims.yaml found under {arguments.folder}: give an article folder "
+            "(facts/<article>) or a folder of them (facts/)",
+            file=sys.stderr,
+        )
+        return 2
+    articles = load_articles(folders, given=[arguments.folder])
+    evaluation = evaluate_contained(articles)
+    reviews = []
+    invalid = 0
+    for article in evaluation.articles:
+        if not article.is_valid:
+            invalid += 1
+            print("\n".join(map(str, article.errors)), file=sys.stderr)
+            continue
+        reviews += claim_reviews(article, evaluation, arguments.url)
     if arguments.url is None:
         print(
             "note: no --url given; Google's fact-check markup requires the address of the page "
             "that publishes these reviews",
             file=sys.stderr,
         )
-    reviews = claim_reviews(article, evaluation, arguments.url)
+    if len(folders) > 1:
+        print(
+            f"{len(reviews)} ClaimReviews from {len(folders) - invalid} of {len(folders)} "
+            "articles (every reviewed claim whose finding still holds)",
+            file=sys.stderr,
+        )
     print(json_for_html(reviews))
-    return 0
+    return 1 if invalid else 0
 
 
 def _web_address(value: str) -> str:
@@ -187,7 +257,9 @@ def add_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     command = formats.add_parser(
         "claimreview", help="print schema.org ClaimReview JSON-LD for each reviewed claim"
     )
-    command.add_argument("folder", type=Path, help="an article folder")
+    command.add_argument(
+        "folder", type=Path, help="an article folder, or a folder of them (facts/): every article"
+    )
     command.add_argument(
         "--url",
         type=_web_address,
