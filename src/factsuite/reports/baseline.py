@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from factsuite.checking.engine import Outcome
-from factsuite.checking.findings_review import _LINE_REFERENCE, FINGERPRINT_LENGTH
+from factsuite.checking.findings_review import FINGERPRINT_LENGTH, without_lines
 from factsuite.reports.wording import problem_texts
 
 Identity = tuple[str, str, str]
@@ -31,7 +31,7 @@ def identity_fingerprint(outcome: Outcome) -> str:
     """The fingerprint a finding would record, or one of the problems' words."""
     if outcome.fingerprint is not None:
         return outcome.fingerprint
-    words = _LINE_REFERENCE.sub(r"\1", "\n".join(problem_texts(outcome)))
+    words = without_lines("\n".join(problem_texts(outcome)))
     return "t" + hashlib.sha256(words.encode()).hexdigest()[: FINGERPRINT_LENGTH - 1]
 
 
