@@ -33,7 +33,7 @@ from factsuite.checking.tables import Tables, build_tables
 from factsuite.commands.synth import write_archive
 from factsuite.files.article import discover
 
-# -- the claims rules of rules.py, as polars expressions ------------------------------------------
+# -- the claims rules of checking/rules/, as polars expressions ----------------------------------
 
 UNREADABLE = pl.col("parse_error") != ""
 IS_DATE = pl.col("kind") == "date"

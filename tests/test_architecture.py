@@ -1,8 +1,10 @@
 """docs/architecture.md's worked example of adding a rule, run exactly as the page shows it.
 
-The page's Python blocks are executed once, at import (a pandera check name can be
-registered only once per process); the rule they define must pass on the seed, fail on a
-mutated copy with the very message the page prints, and fail nothing without the rule.
+The page's Python block is saved as a module of ``factsuite.checking.rules`` (in a folder
+added to the package's path), so the registry finds it as it would find a new file there; it
+is imported once per process (a pandera check name can be registered only once).  The rule
+must take its place among the claims table's rules, pass on the seed, fail on a mutated copy
+with the very message the page prints, and fail nothing without it.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from factsuite.checking.engine import evaluate, load_articles
+import factsuite.checking.rules as rules_package
+from factsuite.checking.engine import Evaluation, evaluate, load_articles
+from factsuite.checking.rule import Rule
+from factsuite.checking.rules import discover, rules
 from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,8 +31,25 @@ def _blocks(language: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", PAGE, flags=re.DOTALL)
 
 
-EXAMPLE: dict[str, Any] = {}
-exec(compile("\n".join(_blocks("python")), "docs/architecture.md", "exec"), EXAMPLE)
+@pytest.fixture(scope="session")
+def module_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the page's module, as ``checking/rules/count_is_whole.py`` would."""
+    (module,) = _blocks("python")
+    folder = tmp_path_factory.mktemp("new-rule")
+    (folder / "count_is_whole.py").write_text(module, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def with_new_rule(module_folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Rule, ...]:
+    """Every rule the registry finds with the page's module in the package."""
+    rules()  # the suite's own rules are kept before the package grows
+    monkeypatch.setattr(rules_package, "__path__", [*rules_package.__path__, str(module_folder)])
+    return discover()
+
+
+def _evaluate(folder: Path, rule_set: tuple[Rule, ...]) -> Evaluation:
+    return evaluate(load_articles([folder]), rule_set=rule_set)
 
 
 @pytest.fixture
@@ -52,8 +73,16 @@ def _half_children(folder: Path) -> None:
     _edit(folder, "claims.yaml", "value: 1.5 million", "value: '1.5'")
 
 
-def test_the_example_rule_passes_on_the_seed() -> None:
-    evaluation = EXAMPLE["evaluate_with_new_rule"](SEED)
+def test_the_registry_finds_the_module_and_places_it_by_its_order(
+    with_new_rule: tuple[Rule, ...],
+) -> None:
+    claims = [rule.name for rule in with_new_rule if rule.table == "claims"]
+    assert claims.index("count_is_whole") == claims.index("share_within_bounds") + 1
+    assert [rule for rule in with_new_rule if rule.name != "count_is_whole"] == list(rules())
+
+
+def test_the_example_rule_passes_on_the_seed(with_new_rule: tuple[Rule, ...]) -> None:
+    evaluation = _evaluate(SEED, with_new_rule)
     (article,) = evaluation.articles
     assert evaluation.outcome(article, ITEM).passed
     assert not any(
@@ -61,9 +90,11 @@ def test_the_example_rule_passes_on_the_seed() -> None:
     )
 
 
-def test_the_example_rule_fails_a_mutated_article_as_the_page_says(seed_copy: Path) -> None:
+def test_the_example_rule_fails_a_mutated_article_as_the_page_says(
+    seed_copy: Path, with_new_rule: tuple[Rule, ...]
+) -> None:
     _half_children(seed_copy)
-    evaluation = EXAMPLE["evaluate_with_new_rule"](seed_copy)
+    evaluation = _evaluate(seed_copy, with_new_rule)
     (article,) = evaluation.articles
     outcome = evaluation.outcome(article, ITEM)
     (shown,) = _blocks("text")

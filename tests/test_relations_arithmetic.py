@@ -11,15 +11,13 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factsuite.checking.checks import (
-    change_fits,
-    parts_make_whole,
-    rate_fits_total,
-    share_matches_counts,
-    shares_complete,
-    shares_within_100,
-)
 from factsuite.checking.findings import Blocked
+from factsuite.checking.rules.change_fits import change_fits
+from factsuite.checking.rules.parts_make_whole import parts_make_whole
+from factsuite.checking.rules.rate_fits_total import rate_fits_total
+from factsuite.checking.rules.share_matches_counts import share_matches_counts
+from factsuite.checking.rules.shares_complete import shares_complete
+from factsuite.checking.rules.shares_within_100 import shares_within_100
 
 READING = "pragmatic"
 values = st.floats(min_value=0, max_value=1e7, allow_nan=False)

@@ -11,15 +11,13 @@ import pandera.pandas as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from factsuite.checking.checks import (
-    at_most,
-    duration_fits_dates,
-    figures_agree,
-    share_holds_parts,
-)
 from factsuite.checking.engine import load_articles
 from factsuite.checking.reference_tables import build_reference_tables, event_days
 from factsuite.checking.rules import find_failures, rules, schemas
+from factsuite.checking.rules.duration_fits_dates import duration_fits_dates
+from factsuite.checking.rules.figures_agree import figures_agree
+from factsuite.checking.rules.part_within_whole import at_most
+from factsuite.checking.rules.share_holds_parts import share_holds_parts
 from factsuite.checking.tables import JOINED_COLUMNS, build_tables
 from factsuite.commands.synth import write_archive
 from factsuite.files.article import discover

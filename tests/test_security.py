@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from factsuite.checking import contained, engine
 from factsuite.checking.contained import evaluate_contained
 from factsuite.checking.engine import evaluate, load_articles
-from factsuite.checking.explanations import render_bound
+from factsuite.checking.explain_helpers import render_bound
 from factsuite.commands.cli import main
 from factsuite.files.article import discover, load_article
 from factsuite.meaning.dates import DateError, parse_date

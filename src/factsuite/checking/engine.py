@@ -13,12 +13,11 @@ from functools import cached_property
 from pathlib import Path
 
 from factsuite.checking.covering import covers
-from factsuite.checking.explanations import explain
 from factsuite.checking.findings import Problem
 from factsuite.checking.findings_review import finding_errors, fingerprint
 from factsuite.checking.implied import candidate_relations, implied_relations
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
-from factsuite.checking.rule import Context, Failure, Rule
+from factsuite.checking.rule import Context, Failure, Rule, explain
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
 from factsuite.checking.tables import build_tables
 from factsuite.files.article import Article, load_article, tree_of

@@ -1,8 +1,9 @@
 """What a failing check found, as values rather than text.
 
-A rule's explanation builds a ``Problem`` (``explanations.py``); only ``reports/wording.py``
-turns one into words, so that the terminal, ``factsuite check`` and every report say the
-same thing, and a report can still ask which claims, places and intervals were involved.
+A rule's explanation (in its module of ``rules/``) builds a ``Problem``; only
+``reports/wording.py`` turns one into words, so that the terminal, ``factsuite check`` and
+every report say the same thing, and a report can still ask which claims, places and
+intervals were involved.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Claims laid beside the reference records they cite, one table per reference rule.
 
-Like ``tables.py``, nothing here judges; the rules in ``rules.py`` do, over whole columns.
+Like ``tables.py``, nothing here judges; the rules in ``rules/`` do, over whole columns.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """All claims of all articles as one table, and each relation rule as a table joined to it.
 
-The rules (``rules.py``) then validate whole columns at once; nothing here decides whether a
+The rules (``rules/``) then validate whole columns at once; nothing here decides whether a
 claim is right, it only lays the facts side by side.
 """
 

@@ -27,7 +27,7 @@ import markupsafe
 from factsuite.checking.contained import evaluate_contained
 from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome, load_articles
-from factsuite.checking.explanations import INDENT, render_bound
+from factsuite.checking.explain_helpers import INDENT, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
 from factsuite.files.addresses import is_web_address
 from factsuite.files.article import Article, discover
@@ -388,7 +388,7 @@ LABELLED = re.compile(r"  (\S+) +(.*)")
 
 
 def labelled_line(line: str) -> tuple[str, str]:
-    """A line of a rule's words as (label, text): ``explanations.labelled`` pads the label
+    """A line of a rule's words as (label, text): ``explain_helpers.labelled`` pads the label
     into a column that a proportional font would not keep, so the page sets it as a grid."""
     if not line.startswith(INDENT):
         match = LABELLED.fullmatch(line)

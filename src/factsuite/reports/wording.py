@@ -11,7 +11,7 @@ from pathlib import Path
 
 from factsuite.checking.culprit import Culprit, Suspect
 from factsuite.checking.engine import Outcome
-from factsuite.checking.explanations import INDENT, labelled, render_bound
+from factsuite.checking.explain_helpers import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
 from factsuite.checking.implied import implied_rule
 from factsuite.files.model import Finding, Verdict
