@@ -35,7 +35,7 @@ from factsuite.files.article import discover
 
 # -- the claims rules of checking/rules/, as polars expressions ----------------------------------
 
-UNREADABLE = pl.col("parse_error") != ""
+UNREADABLE = pl.col("parse_error").is_not_null()
 IS_DATE = pl.col("kind") == "date"
 RULES = {
     "value_readable": IS_DATE | ~UNREADABLE,
@@ -47,7 +47,7 @@ RULES = {
     "as_of_not_after_publication": pl.col("as_of").is_null()
     | (pl.col("as_of") <= pl.col("published")),
     "quote_in_article": pl.col("quote_found"),
-    "figure_in_quote": pl.col("figure_problem") == "",
+    "figure_in_quote": pl.col("figure_problem").is_null(),
     "date_matches_as_of": ~IS_DATE
     | UNREADABLE
     | ((pl.col("date_first") <= pl.col("as_of")) & (pl.col("as_of") <= pl.col("date_last"))),

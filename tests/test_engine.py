@@ -67,7 +67,7 @@ def test_the_evaluation_keeps_every_claims_reading() -> None:
     (article,) = evaluation.articles
     assert article.claims is not None
     for claim in article.claims.claims:
-        assert evaluation.reading_of(article, claim.id).error == ""
+        assert evaluation.reading_of(article, claim.id).error is None
     lead = evaluation.reading_of(article, "refugees-lead")
     assert lead.interval(evaluation.reading) is not None
 

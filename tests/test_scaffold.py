@@ -67,7 +67,7 @@ def test_each_draft_quotes_its_figure_verbatim(tmp_path: Path) -> None:
     folder = scaffold(tmp_path / "seed", text, SEED_PUBLISHED)
     for claim in yaml.safe_load((folder / CLAIMS_FILE).read_text("utf-8"))["claims"]:
         assert claim["quote"] in text
-        assert figure_problem(claim["quote"], claim["value"], claim.get("qualifier", "")) == ""
+        assert figure_problem(claim["quote"], claim["value"], claim.get("qualifier", "")) is None
 
 
 def test_the_seed_draft_suggests_the_seed_relations(tmp_path: Path) -> None:

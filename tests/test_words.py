@@ -331,4 +331,4 @@ def test_a_claim_may_leave_out_a_verb_but_not_a_hedge(
     quote: str, value: str, qualifier: str, grounds: bool
 ) -> None:
     """Encoders write "passed 200" with the qualifier empty or as "at least": both ground."""
-    assert (figure_problem(quote, value, qualifier) == "") is grounds
+    assert (figure_problem(quote, value, qualifier) is None) is grounds

@@ -51,7 +51,7 @@ def not_comparable(df: pd.DataFrame) -> pd.Series:
 
 def unreadable(df: pd.DataFrame) -> pd.Series:
     """Claims whose value cannot be read: value_readable and date_readable report them."""
-    return df["parse_error"] != ""
+    return df["parse_error"].notna()
 
 
 def bounds(df: pd.DataFrame, prefix: str) -> Bounds:

@@ -69,6 +69,11 @@ def _real(bound: Bound) -> float:
     return bound.numerator / bound.denominator if type(bound) is Fraction else float(bound)
 
 
+def _words(problem: object | None) -> str | None:
+    """A problem's words in its table column; None (null) where there is none."""
+    return None if problem is None else str(problem)
+
+
 def _claim_rows(
     article: Article, readings: dict[tuple[str, str], ClaimReading]
 ) -> list[list[object]]:
@@ -93,16 +98,16 @@ def _claim_rows(
                 claim.unit,
                 claim.measure,
                 claim.population or "",
-                reading.error,
+                _words(reading.error),
                 float(figure.value) if isinstance(figure, Quantity) else np.nan,
                 claim.quote in article.text,
-                figure_problem(claim.quote, claim.value, claim.qualifier),
+                _words(figure_problem(claim.quote, claim.value, claim.qualifier)),
                 float(claim.as_of.toordinal()) if claim.as_of else np.nan,
                 published_day,
                 float(span.first.toordinal()) if span else np.nan,
                 float(span.last.toordinal()) if span else np.nan,
                 is_future(claim),
-                reading.calendar_problem,
+                _words(reading.calendar_problem),
                 *_interval_values(reading),
             ]
         )
@@ -256,7 +261,7 @@ def _with_status(table: pd.DataFrame, roles: list[str]) -> pd.DataFrame:
         ids = table[role].tolist()
         unresolved = _flagged(unresolved, ids, (~table[f"{role}_found"]).tolist())
         errors = table[f"{role}_parse_error"].tolist()
-        unreadable = _flagged(unreadable, ids, [isinstance(e, str) and e != "" for e in errors])
+        unreadable = _flagged(unreadable, ids, [isinstance(e, str) for e in errors])
     table[Blocked.UNRESOLVED] = pd.Series(unresolved, index=table.index, dtype=object)
     table[Blocked.UNREADABLE] = pd.Series(unreadable, index=table.index, dtype=object)
     return table
@@ -348,15 +353,16 @@ def _share_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.Data
         closed = table[f"parts_{reading}_lo_closed"]
         table[f"parts_{reading}_lo_closed"] = closed.where(closed.notna(), True).astype(bool)
     table = _merge_part_status(table)
-    parts_fit = (table["parts_kinds"] == "") | (table["parts_kinds"] == table["whole_unit"])
+    parts_fit = table["parts_kinds"].isna() | (table["parts_kinds"] == table["whole_unit"])
     kinds_fit = (table["share_kind"] == Kind.SHARE) & (table["whole_kind"] == Kind.COUNT)
     table["comparable"] = kinds_fit & parts_fit
     return table
 
 
-def _units_of(units: list[object]) -> str:
-    """The parts' units, each once and sorted; a part that names no claim has none."""
-    return " ".join(sorted({unit for unit in units if isinstance(unit, str)}))
+def _units_of(units: list[object]) -> str | None:
+    """The parts' units, each once and sorted; a part that names no claim has none, and
+    parts with no unit at all have None (null)."""
+    return " ".join(sorted({unit for unit in units if isinstance(unit, str)})) or None
 
 
 def _parts_columns(role: str = "parts") -> list[str]:
@@ -375,7 +381,7 @@ def _merge_part_status(table: pd.DataFrame, role: str = "parts") -> pd.DataFrame
             for own, more in zip(table[column].tolist(), parts, strict=True)
         ]
         table[column] = pd.Series(merged, index=table.index, dtype=object)
-    table[f"{role}_kinds"] = table[f"{role}_kinds"].astype(object).fillna("")
+    table[f"{role}_kinds"] = table[f"{role}_kinds"].astype(object)
     return table
 
 
@@ -449,7 +455,7 @@ def _rate(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFram
             table[column] = table[column].where(stated, table["days"].astype(float))
             table[f"{column}_closed"] = table[f"{column}_closed"].where(stated, True).astype(bool)
     table["period_found"] = table["period_found"] | ~stated
-    table["period_parse_error"] = table["period_parse_error"].where(stated, "")
+    table["period_parse_error"] = table["period_parse_error"].where(stated, None)
     table["period_kind"] = table["period_kind"].where(stated, Kind.DURATION.value)
     table = _with_status(table, ["total", "per_period", "period"])
     table["comparable"] = (
@@ -491,7 +497,7 @@ def _resolve_endpoint(
     table[f"{role}_first"] = first.where(~is_publication, table["published"])
     table[f"{role}_last"] = last.where(~is_publication, table["published"])
     table[f"{role}_found"] = table[f"{role}_found"] | literal_days.notna() | is_publication
-    readable = table[f"{role}_parse_error"].fillna("") == ""
+    readable = table[f"{role}_parse_error"].isna()
     table[f"{role}_is_date"] = table[f"{role}_first"].notna() | ~table[f"{role}_found"] | ~readable
     return table
 

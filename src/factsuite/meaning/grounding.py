@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from enum import StrEnum
 from functools import lru_cache
 
 import numpy as np
@@ -104,20 +105,40 @@ CACHED_PROBLEMS = 2**16
 """Answers kept for reuse: an archive quotes the same headline and lead in several claims."""
 
 
+class Mismatch(StrEnum):
+    """How a claim's figure and its quote disagree."""
+
+    VALUE_MISSING = "value_missing"
+    QUALIFIER_DIFFERS = "qualifier_differs"
+
+
+@dataclass(frozen=True)
+class FigureMismatch:
+    """Why a quote does not show a claim's qualifier and value, in words (``str()``)."""
+
+    reason: Mismatch
+    words: str
+
+    def __str__(self) -> str:
+        return self.words
+
+
 @lru_cache(maxsize=CACHED_PROBLEMS)
-def figure_problem(quote: str, value: str, qualifier: str) -> str:
-    """Why the quote does not show ``qualifier value``, or "" when it does."""
+def figure_problem(quote: str, value: str, qualifier: str) -> FigureMismatch | None:
+    """Why the quote does not show ``qualifier value``, or None when it does."""
     start = figure_start(quote, value)
     if start is None:
-        return f'the quote does not contain the value "{value}"'
+        words = f'the quote does not contain the value "{value}"'
+        return FigureMismatch(Mismatch.VALUE_MISSING, words)
     written = _qualifier_before(quote, start)
     lexicon = load_lexicon()
     left_out = not qualifier and lexicon.may_leave_out(written)
     if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not left_out:
         shown = f'"{written}"' if written else "no qualifier"
         stated = f'"{qualifier}"' if qualifier else "none"
-        return f'the quote has {shown} before "{value}", but the claim\'s qualifier is {stated}'
-    return ""
+        words = f'the quote has {shown} before "{value}", but the claim\'s qualifier is {stated}'
+        return FigureMismatch(Mismatch.QUALIFIER_DIFFERS, words)
+    return None
 
 
 def figure_start(quote: str, value: str) -> int | None:

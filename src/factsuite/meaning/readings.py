@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from fractions import Fraction
 from functools import lru_cache
 
@@ -24,6 +25,41 @@ CACHED_READINGS = 2**16
 """Readings kept for reuse: an archive writes the same figures ("71", "nearly half") again."""
 
 
+class Unreadability(StrEnum):
+    """Why a value has no meaning (pandera's ``SchemaErrorReason`` in spirit)."""
+
+    UNKNOWN_QUALIFIER = "unknown_qualifier"
+    QUALIFIER_MISFITS = "qualifier_misfits"
+    """The qualifier is of another kind ("on" before a count), or none is taken."""
+    NOT_A_NUMBER = "not_a_number"
+    OUT_OF_RANGE = "out_of_range"
+    """Negative, or more than any article states."""
+    NO_NUMBER = "no_number"
+    """The qualifier and figure together allow no number at all."""
+    NOT_A_DATE = "not_a_date"
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A value that cannot be read: why, and the words that say so (``str()``)."""
+
+    reason: Unreadability
+    words: str
+
+    def __str__(self) -> str:
+        return self.words
+
+
+@dataclass(frozen=True)
+class WrongWeekday:
+    """A date read despite a weekday beside it that names another day."""
+
+    words: str
+
+    def __str__(self) -> str:
+        return self.words
+
+
 @dataclass(frozen=True)
 class ClaimReading:
     """A claim's meaning, or the reason it has none.
@@ -35,8 +71,8 @@ class ClaimReading:
     intervals: dict[Reading, Interval] = field(default_factory=dict)
     figure: Quantity | VagueCount | None = None
     span: DateSpan | None = None
-    error: str = ""
-    calendar_problem: str = ""
+    error: Unreadable | None = None
+    calendar_problem: WrongWeekday | None = None
     """A date read despite a wrong weekday beside it: the calendar rule reports it, and the
     relations using the date are still checked."""
 
@@ -50,17 +86,21 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
     unit = lexicon.units[claim.unit]
     qualifier = lexicon.qualifier(claim.qualifier)
     if qualifier is None:  # the model already rejects this; kept for callers that skip it
-        return ClaimReading(unit.kind, error=f"unknown qualifier {claim.qualifier!r}")
+        return _unreadable(
+            unit.kind, Unreadability.UNKNOWN_QUALIFIER, f"unknown qualifier {claim.qualifier!r}"
+        )
     if qualifier.kinds and unit.kind not in qualifier.kinds:
-        return ClaimReading(
+        return _unreadable(
             unit.kind,
-            error=f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, '
-            f"not a {unit.kind}",
+            Unreadability.QUALIFIER_MISFITS,
+            f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, not a {unit.kind}',
         )
     if unit.kind == "date":
         return _read_date(claim.value, published, unit.kind, is_future(claim))
     if "date" in qualifier.kinds:
-        return ClaimReading(unit.kind, error=f'"{claim.qualifier}" only qualifies dates')
+        return _unreadable(
+            unit.kind, Unreadability.QUALIFIER_MISFITS, f'"{claim.qualifier}" only qualifies dates'
+        )
     return read_figure(claim.value, claim.qualifier, claim.unit)
 
 
@@ -70,20 +110,23 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
     unit = load_lexicon().units[unit_name]
     qualifier = load_lexicon().qualifier(qualifier_spelling)
     if qualifier is None:
-        return ClaimReading(unit.kind, error=f"unknown qualifier {qualifier_spelling!r}")
+        return _unreadable(
+            unit.kind, Unreadability.UNKNOWN_QUALIFIER, f"unknown qualifier {qualifier_spelling!r}"
+        )
     try:
         figure = parse_figure(value, unit_name)
     except NumberError as error:
-        return ClaimReading(unit.kind, error=str(error))
+        return _unreadable(unit.kind, Unreadability.NOT_A_NUMBER, str(error))
     if isinstance(figure, Quantity) and figure.value < 0:
-        return ClaimReading(unit.kind, error=f'"{value}" is negative: a {unit.kind} cannot be')
+        words = f'"{value}" is negative: a {unit.kind} cannot be'
+        return _unreadable(unit.kind, Unreadability.OUT_OF_RANGE, words)
     if isinstance(figure, Quantity) and figure.value > MAX_FIGURE:
-        return ClaimReading(
-            unit.kind, error=f'"{value}" is too large to be a {unit.kind} (over 10^15)'
-        )
+        words = f'"{value}" is too large to be a {unit.kind} (over 10^15)'
+        return _unreadable(unit.kind, Unreadability.OUT_OF_RANGE, words)
     if isinstance(figure, VagueCount):
         if qualifier_spelling:
-            return ClaimReading(unit.kind, error="a vague count takes no qualifier")
+            words = "a vague count takes no qualifier"
+            return _unreadable(unit.kind, Unreadability.QUALIFIER_MISFITS, words)
         intervals = {r: figure.entry.interval(r, Scale(Fraction(0))) for r in Reading}
     else:
         scale = figure.scale
@@ -93,20 +136,23 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
     empty = [str(r) for r, interval in intervals.items() if interval.is_empty]
     if empty:
         written = f"{qualifier_spelling} {value}".strip()
-        return ClaimReading(
-            unit.kind, error=f'"{written}" can be no number at all ({" and ".join(empty)} reading)'
-        )
+        words = f'"{written}" can be no number at all ({" and ".join(empty)} reading)'
+        return _unreadable(unit.kind, Unreadability.NO_NUMBER, words)
     return ClaimReading(unit.kind, intervals, figure=figure)
 
 
 @lru_cache(maxsize=CACHED_READINGS)
 def _read_date(value: str, published: date, kind: str, future: bool) -> ClaimReading:
-    problem = ""
+    problem = None
     try:
         span = parse_date(value, published, future)
     except WeekdayError as error:
-        span, problem = error.span, str(error)
+        span, problem = error.span, WrongWeekday(str(error))
     except DateError as error:
-        return ClaimReading(kind, error=str(error))
+        return _unreadable(kind, Unreadability.NOT_A_DATE, str(error))
     days = Interval(Fraction(span.first.toordinal()), Fraction(span.last.toordinal()))
     return ClaimReading(kind, dict.fromkeys(Reading, days), span=span, calendar_problem=problem)
+
+
+def _unreadable(kind: str, reason: Unreadability, words: str) -> ClaimReading:
+    return ClaimReading(kind, error=Unreadable(reason, words))

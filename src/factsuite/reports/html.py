@@ -232,7 +232,7 @@ def _readings(
 ) -> tuple[list[tuple[str, str, bool]], str]:
     """The intervals the evaluation read the claim as, under each reading."""
     if reading.error:
-        return [], reading.error
+        return [], str(reading.error)
     if reading.span:
         return [("date", str(reading.span), True)], ""
     draw = render_bound(claim.unit)

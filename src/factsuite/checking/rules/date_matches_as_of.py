@@ -19,7 +19,7 @@ ORDER = 70
 @registered()
 def date_matches_as_of(df: pd.DataFrame) -> pd.Series:
     inside = (df["date_first"] <= df["as_of"]) & (df["as_of"] <= df["date_last"])
-    right_weekday = df["calendar_problem"] == ""
+    right_weekday = df["calendar_problem"].isna()
     return (df["kind"] != Kind.DATE) | unreadable(df) | (inside & right_weekday)
 
 

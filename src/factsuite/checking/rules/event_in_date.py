@@ -19,7 +19,7 @@ ORDER = 20
 @registered()
 def event_in_date(df: pd.DataFrame) -> pd.Series:
     inside = (df["date_first"] <= df["event_date"]) & (df["event_date"] <= df["date_last"])
-    return (df["unreadable"] != "") | ~df["event_found"].astype(bool) | inside
+    return df["unreadable"].notna() | ~df["event_found"].astype(bool) | inside
 
 
 def explain(failure: Failure, context: Context) -> list[Line]:

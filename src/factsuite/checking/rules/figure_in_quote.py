@@ -15,7 +15,7 @@ ORDER = 60
 
 @registered()
 def figure_in_quote(df: pd.DataFrame) -> pd.Series:
-    return df["figure_problem"] == ""
+    return df["figure_problem"].isna()
 
 
 def explain(failure: Failure, context: Context) -> list[Line]:

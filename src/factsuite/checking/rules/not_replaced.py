@@ -22,7 +22,7 @@ ORDER = 30
 def not_replaced(df: pd.DataFrame, *, reading: str) -> pd.Series:
     """A newer statement published before the article still fits the claim."""
     fits = series(can_overlap(bounds(df, f"claim_{reading}"), bounds(df, f"record_{reading}")))
-    unchecked = (df["unreadable"] != "") | ~df["series_found"].astype(bool)
+    unchecked = df["unreadable"].notna() | ~df["series_found"].astype(bool)
     return unchecked | fits.fillna(False).astype(bool)
 
 

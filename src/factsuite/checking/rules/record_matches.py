@@ -30,7 +30,7 @@ def record_matches(df: pd.DataFrame, *, reading: str) -> pd.Series:
     fits_any = (
         fits.fillna(False).astype(bool).groupby([df["article"], df["claim"]]).transform("any")
     )
-    unchecked = (df["unreadable"] != "") | df["record_date"].isna()
+    unchecked = df["unreadable"].notna() | df["record_date"].isna()
     return unchecked | fits_any
 
 

@@ -15,8 +15,8 @@ ORDER = 30
 
 @registered("left", "right")
 def units_agree(df: pd.DataFrame, *, left: str, right: str) -> pd.Series:
-    """Equal units; a share_of with no parts has no parts' unit ("") to disagree."""
-    return blocked(df) | (df[left] == df[right]) | (df[left] == "")
+    """Equal units; a share_of with no parts has no parts' unit (null) to disagree."""
+    return blocked(df) | (df[left] == df[right]) | df[left].isna()
 
 
 def explain(failure: Failure, context: Context) -> list[Line]:

@@ -1,0 +1,124 @@
+"""Two installs of factsuite, before and after a change, timed side by side in one run.
+
+Uses ``commands.py``'s way of measuring (whole commands in fresh processes, alternated,
+medians, ratios to the floor measured in the same run) on one synthetic archive, written by
+the *before* install so that both can read it.  Each install is a venv's ``bin`` folder:
+
+    python benchmarks/before_after.py --before /tmp/old/venv/bin --after /tmp/new/venv/bin \\
+        --articles 1000 --repeats 5 --json /tmp/before-after.json
+
+Prints a markdown table; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+
+from commands import HERE, _summary, alternate, log, machine, run, stats
+
+KINDS = {
+    "check_j1": ["check", "-j", "1"],
+    "check": ["check"],
+    "pytest_article": ["--factsuite-items=article"],
+    "pytest_check": ["--factsuite-items=check"],
+}
+
+
+def cases(bins: dict[str, Path], archive: Path) -> dict[str, tuple[list[str], dict | None]]:
+    result: dict[str, tuple[list[str], dict | None]] = {
+        "floor": ([str(bins["before"] / "python"), str(HERE / "floor.py"), str(archive)], None)
+    }
+    for kind, arguments in KINDS.items():
+        for side, folder in bins.items():
+            if kind.startswith("pytest"):
+                argv = [str(folder / "pytest"), "-q", "-p", "no:cacheprovider", *arguments]
+            else:
+                argv = [str(folder / "factsuite"), *arguments]
+            result[f"{kind}:{side}"] = ([*argv, str(archive)], None)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, required=True)
+    parser.add_argument("--after", type=Path, required=True)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--error-rate", default="0.02")
+    parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--json", type=Path)
+    arguments = parser.parse_args()
+    bins = {"before": arguments.before, "after": arguments.after}
+    with tempfile.TemporaryDirectory(prefix="factsuite-before-after-") as folder:
+        workdir = Path(folder)
+        archive = workdir / "archive"
+        synth = run(
+            [
+                str(bins["before"] / "factsuite"),
+                "synth",
+                str(archive),
+                "--articles",
+                str(arguments.articles),
+                "--seed",
+                str(arguments.seed),
+                "--error-rate",
+                arguments.error_rate,
+            ],
+            workdir,
+        )
+        log(f"synth: {_summary(synth['output'])}")
+        timed = cases(bins, archive)
+        for name in ("floor", "check:before", "check:after"):  # warm: bytecode, page cache
+            run(timed[name][0], workdir, None, arguments.timeout)
+        loadavg = os.getloadavg()
+        runs, _ = alternate(timed, workdir, arguments.repeats, arguments.timeout, "run")
+        shutil.rmtree(archive)
+    results = {name: stats(values) for name, values in runs.items()}
+    for name, values in runs.items():
+        paired = [r["seconds"] / f["seconds"] for r, f in zip(values, runs["floor"], strict=True)]
+        results[name]["median_paired_ratio"] = statistics.median(paired)
+        results[name]["ratio_to_floor"] = results[name]["median_s"] / results["floor"]["median_s"]
+    report = {
+        "machine": machine(),
+        "articles": arguments.articles,
+        "repeats": arguments.repeats,
+        "synth": _summary(synth["output"]),
+        "loadavg_before_after": [loadavg, os.getloadavg()],
+        "commands": {name: " ".join(argv) for name, (argv, _) in timed.items()},
+        "results": results,
+    }
+    if arguments.json:
+        arguments.json.write_text(json.dumps(report, indent=1) + "\n")
+    print(table(results))
+
+
+def table(results: dict[str, dict]) -> str:
+    lines = [
+        "| command | before: median (ratio to floor, paired) | after: median (ratio, paired) "
+        "| peak RSS before / after | items before / after |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    floor = results["floor"]
+    lines.append(f"| floor | {floor['median_s']:.2f} s | | {floor['median_rss_mb']:.0f} MB | |")
+    for kind in KINDS:
+        before, after = results[f"{kind}:before"], results[f"{kind}:after"]
+        cells = [
+            f"{r['median_s']:.2f} s ({r['ratio_to_floor']:.1f}x, {r['median_paired_ratio']:.1f}x)"
+            for r in (before, after)
+        ]
+        lines.append(
+            f"| {kind} | {cells[0]} | {cells[1]} | {before['median_rss_mb']:.0f} / "
+            f"{after['median_rss_mb']:.0f} MB | {before['items']} / {after['items']} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
