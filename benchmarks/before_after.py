@@ -102,19 +102,21 @@ def main() -> None:
 def table(results: dict[str, dict]) -> str:
     lines = [
         "| command | before: median (ratio to floor, paired) | after: median (ratio, paired) "
-        "| peak RSS before / after | items before / after |",
-        "| --- | --- | --- | --- | --- |",
+        "| after / before, paired | peak RSS before / after | items before / after |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     floor = results["floor"]
-    lines.append(f"| floor | {floor['median_s']:.2f} s | | {floor['median_rss_mb']:.0f} MB | |")
+    lines.append(f"| floor | {floor['median_s']:.2f} s | | | {floor['median_rss_mb']:.0f} MB | |")
     for kind in KINDS:
         before, after = results[f"{kind}:before"], results[f"{kind}:after"]
         cells = [
             f"{r['median_s']:.2f} s ({r['ratio_to_floor']:.1f}x, {r['median_paired_ratio']:.1f}x)"
             for r in (before, after)
         ]
+        pairs = zip(after["seconds"], before["seconds"], strict=True)
+        change = statistics.median(a / b for a, b in pairs)
         lines.append(
-            f"| {kind} | {cells[0]} | {cells[1]} | {before['median_rss_mb']:.0f} / "
+            f"| {kind} | {cells[0]} | {cells[1]} | {change:.2f} | {before['median_rss_mb']:.0f} / "
             f"{after['median_rss_mb']:.0f} MB | {before['items']} / {after['items']} |"
         )
     return "\n".join(lines)
