@@ -26,7 +26,7 @@ from factsuite.checking.chunks import ArticleVerdicts
 from factsuite.checking.culprit import culprit
 from factsuite.checking.engine import Outcome
 from factsuite.reports.baseline import Identity, identity
-from factsuite.reports.conclusion import conclusion, with_conclusion
+from factsuite.reports.conclusion import conclusion, leading_text
 from factsuite.reports.escaping import capped, visible
 from factsuite.reports.github import workflow_command
 from factsuite.reports.verdicts import Status, status
@@ -35,7 +35,6 @@ from factsuite.reports.wording import (
     culprit_text,
     draft_text,
     failed,
-    failing_text,
     listed_text,
     run_line,
     tally_line,
@@ -148,8 +147,7 @@ class CheckRun:
             return False
         if shown_here >= MAX_FAILURES_PER_ARTICLE or self.printed >= MAX_FAILURES_PRINTED:
             return False
-        text = failing_text(where, outcome)
-        text = draft_text(where, outcome) if text is None else with_conclusion(text, outcome)
+        text = leading_text(where, outcome) or draft_text(where, outcome)
         headline, _, rest = capped(text, SEE_REPORT).partition("\n")
         self._say(headline, "bold red")
         self._say(rest, end="\n\n")

@@ -37,6 +37,7 @@ from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.readings import ClaimReading
 from factsuite.reports.claimreview import reviewed_claims
+from factsuite.reports.conclusion import conclusion
 from factsuite.reports.escaping import fragment, visible
 from factsuite.reports.markdown import (
     READINGS,
@@ -88,6 +89,7 @@ class CheckView:
     notes: str | None
     claims: tuple[str, ...]  # the claims it names
     rates: tuple[str, ...]  # the claims a recorded finding rates
+    conclusion: str  # the one line every report leads a failure with (``conclusion.py``)
 
     @property
     def look(self) -> str:
@@ -96,13 +98,6 @@ class CheckView:
     @property
     def words(self) -> str:
         return CHECK_LOOKS[self.status][1]
-
-    @property
-    def conclusion(self) -> str:
-        """One line that says what is wrong: the first problem's summary."""
-        if self.prose:
-            return "the finding recorded for it no longer holds"
-        return self.problems[0].summary if self.problems else ""
 
 
 @dataclass(frozen=True)
@@ -206,6 +201,7 @@ def _check_view(article: Article, outcome: Outcome) -> CheckView:
         notes=getattr(relation, "notes", None),
         claims=tuple(c for c in outcome.item.claims if c in known),
         rates=reviewed_claims(article, outcome.item) if status is Status.FINDING else (),
+        conclusion=conclusion(outcome) if outcome.problems or status is Status.VANISHED else "",
     )
 
 

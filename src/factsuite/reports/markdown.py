@@ -16,10 +16,11 @@ from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import READING_MEANS, Reading
+from factsuite.reports.conclusion import conclusion, leading_text
 from factsuite.reports.escaping import markdown_inline, visible
 from factsuite.reports.verdicts import Status, tally
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import culprit_text, failed, failing_text
+from factsuite.reports.wording import culprit_text, failed
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 MAX_FAILURE_CHARACTERS = 2_000
@@ -156,16 +157,18 @@ def _failures(evaluation: Evaluation, limit: int) -> list[str]:
     failures = []
     for article in evaluation.articles:
         for outcome in evaluation.of(article):
-            text = failing_text(where(article, outcome), outcome)
+            text = leading_text(where(article, outcome), outcome)
             if text is not None:
                 failures.append((article, outcome, text))
     blocks = []
     for article, outcome, text in failures[:limit]:
-        summary = html.escape(
-            " ".join(visible(f"{where(article, outcome)}: {outcome.item.name}").split())
+        summary, said = (
+            html.escape(" ".join(visible(words).split()))
+            for words in (f"{where(article, outcome)}: {outcome.item.name}", conclusion(outcome))
         )
         blocks.append(
-            f"<details><summary>❌ <code>{summary}</code> ({outcome.item.rule})</summary>\n\n"
+            f"<details><summary>❌ <code>{summary}</code> ({outcome.item.rule}): {said}"
+            "</summary>\n\n"
             f"{_fenced(_capped(text))}\n\n</details>"
         )
     if len(failures) > limit:
