@@ -504,7 +504,7 @@ class FactCheck(PlainFailureItem):
         where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
         if self.check.draft:
             raise DraftNotReviewed(draft_text(where, outcome))
-        if not outcome.passed and in_baseline(self.config, where.rsplit(":", 1)[0], outcome):
+        if not outcome.passed and in_baseline(self.config, self.article.claims_path, outcome):
             xfail_known(self.config)
         if not_reviewed(outcome):
             raise NotReviewedFailure(with_conclusion(failure_text(where, outcome), outcome))
@@ -543,7 +543,7 @@ class ArticleChecks(PlainFailureItem):
                 texts.append(draft_text(where, outcome))
                 continue
             text = leading_text(where, outcome)
-            if text is not None and in_baseline(self.config, str(label), outcome):
+            if text is not None and in_baseline(self.config, self.path, outcome):
                 known += 1
             elif text is not None:
                 texts.append(text)

@@ -29,9 +29,9 @@ from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome, load_articles
 from factsuite.checking.explain_helpers import INDENT, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
+from factsuite.commands.given import NothingToCheck, article_folders, usage_error
 from factsuite.files.addresses import is_web_address
-from factsuite.files.article import Article, discover
-from factsuite.files.loading import FactFileError
+from factsuite.files.article import Article
 from factsuite.files.model import Claim, Finding
 from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
@@ -507,13 +507,9 @@ def write_report(evaluation: Evaluation, path: Path) -> Path:
 
 def _report(arguments: argparse.Namespace) -> int:
     try:
-        folders = discover(arguments.paths)
-    except FactFileError as error:
-        print("\n".join(map(str, error.errors)), file=sys.stderr)
-        return 2
-    if not folders:
-        print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
-        return 2
+        folders = article_folders(arguments.paths)
+    except NothingToCheck as error:
+        return usage_error(str(error))
     evaluation = evaluate_contained(
         load_articles(folders, given=arguments.paths), Reading(arguments.reading)
     )

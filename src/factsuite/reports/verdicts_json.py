@@ -62,13 +62,21 @@ class VerdictsDocument:
     baseline: str | None = None
     articles: list[dict[str, Any]] = field(default_factory=list)
     reference_errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """Why nothing was checked: no claims.yaml, a path or baseline that cannot be read."""
 
     def add(
-        self, claims_file: str, claim_count: int, counts: Counter[Status], checks: list[Any]
+        self,
+        claims_file: str,
+        key: str,
+        claim_count: int,
+        counts: Counter[Status],
+        checks: list[Any],
     ) -> None:
         self.articles.append(
             {
                 "claims_file": claims_file,
+                "claims_key": key,
                 "claim_count": claim_count,
                 "counts": counts_of(counts),
                 "checks": checks,
@@ -96,4 +104,5 @@ class VerdictsDocument:
             },
             "articles": self.articles,
             "reference_errors": self.reference_errors,
+            "errors": self.errors,
         }
