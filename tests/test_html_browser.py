@@ -28,7 +28,6 @@ import pytest
 from factsuite.checking.engine import Evaluation, evaluate, load_articles
 from factsuite.files.article import discover
 from factsuite.reports.html import write_html, write_report, write_site
-from factsuite.reports.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"
@@ -300,25 +299,6 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Evaluation:
 @pytest.fixture(scope="module")
 def site(chromium: Path, archive: Evaluation, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_site(archive, tmp_path_factory.mktemp("site"))
-
-
-def test_the_markdown_summary_of_an_archive_fits_a_comment_failing_articles_first(
-    archive: Evaluation,
-) -> None:
-    from markdown_it import MarkdownIt
-
-    summary = render_markdown(archive)
-    assert len(summary) < 65_536
-    rendered = MarkdownIt("commonmark").enable("table").render(summary)
-    rows = [
-        re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-        for row in re.findall(r"<tr>(.*?)</tr>", rendered.split("<tbody>")[1], re.S)
-    ]
-    *listed, last = rows
-    failed = [int(cells[3]) for cells in listed]
-    assert failed == sorted(failed, key=lambda n: n == 0)  # failing rows before the others
-    assert last[0].startswith(f"…and {ARCHIVE_ARTICLES - len(listed)} more articles")
-    assert "failing" in last[0] or "passing" in last[0]  # the rest, counted by status
 
 
 def test_the_index_of_a_thousand_articles_renders_and_filters(

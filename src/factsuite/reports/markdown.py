@@ -68,7 +68,7 @@ def where(article: Article, outcome: Outcome) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 _escaped = markdown_inline
@@ -122,7 +122,7 @@ def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
     if rest:
         kinds = [_attention(counts) for counts in rest]
         parts = ", ".join(
-            f"{kinds.count(kind)} {words}"
+            f"{kinds.count(kind):,} {words}"
             for kind, words in enumerate(("failing", "with findings only", "passing"))
             if kinds.count(kind)
         )
@@ -143,13 +143,17 @@ def _capped(text: str, limit: int = MAX_FAILURE_CHARACTERS) -> str:
 
 
 def _culprits(evaluation: Evaluation) -> list[str]:
-    """Each failing article's most likely culprit, told before anything else."""
+    """Each failing article's most likely culprit, told before anything else; past
+    ``MAX_FAILURES`` the rest are counted, so that the table of articles still fits."""
     lines = []
     for article in evaluation.articles:
         found = culprit_of(evaluation, article)
         if found is not None:
             lines.append(f"- {_escaped(str(article.folder))}: {_escaped(culprit_text(found))}")
-    return ["\n".join(lines[:MAX_ROWS])] if lines else []
+    if len(lines) > MAX_FAILURES:
+        more = len(lines) - MAX_FAILURES
+        lines[MAX_FAILURES:] = [f"- …and {_plural(more, 'more article')}: {SEE_ALSO}"]
+    return ["\n".join(lines)] if lines else []
 
 
 def _failures(evaluation: Evaluation, limit: int) -> list[str]:
