@@ -120,3 +120,15 @@ def test_a_baseline_saved_in_one_folder_holds_for_pytest_run_from_another(
     )
     result.assert_outcomes(passed=SEED_CHECKS - 3, xfailed=SEED_FINDINGS + 3)
     assert "known in baseline" in result.stdout.str()
+
+
+def test_pytest_writes_a_site_for_an_archive_and_a_file_for_one_article(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    """``--factsuite-html`` decides as ``factsuite report --html`` does."""
+    run(pytester, f"--factsuite-html={pytester.path / 'one.html'}")
+    assert not (pytester.path / "articles").exists()
+    shutil.copytree(seed, seed.with_name(f"{SEED_NAME}-copy"))
+    run(pytester, f"--factsuite-html={pytester.path / 'site' / 'index.html'}")
+    pages = sorted(path.name for path in (pytester.path / "site" / "articles").iterdir())
+    assert pages == [f"{SEED_NAME}-copy.html", f"{SEED_NAME}.html"]
