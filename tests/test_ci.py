@@ -102,3 +102,33 @@ def test_an_unreadable_baseline_is_a_usage_error(pytester: pytest.Pytester, seed
     result = run(pytester, "--factsuite-baseline=bad.json")
     assert result.ret != pytest.ExitCode.OK
     assert "not a verdicts file" in result.stderr.str() + result.stdout.str()
+
+
+def test_a_baseline_saved_in_one_folder_holds_for_pytest_run_from_another(
+    pytester: pytest.Pytester,
+    seed: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Saved from the project's root as ``facts``; pytest run inside ``facts/`` on ``.``."""
+    monkeypatch.chdir(pytester.path)
+    mutate_children(seed)
+    baseline = saved_verdicts(pytester, capsys)
+    monkeypatch.chdir(seed.parent)
+    result = pytester.runpytest(
+        "-p", "no:cacheprovider", f"--factsuite-baseline={baseline}", "-rx", "."
+    )
+    result.assert_outcomes(passed=SEED_CHECKS - 3, xfailed=SEED_FINDINGS + 3)
+    assert "known in baseline" in result.stdout.str()
+
+
+def test_pytest_writes_a_site_for_an_archive_and_a_file_for_one_article(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    """``--factsuite-html`` decides as ``factsuite report --html`` does."""
+    run(pytester, f"--factsuite-html={pytester.path / 'one.html'}")
+    assert not (pytester.path / "articles").exists()
+    shutil.copytree(seed, seed.with_name(f"{SEED_NAME}-copy"))
+    run(pytester, f"--factsuite-html={pytester.path / 'site' / 'index.html'}")
+    pages = sorted(path.name for path in (pytester.path / "site" / "articles").iterdir())
+    assert pages == [f"{SEED_NAME}-copy.html", f"{SEED_NAME}.html"]

@@ -166,9 +166,11 @@ def test_check_without_claims_files_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     (tmp_path / "article.txt").write_text("Nothing to check.\n")
-    code, out = check(capsys, str(tmp_path))
-    assert code == 2
-    assert out.strip() == f"no claims.yaml found under {tmp_path}"
+    capsys.readouterr()
+    assert main(["check", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # standard output is for what a script reads
+    assert err.startswith(f"no claims.yaml found under {tmp_path}: give an article folder")
 
 
 def test_check_reports_a_broken_file_and_goes_on(

@@ -216,3 +216,102 @@ def test_github_messages_stay_on_one_line_and_read_back(message: str) -> None:
     for escape, character in (("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
         written = written.replace(escape, character)
     assert written == message
+
+
+# -- standard output holds only the format's output ----------------------------------------
+
+
+def broken_article(root: Path) -> None:
+    """A folder whose claims.yaml does not validate, beside the good ones."""
+    folder = root / "facts" / "broken"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text("Nothing.\n", "utf-8")
+    (folder / "claims.yaml").write_text("claims:\n  - id: x\n\tquote: y\n", "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("case", "arguments", "code"),
+    [
+        ("archive", ["facts"], 1),
+        ("a broken article", ["facts"], 1),
+        ("no articles", ["empty"], 2),
+        ("no such folder", ["missing"], 2),
+        ("an unreadable baseline", ["--baseline", "bad.json", "facts"], 2),
+    ],
+)
+def test_json_output_always_parses(
+    capsys: pytest.CaptureFixture[str],
+    archive: Path,
+    tmp_path: Path,
+    case: str,
+    arguments: list[str],
+    code: int,
+) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("no article here\n", "utf-8")
+    (tmp_path / "bad.json").write_text("{}", "utf-8")
+    if case == "a broken article":
+        broken_article(tmp_path)
+    capsys.readouterr()
+    assert main(["check", "-j", "1", "--format", "json", *arguments]) == code
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    jsonschema.validate(data, VERDICTS_SCHEMA)
+    if code == 2:  # why nothing was checked: in the document, and for a person on stderr
+        (error,) = data["errors"]
+        assert error in err
+        assert data["summary"]["articles"] == 0
+    else:
+        assert data["errors"] == []
+        assert err == ""
+    if case == "a broken article":
+        (broken,) = [a for a in data["articles"] if a["claims_file"] == "facts/broken/claims.yaml"]
+        assert [c["check"] for c in broken["checks"] if c["failing"]] == ["schema"]
+
+
+@pytest.mark.parametrize("arguments", [["facts"], ["empty"], ["--baseline", "base.json", "facts"]])
+def test_github_output_holds_only_workflow_commands(
+    capsys: pytest.CaptureFixture[str], archive: Path, tmp_path: Path, arguments: list[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    _, saved = run(capsys, "--format", "json", "facts")
+    (tmp_path / "base.json").write_text(saved, "utf-8")
+    capsys.readouterr()
+    main(["check", "-j", "1", "--format", "github", *arguments])
+    out, err = capsys.readouterr()
+    assert all(line.startswith("::error ") for line in out.splitlines()), out
+    assert err.strip()  # the summary, the baseline's count or why nothing was checked
+
+
+# -- a baseline names claims files from the project's root, not as written -----------------
+
+
+def test_a_baseline_holds_wherever_the_run_starts(
+    capsys: pytest.CaptureFixture[str],
+    archive: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, saved = run(capsys, "--format", "json", "facts")
+    (wrong,) = [a for a in json.loads(saved)["articles"] if "wrong" in a["claims_file"]]
+    assert wrong["claims_key"] == "facts/wrong/claims.yaml"
+    baseline = tmp_path / "verdicts.json"
+    baseline.write_text(saved, "utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    runs = [
+        (tmp_path, "./facts"),
+        (tmp_path, str(archive)),  # an absolute path
+        (archive, "."),  # from inside facts/
+        (archive, "wrong"),  # one article, from inside facts/
+        (elsewhere, str(Path("..") / tmp_path.name / "facts")),  # another folder
+    ]
+    for folder, path in runs:
+        monkeypatch.chdir(folder)
+        code, data = verdicts_of(capsys, "--baseline", str(baseline), path)
+        assert (code, data["summary"]["new_failures"]) == (0, 0), (folder, path)
+        assert data["summary"]["failures"] == 3
+    mutate_children(archive / f"{SEED_NAME}-2")  # and a new failure is still new
+    monkeypatch.chdir(archive)
+    code, data = verdicts_of(capsys, "--baseline", str(baseline), ".")
+    assert (code, data["summary"]["new_failures"]) == (1, 3)

@@ -19,7 +19,7 @@ def named_paths(document: Path) -> set[Path]:
     found = set()
     for match in _NAMED.finditer(document.read_text("utf-8")):
         written = (match.group(1) or match.group(2)).split("::")[0].rstrip("/")
-        if written.startswith(("http:", "https:")):
+        if not written or written.startswith(("http:", "https:")):
             continue
         path = (document.parent / written).resolve() if match.group(2) else ROOT / written
         inside = path.is_relative_to(ROOT) and path.relative_to(ROOT).parts[0] in TOP_FOLDERS

@@ -19,16 +19,16 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 
 from factsuite.checking.engine import Evaluation, evaluate, load_articles
 from factsuite.files.article import discover
 from factsuite.reports.html import write_html, write_report, write_site
-from factsuite.reports.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_NAME = "2022-03-22-kremlin-talks"
@@ -302,25 +302,6 @@ def site(chromium: Path, archive: Evaluation, tmp_path_factory: pytest.TempPathF
     return write_site(archive, tmp_path_factory.mktemp("site"))
 
 
-def test_the_markdown_summary_of_an_archive_fits_a_comment_failing_articles_first(
-    archive: Evaluation,
-) -> None:
-    from markdown_it import MarkdownIt
-
-    summary = render_markdown(archive)
-    assert len(summary) < 65_536
-    rendered = MarkdownIt("commonmark").enable("table").render(summary)
-    rows = [
-        re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
-        for row in re.findall(r"<tr>(.*?)</tr>", rendered.split("<tbody>")[1], re.S)
-    ]
-    *listed, last = rows
-    failed = [int(cells[3]) for cells in listed]
-    assert failed == sorted(failed, key=lambda n: n == 0)  # failing rows before the others
-    assert last[0].startswith(f"…and {ARCHIVE_ARTICLES - len(listed)} more articles")
-    assert "failing" in last[0] or "passing" in last[0]  # the rest, counted by status
-
-
 def test_the_index_of_a_thousand_articles_renders_and_filters(
     site: Path, archive: Evaluation
 ) -> None:
@@ -448,6 +429,94 @@ def test_at_phone_width_the_text_comes_soon_and_nothing_overflows(page: Path, da
     assert int(str(body["data-width"])) <= PHONE[0]
     assert int(str(body["data-text-top"])) < 1_200  # was 2,300 px down
     assert body["data-background"] == ("rgb(18, 18, 18)" if dark else "rgb(255, 255, 255)")
+
+
+# -- the audit of issue #17: dark mode at desktop width, links only to web addresses --------
+
+
+def test_at_desktop_width_dark_mode_follows_the_system(page: Path) -> None:
+    probe = probed(
+        page,
+        "var b = document.body, s = getComputedStyle(b);"
+        "b.setAttribute('data-background', s.backgroundColor);"
+        "b.setAttribute('data-colour', s.color);"
+        "var mark = document.querySelector('a.claim.status-failing, a.claim.status-finding');"
+        "b.setAttribute('data-mark', getComputedStyle(mark).backgroundColor);",
+        "dark.html",
+    )
+    width, height = WINDOW
+    light = body_of(browse(probe, SELECTED, f"--window-size={width},{height}", "--dump-dom"))
+    dark = body_of(
+        browse(
+            probe, SELECTED, f"--window-size={width},{height}", "--force-dark-mode", "--dump-dom"
+        )
+    )
+    assert light["data-background"] == "rgb(255, 255, 255)"
+    assert dark["data-background"] == "rgb(18, 18, 18)"
+    assert dark["data-colour"] != light["data-colour"]  # light text on the dark page
+    assert dark["data-mark"] != light["data-mark"]  # the highlights change with it
+
+
+def test_only_web_addresses_become_links_and_they_can_be_clicked(
+    chromium: Path, tmp_path: Path
+) -> None:
+    """A record's source (http(s)) is a link in the failure that names it; an address of
+    another scheme in a reviewer's words stays text."""
+    from tests.test_cli import copy_of_seed, mutate_children
+
+    folder = copy_of_seed(tmp_path)
+    mutate_children(folder)
+    claims = folder / "claims.yaml"
+    text = claims.read_text("utf-8")
+    old = "    evidence: UNHCR Operational Data Portal"
+    assert old in text
+    claims.write_text(
+        text.replace(old, f"{old} javascript:alert(1) ftp://example.org/x data:text/html,x", 1),
+        "utf-8",
+    )
+    report = tmp_path / "report.html"
+    write_report(evaluate(load_articles([folder])), report)
+    probe = probed(
+        report,
+        "var links = Array.from("
+        "  document.querySelectorAll('section.detail:not([hidden]) a.source'));"
+        "document.body.setAttribute('data-links', links.map(function (a) {"
+        "  a.scrollIntoView({block: 'center'});"
+        "  var r = a.getBoundingClientRect();"
+        "  var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        "  return (hit === a ? 'clickable ' : 'covered ') + a.href;"
+        "}).join(' | '));",
+        "links.html",
+    )
+    dom = browse(probe, f"#claim={SEED_NAME}/children-refugees", "--dump-dom")
+    links = str(body_of(dom)["data-links"]).split(" | ")
+    assert "clickable https://www.unicef.org/press-releases" in links
+    assert all(link.startswith("clickable http") for link in links), links
+    hrefs = [str(attrs.get("href")) for tag, attrs in elements(dom) if tag == "a"]
+    assert not [h for h in hrefs if h.startswith(("javascript:", "ftp:", "data:"))]
+    assert "javascript:alert(1) ftp://example.org/x" in html.unescape(dom)  # shown as text
+
+
+def test_the_index_filters_by_outlet_with_its_counts(site: Path) -> None:
+    dom = browse(site, "", "--dump-dom")
+    rows = index_rows(dom)
+    outlets = {str(row["data-outlet"]) for row in rows}
+    assert len(outlets) > 1
+    outlet = sorted(outlets)[0]
+    expected = sum(row["data-outlet"] == outlet for row in rows)
+    assert f"{html.escape(outlet)} ({expected})</option>" in dom  # the count beside the choice
+    dom = browse(site, f"#outlet={quote(outlet)}", "--dump-dom")
+    shown = [row for row in index_rows(dom) if "hidden" not in row]
+    assert len(shown) == expected
+    assert {row["data-outlet"] for row in shown} == {outlet}
+
+
+def test_the_index_of_a_thousand_articles_renders_in_seconds(site: Path) -> None:
+    """One page of 3,000 articles did not render in 3 minutes; the index of 1,000 opens,
+    runs its script and is laid out in seconds (a generous bound: the machine is shared)."""
+    started = time.monotonic()
+    browse(site, "", f"--window-size={WINDOW[0]},{WINDOW[1]}", "--dump-dom")
+    assert time.monotonic() - started < 30
 
 
 if __name__ == "__main__":

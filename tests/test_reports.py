@@ -281,7 +281,8 @@ def test_markdown_folds_each_failure_with_the_words_of_pytest(tmp_path: Path) ->
     blocks = re.findall(
         r"<details><summary>(.*?)</summary>\n\n```text\n(.*?)\n```\n\n</details>", summary, re.S
     )
-    assert [summary_line for summary_line, _ in blocks] == [
+    heads = [summary_line.split("): ", 1)[0] + ")" for summary_line, _ in blocks]
+    assert heads == [
         f"❌ <code>{folder / 'claims.yaml'}:{line}: {name}</code> ({rule})"
         for line, name, rule in failed
     ]
@@ -547,6 +548,27 @@ def test_report_prints_markdown_when_no_file_is_named(capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "report", str(SEED))
     assert code == 0
     assert out.startswith("## factsuite: ✅ all checks pass")
+
+
+def test_one_article_is_one_file_and_more_are_a_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--html: one self-contained file for one article (the default the issue keeps); for
+    more, that file is the index of a site with a page per article; --site always a site."""
+    one = tmp_path / "one" / "report.html"
+    assert run(capsys, "report", str(SEED), "--html", str(one))[0] == 0
+    assert sorted(path.name for path in one.parent.iterdir()) == ["report.html"]
+    assert f'id="article={SEED_NAME}"' in one.read_text("utf-8")
+    first, second = copy_of_seed(tmp_path / "a"), copy_of_seed(tmp_path / "b")
+    index = tmp_path / "many" / "report.html"
+    assert run(capsys, "report", str(first), str(second), "--html", str(index))[0] == 0
+    pages = sorted(path.name for path in (index.parent / "articles").iterdir())
+    assert pages == [f"{SEED_NAME}-2.html", f"{SEED_NAME}.html"]
+    assert 'id="filters"' in index.read_text("utf-8")
+    site = tmp_path / "site"
+    assert run(capsys, "report", str(SEED), "--site", str(site))[0] == 0
+    assert (site / "index.html").is_file()
+    assert (site / "articles" / f"{SEED_NAME}.html").is_file()
 
 
 # -- CI integration ------------------------------------------------------------------------

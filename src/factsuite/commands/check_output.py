@@ -25,8 +25,9 @@ from rich.text import Text
 from factsuite.checking.chunks import ArticleVerdicts
 from factsuite.checking.culprit import culprit
 from factsuite.checking.engine import Outcome
-from factsuite.reports.baseline import Identity, identity
-from factsuite.reports.conclusion import conclusion, with_conclusion
+from factsuite.commands.given import say, usage_error
+from factsuite.reports.baseline import Identity, claims_key, identity
+from factsuite.reports.conclusion import conclusion, leading_text
 from factsuite.reports.escaping import capped, visible
 from factsuite.reports.github import workflow_command
 from factsuite.reports.verdicts import Status, status
@@ -35,7 +36,6 @@ from factsuite.reports.wording import (
     culprit_text,
     draft_text,
     failed,
-    failing_text,
     listed_text,
     run_line,
     tally_line,
@@ -100,6 +100,7 @@ class CheckRun:
 
     def article(self, article: ArticleVerdicts) -> None:
         label = str(article.claims_path)
+        key = claims_key(article.claims_path)
         counts = article.tally()
         self.totals.update(counts)
         shown_here = new_here = 0
@@ -109,7 +110,7 @@ class CheckRun:
             self._say(f"{label}: {culprit_text(found)}", end="\n\n")
         for outcome in article.others:
             failing = self._failing(outcome)
-            new = not failing or self.known is None or identity(label, outcome) not in self.known
+            new = not failing or self.known is None or identity(key, outcome) not in self.known
             entries.append(check_entry(label, outcome, failing, new))
             self.failures += failing
             if not failing:
@@ -122,7 +123,7 @@ class CheckRun:
             if self._show(label, outcome, shown_here):
                 shown_here += 1
         self.new_failures += new_here
-        self.document.add(label, article.claim_count, counts, entries)
+        self.document.add(label, key, article.claim_count, counts, entries)
         if new_here:
             self.failing_articles.append((label, new_here))
         if self.format != "text":
@@ -148,8 +149,7 @@ class CheckRun:
             return False
         if shown_here >= MAX_FAILURES_PER_ARTICLE or self.printed >= MAX_FAILURES_PRINTED:
             return False
-        text = failing_text(where, outcome)
-        text = draft_text(where, outcome) if text is None else with_conclusion(text, outcome)
+        text = leading_text(where, outcome) or draft_text(where, outcome)
         headline, _, rest = capped(text, SEE_REPORT).partition("\n")
         self._say(headline, "bold red")
         self._say(rest, end="\n\n")
@@ -182,17 +182,32 @@ class CheckRun:
                 self._say(f"  {Path(label).parent}  ({count} failed)")
             if len(self.failing_articles) > len(listed):
                 self._say(f"  …and {len(self.failing_articles) - len(listed):,} more")
+        notes = []
         if self.known is not None:
             old = self.failures - self.new_failures
-            self._say(f"baseline: {old:,} known failures not shown, {self.new_failures:,} new")
+            notes.append(f"baseline: {old:,} known failures not shown, {self.new_failures:,} new")
         line = run_line(articles, self.totals, self.new_failures)
-        if self.format == "github":
-            print(line)  # a plain line in the log: an annotation per failure says the rest
+        if self.format == "github":  # standard output holds only the annotations
+            say("\n".join([*notes, line]))
             return
+        for note in notes:
+            self._say(note)
         self._say(line, self._style(self.new_failures))
 
     def _style(self, failures: int) -> str:
         return "bold red" if failures else "green"
+
+
+def refused(arguments: argparse.Namespace, message: str) -> int:
+    """A run given nothing it can check: the message on standard error, and on standard
+    output what the format promises a script (an empty document, an annotation)."""
+    if arguments.format == "json":
+        baseline = None if arguments.baseline is None else str(arguments.baseline)
+        document = VerdictsDocument(arguments.reading, baseline, errors=[message])
+        print(json.dumps(document.data(Counter(), 0, 0), indent=2, ensure_ascii=False))
+    elif arguments.format == "github":
+        print(workflow_command("error", message, title="factsuite check"))
+    return usage_error(message)
 
 
 def add_output_arguments(check: argparse.ArgumentParser) -> None:

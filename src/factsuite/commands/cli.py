@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from factsuite import __version__
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
@@ -14,21 +13,20 @@ from factsuite.commands.check_output import (
     CheckRun,
     add_output_arguments,
     progress_of,
+    refused,
     stdout_console,
 )
 from factsuite.commands.findings import add_command as add_findings_command
+from factsuite.commands.given import NothingToCheck, article_folders
 from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
 from factsuite.commands.synth import add_command as add_synth_command
-from factsuite.files.article import discover
 from factsuite.files.cache import CLI_CACHE, cli_cache_folder
-from factsuite.files.loading import FactFileError
 from factsuite.files.reference import Reference, ReferenceLibrary
 from factsuite.files.schema_files import stale_files, write_schema_files
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.reports.baseline import BaselineError, load_baseline
 from factsuite.reports.claimreview import add_command as add_export_command
-from factsuite.reports.escaping import visible
 from factsuite.reports.html import add_command as add_report_command
 
 SCHEDULER_VARIABLE = "FACTSUITE_SCHEDULER"
@@ -36,18 +34,10 @@ SCHEDULER_VARIABLE = "FACTSUITE_SCHEDULER"
 
 def _check(arguments: argparse.Namespace) -> int:
     try:
-        folders = discover(arguments.paths)
-    except FactFileError as error:
-        _say("\n".join(map(str, error.errors)), file=sys.stderr)
-        return 2
-    if not folders:
-        _say(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
-        return 2
-    try:
+        folders = article_folders(arguments.paths)
         known = None if arguments.baseline is None else load_baseline(arguments.baseline)
-    except BaselineError as error:
-        _say(str(error), file=sys.stderr)
-        return 2
+    except (NothingToCheck, BaselineError) as error:
+        return refused(arguments, str(error))
     library = ReferenceLibrary()
     jobs = arguments.jobs or available_cores()
     reading = Reading(arguments.reading)
@@ -65,11 +55,6 @@ def _check(arguments: argparse.Namespace) -> int:
         for errors in reference.errors.values():
             run.reference_error("\n".join(str(error) for error in errors))
     return run.finish(len(folders))
-
-
-def _say(text: str, end: str = "\n", file: TextIO | None = None) -> None:
-    """Print with control characters made visible: a quote cannot clear the screen."""
-    print(visible(text), end=end, file=file)
 
 
 def _references(folders: list[Path], library: ReferenceLibrary) -> list[Reference]:

@@ -42,14 +42,14 @@ def _known(config: pytest.Config) -> set[Identity] | None:
     return config.stash[_known_key]
 
 
-def in_baseline(config: pytest.Config, claims_file: str, outcome: Outcome) -> bool:
+def in_baseline(config: pytest.Config, claims_file: Path, outcome: Outcome) -> bool:
     """Whether a failing check's failure is one the baseline holds."""
     known = _known(config)
     if known is None:
         return False
-    from factsuite.reports.baseline import identity
+    from factsuite.reports.baseline import claims_key, identity
 
-    return identity(claims_file, outcome) in known
+    return identity(claims_key(claims_file), outcome) in known
 
 
 def xfail_known(config: pytest.Config) -> None:

@@ -504,7 +504,7 @@ class FactCheck(PlainFailureItem):
         where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
         if self.check.draft:
             raise DraftNotReviewed(draft_text(where, outcome))
-        if not outcome.passed and in_baseline(self.config, where.rsplit(":", 1)[0], outcome):
+        if not outcome.passed and in_baseline(self.config, self.article.claims_path, outcome):
             xfail_known(self.config)
         if not_reviewed(outcome):
             raise NotReviewedFailure(with_conclusion(failure_text(where, outcome), outcome))
@@ -528,9 +528,9 @@ class ArticleChecks(PlainFailureItem):
         self.folder = folder
 
     def runtest(self) -> None:
-        from factsuite.reports.conclusion import with_conclusion
+        from factsuite.reports.conclusion import leading_text
         from factsuite.reports.verdicts import Status, status
-        from factsuite.reports.wording import draft_text, failing_text
+        from factsuite.reports.wording import draft_text
 
         evaluation = self.config.stash[state_key].evaluation_of(self.folder)
         label = _shown(self.config, self.path)
@@ -542,11 +542,11 @@ class ArticleChecks(PlainFailureItem):
             if drafts_fail and status(outcome) is Status.DRAFT:
                 texts.append(draft_text(where, outcome))
                 continue
-            text = failing_text(where, outcome)
-            if text is not None and in_baseline(self.config, str(label), outcome):
+            text = leading_text(where, outcome)
+            if text is not None and in_baseline(self.config, self.path, outcome):
                 known += 1
             elif text is not None:
-                texts.append(with_conclusion(text, outcome))
+                texts.append(text)
         if known and not texts:
             xfail_known(self.config)
         if texts:

@@ -2,6 +2,9 @@
 
 A failure is known when the baseline (a saved ``factsuite check --format json``) holds a
 failing check of the same claims file with the same check name and the same fingerprint.
+The claims file is named relative to its project root (``claims_key``), not as the path was
+written, so that a run from another folder, or of ``./facts`` rather than ``facts``, sees the
+same failures as known.
 The fingerprint is the one findings record (``checking/findings_review.py``): what the
 failure was made of, not its line numbers, so moving a claim keeps it known while a
 different failure of the same check is new.  A check without one (a file that does not
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +25,9 @@ from factsuite.checking.findings_review import FINGERPRINT_LENGTH, without_lines
 from factsuite.reports.wording import problem_texts
 
 Identity = tuple[str, str, str]
-"""Claims file (as written in the run), check name, fingerprint."""
+"""Claims file (``claims_key``), check name, fingerprint."""
+ROOT_MARKERS = ("reference", ".git")
+"""What the folder ``facts/`` lives in holds: its reference data, or a repository."""
 
 
 class BaselineError(Exception):
@@ -35,16 +42,40 @@ def identity_fingerprint(outcome: Outcome) -> str:
     return "t" + hashlib.sha256(words.encode()).hexdigest()[: FINGERPRINT_LENGTH - 1]
 
 
-def identity(claims_file: str, outcome: Outcome) -> Identity:
-    return (Path(claims_file).as_posix(), outcome.item.name, identity_fingerprint(outcome))
+def identity(key: str, outcome: Outcome) -> Identity:
+    """A failing check as a baseline knows it; ``key`` is its ``claims_key``."""
+    return (key, outcome.item.name, identity_fingerprint(outcome))
+
+
+def claims_key(claims_file: Path) -> str:
+    """The claims file relative to its project root, in POSIX form
+    (``facts/2022-03-22-kremlin-talks/claims.yaml``), wherever the run started and however
+    its path was written.  The root is the nearest folder above the article that holds
+    ``reference/`` or ``.git``; without one, the article's own parent."""
+    folder = Path(os.path.realpath(claims_file.parent))
+    return (folder / claims_file.name).relative_to(_root(folder.parent)).as_posix()
+
+
+@lru_cache(maxsize=1024)
+def _root(folder: Path) -> Path:
+    """The project root at or above ``folder`` (the folder that holds the articles)."""
+    for ancestor in (folder, *folder.parents):
+        if any(os.path.exists(ancestor / marker) for marker in ROOT_MARKERS):
+            return ancestor
+    return folder
 
 
 def load_baseline(path: Path) -> set[Identity]:
-    """The failing checks a saved run holds."""
+    """The failing checks a saved run holds.  A document written before ``claims_key``
+    names its claims files as they were written."""
     try:
         data: Any = json.loads(path.read_text("utf-8"))
         known = {
-            (Path(article["claims_file"]).as_posix(), check["check"], check["identity"])
+            (
+                article.get("claims_key") or Path(article["claims_file"]).as_posix(),
+                check["check"],
+                check["identity"],
+            )
             for article in data["articles"]
             for check in article["checks"]
             if check["failing"]

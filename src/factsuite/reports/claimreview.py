@@ -47,9 +47,9 @@ from typing import Any
 
 from factsuite.checking.contained import evaluate_contained
 from factsuite.checking.engine import CheckItem, Evaluation, load_articles
+from factsuite.commands.given import NothingToCheck, article_folders, usage_error
 from factsuite.files.addresses import web_address
-from factsuite.files.article import Article, discover
-from factsuite.files.loading import FactFileError
+from factsuite.files.article import Article
 from factsuite.files.model import Claim, Finding, SameFigure, Verdict
 from factsuite.reports.escaping import json_for_html
 from factsuite.reports.verdicts import not_reviewed
@@ -206,17 +206,9 @@ def claim_reviews(
 def _export_claimreview(arguments: argparse.Namespace) -> int:
     """Every article under the folder given (one article, or a whole ``facts/``)."""
     try:
-        folders = discover([arguments.folder])
-    except FactFileError as unreadable:
-        print("\n".join(map(str, unreadable.errors)), file=sys.stderr)
-        return 2
-    if not folders:
-        print(
-            f"no claims.yaml found under {arguments.folder}: give an article folder "
-            "(facts/<article>) or a folder of them (facts/)",
-            file=sys.stderr,
-        )
-        return 2
+        folders = article_folders([arguments.folder])
+    except NothingToCheck as error:
+        return usage_error(str(error))
     articles = load_articles(folders, given=[arguments.folder])
     evaluation = evaluate_contained(articles)
     reviews = []

@@ -29,14 +29,15 @@ from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome, load_articles
 from factsuite.checking.explain_helpers import INDENT, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
+from factsuite.commands.given import NothingToCheck, article_folders, usage_error
 from factsuite.files.addresses import is_web_address
-from factsuite.files.article import Article, discover
-from factsuite.files.loading import FactFileError
+from factsuite.files.article import Article
 from factsuite.files.model import Claim, Finding
 from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.readings import ClaimReading
 from factsuite.reports.claimreview import reviewed_claims
+from factsuite.reports.conclusion import conclusion
 from factsuite.reports.escaping import fragment, visible
 from factsuite.reports.markdown import (
     READINGS,
@@ -88,6 +89,7 @@ class CheckView:
     notes: str | None
     claims: tuple[str, ...]  # the claims it names
     rates: tuple[str, ...]  # the claims a recorded finding rates
+    conclusion: str  # the one line every report leads a failure with (``conclusion.py``)
 
     @property
     def look(self) -> str:
@@ -96,13 +98,6 @@ class CheckView:
     @property
     def words(self) -> str:
         return CHECK_LOOKS[self.status][1]
-
-    @property
-    def conclusion(self) -> str:
-        """One line that says what is wrong: the first problem's summary."""
-        if self.prose:
-            return "the finding recorded for it no longer holds"
-        return self.problems[0].summary if self.problems else ""
 
 
 @dataclass(frozen=True)
@@ -206,6 +201,7 @@ def _check_view(article: Article, outcome: Outcome) -> CheckView:
         notes=getattr(relation, "notes", None),
         claims=tuple(c for c in outcome.item.claims if c in known),
         rates=reviewed_claims(article, outcome.item) if status is Status.FINDING else (),
+        conclusion=conclusion(outcome) if outcome.problems or status is Status.VANISHED else "",
     )
 
 
@@ -511,13 +507,9 @@ def write_report(evaluation: Evaluation, path: Path) -> Path:
 
 def _report(arguments: argparse.Namespace) -> int:
     try:
-        folders = discover(arguments.paths)
-    except FactFileError as error:
-        print("\n".join(map(str, error.errors)), file=sys.stderr)
-        return 2
-    if not folders:
-        print(f"no claims.yaml found under {' '.join(map(str, arguments.paths))}")
-        return 2
+        folders = article_folders(arguments.paths)
+    except NothingToCheck as error:
+        return usage_error(str(error))
     evaluation = evaluate_contained(
         load_articles(folders, given=arguments.paths), Reading(arguments.reading)
     )

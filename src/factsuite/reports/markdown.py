@@ -16,10 +16,11 @@ from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.files.article import Article
 from factsuite.meaning.lexicon import READING_MEANS, Reading
+from factsuite.reports.conclusion import conclusion, leading_text
 from factsuite.reports.escaping import markdown_inline, visible
 from factsuite.reports.verdicts import Status, tally
 from factsuite.reports.verdicts import status as outcome_status
-from factsuite.reports.wording import culprit_text, failed, failing_text
+from factsuite.reports.wording import culprit_text, failed
 
 MAX_FAILURES = 20  # folded in full; the rest are counted (GitHub comments hold 65,536 characters)
 MAX_FAILURE_CHARACTERS = 2_000
@@ -67,7 +68,7 @@ def where(article: Article, outcome: Outcome) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 _escaped = markdown_inline
@@ -121,7 +122,7 @@ def _table(evaluation: Evaluation, tallies: list[Tally]) -> str:
     if rest:
         kinds = [_attention(counts) for counts in rest]
         parts = ", ".join(
-            f"{kinds.count(kind)} {words}"
+            f"{kinds.count(kind):,} {words}"
             for kind, words in enumerate(("failing", "with findings only", "passing"))
             if kinds.count(kind)
         )
@@ -142,13 +143,17 @@ def _capped(text: str, limit: int = MAX_FAILURE_CHARACTERS) -> str:
 
 
 def _culprits(evaluation: Evaluation) -> list[str]:
-    """Each failing article's most likely culprit, told before anything else."""
+    """Each failing article's most likely culprit, told before anything else; past
+    ``MAX_FAILURES`` the rest are counted, so that the table of articles still fits."""
     lines = []
     for article in evaluation.articles:
         found = culprit_of(evaluation, article)
         if found is not None:
             lines.append(f"- {_escaped(str(article.folder))}: {_escaped(culprit_text(found))}")
-    return ["\n".join(lines[:MAX_ROWS])] if lines else []
+    if len(lines) > MAX_FAILURES:
+        more = len(lines) - MAX_FAILURES
+        lines[MAX_FAILURES:] = [f"- …and {_plural(more, 'more article')}: {SEE_ALSO}"]
+    return ["\n".join(lines)] if lines else []
 
 
 def _failures(evaluation: Evaluation, limit: int) -> list[str]:
@@ -156,16 +161,18 @@ def _failures(evaluation: Evaluation, limit: int) -> list[str]:
     failures = []
     for article in evaluation.articles:
         for outcome in evaluation.of(article):
-            text = failing_text(where(article, outcome), outcome)
+            text = leading_text(where(article, outcome), outcome)
             if text is not None:
                 failures.append((article, outcome, text))
     blocks = []
     for article, outcome, text in failures[:limit]:
-        summary = html.escape(
-            " ".join(visible(f"{where(article, outcome)}: {outcome.item.name}").split())
+        summary, said = (
+            html.escape(" ".join(visible(words).split()))
+            for words in (f"{where(article, outcome)}: {outcome.item.name}", conclusion(outcome))
         )
         blocks.append(
-            f"<details><summary>❌ <code>{summary}</code> ({outcome.item.rule})</summary>\n\n"
+            f"<details><summary>❌ <code>{summary}</code> ({outcome.item.rule}): {said}"
+            "</summary>\n\n"
             f"{_fenced(_capped(text))}\n\n</details>"
         )
     if len(failures) > limit:

@@ -15,9 +15,9 @@ from typing import Any
 from factsuite import __version__
 from factsuite.checking.engine import Outcome
 from factsuite.reports.baseline import identity_fingerprint
-from factsuite.reports.conclusion import conclusion, with_conclusion
+from factsuite.reports.conclusion import conclusion, leading_text
 from factsuite.reports.verdicts import Status, status
-from factsuite.reports.wording import failing_text, listed_text
+from factsuite.reports.wording import listed_text
 
 SCHEMA_NAME = "factsuite-verdicts"
 VERSION = 1
@@ -33,8 +33,7 @@ COUNT_KEYS = {
 def check_entry(claims_file: str, outcome: Outcome, failing: bool, new: bool) -> dict[str, Any]:
     """One check that did not simply pass, with what a script needs to point at it."""
     where = f"{claims_file}:{outcome.item.line or 1}"
-    failure = failing_text(where, outcome)
-    text = listed_text(where, outcome) if failure is None else with_conclusion(failure, outcome)
+    text = leading_text(where, outcome) or listed_text(where, outcome)
     return {
         "check": outcome.item.name,
         "rule": outcome.item.rule,
@@ -63,13 +62,21 @@ class VerdictsDocument:
     baseline: str | None = None
     articles: list[dict[str, Any]] = field(default_factory=list)
     reference_errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """Why nothing was checked: no claims.yaml, a path or baseline that cannot be read."""
 
     def add(
-        self, claims_file: str, claim_count: int, counts: Counter[Status], checks: list[Any]
+        self,
+        claims_file: str,
+        key: str,
+        claim_count: int,
+        counts: Counter[Status],
+        checks: list[Any],
     ) -> None:
         self.articles.append(
             {
                 "claims_file": claims_file,
+                "claims_key": key,
                 "claim_count": claim_count,
                 "counts": counts_of(counts),
                 "checks": checks,
@@ -97,4 +104,5 @@ class VerdictsDocument:
             },
             "articles": self.articles,
             "reference_errors": self.reference_errors,
+            "errors": self.errors,
         }
