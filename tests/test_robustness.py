@@ -8,7 +8,6 @@ fails with its file, line and a hint, and the untouched one keeps every verdict 
 from __future__ import annotations
 
 import shutil
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -129,14 +128,11 @@ def test_an_alias_bomb_is_refused_at_once(facts: Path) -> None:
     assert article.claim_count == 0
 
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(FactFileError):
         load_yaml(folder / CLAIMS)
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert elapsed < 1.0  # about 0.1 ms
-    assert peak < 10_000_000
+    assert peak < 10_000_000  # a billion values expanded would need gigabytes
 
 
 def shared_as_of(folder: Path) -> list[int]:
