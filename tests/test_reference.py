@@ -224,3 +224,19 @@ def test_pytest_collects_each_reference_series(pytester: pytest.Pytester, projec
     result.stdout.fnmatch_lines(["*unhcr-refugees/series.yaml::schema FAILED*"])
     result.stdout.fnmatch_lines(["*records.csv:8: column value: falls below*"])
     assert "Traceback" not in result.stdout.str()
+
+
+def test_the_readmes_series_yaml_is_a_valid_series_with_every_key() -> None:
+    """The README lists series.yaml's keys for users who write one by hand: keep it true."""
+    import re
+
+    import yaml
+
+    from factsuite.files.reference import SeriesMeta
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = re.search(r"```yaml\n(measure: .*?)```", readme, re.DOTALL)
+    assert block is not None, "the README shows a series.yaml"
+    example = yaml.safe_load(block.group(1))
+    SeriesMeta.model_validate(example)
+    assert set(example) == set(SeriesMeta.model_fields)
