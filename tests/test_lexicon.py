@@ -28,9 +28,11 @@ from factsuite.meaning.numbers import UNIT_WORDS, Quantity, parse_figure
 SETTINGS = settings(max_examples=150, deadline=None)
 
 LEXICON = load_lexicon()
-ENTRIES = {f"qualifier:{e.name or '(bare)'}": e for e in LEXICON.qualifiers} | {
-    f"vague:{e.name}": e for e in LEXICON.vague_counts
-}
+ENTRIES = (
+    {f"qualifier:{e.name or '(bare)'}": e for e in LEXICON.qualifiers}
+    | {f"vague:{e.name}": e for e in LEXICON.vague_counts}
+    | {f"share:{e.name}": e for e in LEXICON.vague_shares}
+)
 
 
 @st.composite
@@ -338,10 +340,14 @@ def test_every_lexicon_notation_parses() -> None:
 # --- spellings and units -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["qualifiers", "vague_counts"])
+@pytest.mark.parametrize("kind", ["qualifiers", "vague_counts", "vague_shares"])
 def test_every_spelling_resolves_to_its_entry(kind: str) -> None:
     """Claims name a qualifier by any alias, in any case, with stray spaces."""
-    look_up = LEXICON.qualifier if kind == "qualifiers" else LEXICON.vague_count
+    look_up = {
+        "qualifiers": LEXICON.qualifier,
+        "vague_counts": LEXICON.vague_count,
+        "vague_shares": LEXICON.vague_share,
+    }[kind]
     entries = getattr(LEXICON, kind)
     assert entries
     for entry in entries:
@@ -354,7 +360,7 @@ def test_no_spelling_names_two_entries() -> None:
     """A shared alias would make one entry silently shadow another."""
     spellings = Counter(
         spelling.lower()
-        for entry in (*LEXICON.qualifiers, *LEXICON.vague_counts)
+        for entry in (*LEXICON.qualifiers, *LEXICON.vague_counts, *LEXICON.vague_shares)
         for spelling in entry.spellings
     )
     assert [s for s, n in spellings.items() if n > 1] == []

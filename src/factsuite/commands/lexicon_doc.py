@@ -75,6 +75,23 @@ def lexicon_markdown() -> str:
         lines.append(
             f"| {entry.name} | {', '.join(entry.aliases) or '-'} | {strict} | {pragmatic} |"
         )
+    lines += [
+        "",
+        "## Vague shares",
+        "",
+        'Words for a share of a whole, in a claim whose unit is `percent` ("most of the votes",',
+        '"the majority of patients", "mostly men"); like a vague count, they take no qualifier.',
+        'They are not looked for in raw text ("the most severe" states no figure): write the',
+        "claim when the text relates a part to a whole.",
+        "",
+        "| word | also written | strict | pragmatic | why |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for entry in lexicon.vague_shares:
+        strict = entry.interval(Reading.STRICT, Scale(Fraction(0))).format()
+        pragmatic = entry.interval(Reading.PRAGMATIC, Scale(Fraction(0))).format()
+        aliases = ", ".join(entry.aliases) or "-"
+        lines.append(f"| {entry.name} | {aliases} | {strict} % | {pragmatic} % | {entry.why} |")
     lines += ["", "## Units", "", "| unit | kind | days |", "| --- | --- | --- |"]
     for unit in lexicon.units.values():
         days = f"{float(unit.days):g}" if unit.days is not None else "-"

@@ -171,6 +171,8 @@ class Lexicon:
     qualifiers: tuple[Entry, ...]
     vague_counts: tuple[Entry, ...]
     units: dict[str, Unit] = field(default_factory=dict)
+    vague_shares: tuple[Entry, ...] = ()
+    """Words for a share above or below a mark ("most", "the majority"), read in percent."""
 
     def qualifier(self, spelling: str) -> Entry | None:
         return self._qualifiers_by_spelling.get(spelling.strip().lower())
@@ -182,6 +184,9 @@ class Lexicon:
 
     def vague_count(self, spelling: str) -> Entry | None:
         return self._vague_counts_by_spelling.get(spelling.strip().lower())
+
+    def vague_share(self, spelling: str) -> Entry | None:
+        return self._vague_shares_by_spelling.get(spelling.strip().lower())
 
     @property
     def qualifier_spellings(self) -> list[str]:
@@ -199,6 +204,10 @@ class Lexicon:
     @cached_property
     def _vague_counts_by_spelling(self) -> dict[str, Entry]:
         return _by_spelling(self.vague_counts)
+
+    @cached_property
+    def _vague_shares_by_spelling(self) -> dict[str, Entry]:
+        return _by_spelling(self.vague_shares)
 
 
 def _by_spelling(entries: tuple[Entry, ...]) -> dict[str, Entry]:
@@ -231,4 +240,9 @@ def load_lexicon() -> Lexicon:
         )
         for name, spec in raw["units"].items()
     }
-    return Lexicon(_entries(raw["qualifiers"]), _entries(raw["vague_counts"]), units)
+    return Lexicon(
+        _entries(raw["qualifiers"]),
+        _entries(raw["vague_counts"]),
+        units,
+        _entries(raw.get("vague_shares", [])),
+    )

@@ -1,9 +1,9 @@
 """Figures as news text writes them, read into exact values with their precision.
 
 "3.5 million", "1,500,000", "3.5m", "eight", "nine in 10", "a quarter", "90 percent",
-"a month", "several".  Number words go through text2num; digits, scale words and shares
-are read here, because no library keeps the precision a figure was written with, and the
-precision is what the qualifier lexicon needs.
+"a month", "several", "most" (a share above half).  Number words go through text2num;
+digits, scale words and shares are read here, because no library keeps the precision a
+figure was written with, and the precision is what the qualifier lexicon needs.
 """
 
 from __future__ import annotations
@@ -102,7 +102,8 @@ class Quantity:
 
 @dataclass(frozen=True)
 class VagueCount:
-    """A count given by a word ("several", "many") rather than a figure."""
+    """A count or share given by a word ("several", "many"; "most", "the majority") rather
+    than a figure: its interval is the lexicon entry's, whatever the claim's qualifier."""
 
     entry: Entry
 
@@ -246,6 +247,8 @@ def _parse_figure(text: str, unit: str) -> Figure:
     if not body:
         raise NumberError(f"{text!r} has no figure in it")
     vague = load_lexicon().vague_count(body)
+    if vague is None and unit == "percent":
+        vague = load_lexicon().vague_share(body)
     if vague is not None:
         return VagueCount(vague)
     if WORDS_OF.get(unit, unit) == "percent":
@@ -254,6 +257,8 @@ def _parse_figure(text: str, unit: str) -> Figure:
             return ratio
     ordinal = _from_ordinal(body) if unit in DURATION_UNITS else None
     quantity = ordinal or _read_count(body)
+    if quantity is None and load_lexicon().vague_share(body) is not None:
+        raise NumberError(f"{text!r} is a share of a whole: write it with unit percent")
     if quantity is None:
         raise NumberError(
             f"cannot read {text!r} as a figure: write digits (3.5 million, 1,500,000), "

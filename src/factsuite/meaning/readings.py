@@ -125,7 +125,7 @@ def read_figure(value: str, qualifier_spelling: str, unit_name: str) -> ClaimRea
         return _unreadable(unit.kind, Unreadability.OUT_OF_RANGE, words)
     if isinstance(figure, VagueCount):
         if qualifier_spelling:
-            words = "a vague count takes no qualifier"
+            words = "a vague count or share takes no qualifier"
             return _unreadable(unit.kind, Unreadability.QUALIFIER_MISFITS, words)
         intervals = {r: figure.entry.interval(r, Scale(Fraction(0))) for r in Reading}
     else:

@@ -19,7 +19,9 @@ ORDER = 30
 
 @registered("low", "high")
 def share_within_bounds(df: pd.DataFrame, *, low: float, high: float) -> pd.Series:
-    return (df["kind"] != Kind.SHARE) | unreadable(df) | df["figure"].between(low, high)
+    """A vague share ("most") has no figure: the lexicon keeps its interval within bounds."""
+    figure = df["figure"]
+    return (df["kind"] != Kind.SHARE) | unreadable(df) | figure.isna() | figure.between(low, high)
 
 
 def explain(failure: Failure, context: Context) -> list[Line]:
