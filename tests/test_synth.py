@@ -93,8 +93,7 @@ def test_the_archive_covers_every_rule_unit_and_qualifier_family(clean: Path) ->
         claims.update(claim["unit"] for claim in data["claims"])
         qualifiers.update(claim.get("qualifier", "") for claim in data["claims"])
         rules.update(relation["rule"] for relation in data["relations"])
-    not_yet = {"total", "share_count", "partition", "change", "rate"}  # #16: synth writes none yet
-    assert set(rules) == set(RELATION_MODELS) - not_yet
+    assert set(rules) == set(RELATION_MODELS)
     assert {
         "people",
         "count",

@@ -79,6 +79,12 @@ ERROR_KINDS = {
     "qualifier_drift": "figure_in_quote",
     "stale_ignored": "ignored_quote_in_article",
     "uncovered_mention": "mention_covered",
+    "parts_miss_total": "parts_make_whole",
+    "share_count_mismatch": "share_matches_counts",
+    "shares_exceed_100": "shares_within_100",
+    "shares_incomplete": "shares_complete",
+    "change_mismatch": "change_fits",
+    "rate_mismatch": "rate_fits_total",
 }
 """Every kind of injected error, and the rule (as the engine names it) that must catch it."""
 
@@ -167,6 +173,22 @@ def count_figure(target: float, qualifier: str, rng: random.Random, unit: str = 
     u, g = _steps(mantissa, exponent)
     x = Fraction(mantissa) * 10**exponent
     return Figure(_count_text(mantissa, exponent, rng), x, u, g, qualifier, unit)
+
+
+def exact_count(value: int, unit: str = "count") -> Figure:
+    """A count written with all its digits ("12,437"; "12,400" reads to the hundred): its
+    reading holds ``value`` itself, so arithmetic the generator did on exact figures holds."""
+    digits = str(value)
+    stripped = digits.rstrip("0") or "0"
+    exponent = len(digits) - len(stripped) if value else 0
+    u, g = _steps(int(stripped), exponent)
+    return Figure(f"{value:,}", Fraction(value), u, g, "", unit)
+
+
+def percent_figure(value: int, unit: str = "percent") -> Figure:
+    """A whole percentage in digits: "45 percent" (a share) or a percent change."""
+    figure = exact_count(value, unit)
+    return Figure(f"{value} percent", figure.x, figure.u, figure.g, "", unit)
 
 
 SHARE_WORDS = {
@@ -292,6 +314,13 @@ class Topic:
     standing: str
     follow_up: str
     fillers: tuple[str, ...]
+    supplies: str = "food parcels"
+    """Things handed out, counted region by region (``total``)."""
+    facilities: str = "shelters"
+    """Places inspected (``share_count``) and where people stay (``partition``)."""
+    venues: tuple[str, ...] = ("schools", "sports halls", "private homes", "tents")
+    daily: str = "new arrivals"
+    """What is counted over a week and per day (``rate``)."""
 
 
 TOPICS = (
@@ -336,6 +365,10 @@ TOPICS = (
             "Engineers are inspecting bridges along the lower reaches of the river.",
             "Volunteers filled sandbags outside the town hall through the night.",
         ),
+        supplies="sandbags",
+        facilities="evacuation centres",
+        venues=("schools", "churches", "sports halls", "hotels"),
+        daily="calls to the emergency line",
     ),
     Topic(
         noun="workers",
@@ -357,6 +390,10 @@ TOPICS = (
             "The union said it was ready to return to talks at any time.",
             "Picket lines formed outside depots before dawn.",
         ),
+        supplies="strike-pay claims",
+        facilities="depots",
+        venues=("rail depots", "bus garages", "ports", "hospitals"),
+        daily="cancelled trains",
     ),
     Topic(
         noun="people",
@@ -378,6 +415,10 @@ TOPICS = (
             "Aid groups have set up treatment tents near the worst-hit districts.",
             "Heavy rains have made roads to rural clinics impassable.",
         ),
+        supplies="doses of oral vaccine",
+        facilities="treatment centres",
+        venues=("clinics", "tents", "schools", "hospitals"),
+        daily="new cases",
     ),
 )
 PLACES = {
@@ -953,6 +994,271 @@ def _ignored(draft: Draft) -> None:
         draft.planted("ignored-mentions", "stale_ignored", detail)
 
 
+# -- the relations of #16: totals, shares with their counts, partitions, changes, rates -------
+
+
+def _apart(low: float, high: float, bounds: tuple[float, float]) -> bool:
+    """``bounds`` (a figure's, pragmatic) lie clear of [low, high], by the margin."""
+    return bounds[0] > high * MARGIN or bounds[1] * MARGIN < low
+
+
+def _listed(quotes: list[str]) -> str:
+    return ", ".join(quotes[:-1]) + f" and {quotes[-1]}"
+
+
+def _total(draft: Draft, anchors: Anchors) -> None:
+    """A total with every part ("In total, 12,437 food parcels ...: 7,100 in Northmoor and
+    5,337 in Eastvale"); planted: a total the parts fall short of or exceed."""
+    rng, topic = draft.rng, draft.topic
+    regions = rng.sample(REGIONS, rng.randint(2, 3))
+    parts = [count_figure(10 ** rng.uniform(2.5, 4.3), "", rng, "count") for _ in regions]
+    exact = sum(int(part.x) for part in parts)
+    whole = exact_count(exact)
+    low, high = sum(part.lo for part in parts), sum(part.hi for part in parts)
+    if draft.inject():
+        whole = _until(
+            lambda: exact_count(round(exact * rng.choice((0.55, 0.7, 1.4, 1.8)))),
+            lambda figure: _apart(low, high, figure.bounds()),
+        )
+        detail = f'"{whole.text}" in total, but the parts add up to {exact:,}'
+        draft.planted("supplies-by-region", "parts_miss_total", detail)
+    supplies = topic.supplies
+    quotes = [f"{part.text} in {region}" for part, region in zip(parts, regions, strict=True)]
+    whole_quote = f"{whole.text} {supplies} have been handed out"
+    draft.paragraphs.append(f"In total, {whole_quote}: {_listed(quotes)}.")
+    common = {"measure": f"{supplies} handed out since {topic.event}", "as_of": draft.published}
+    whole_id = draft.claim(
+        "supplies-total",
+        whole_quote,
+        whole,
+        population=f"{supplies} handed out in {draft.place}",
+        **common,
+    )
+    ids = [
+        draft.claim(
+            f"supplies-{_slug(region)}",
+            quote,
+            part,
+            population=f"{supplies} handed out in {draft.place}, in {region}",
+            **common,
+        )
+        for part, region, quote in zip(parts, regions, quotes, strict=True)
+    ]
+    draft.relate("supplies-by-region", "total", parts=ids, whole=whole_id)
+
+
+def _share_count(draft: Draft, anchors: Anchors) -> None:
+    """A share with its part and whole ("Of the 240 shelters inspected, 150, or 62 percent,
+    lacked clean water"); planted: a share the counts cannot give."""
+    rng, facilities = draft.rng, draft.topic.facilities
+    whole = count_figure(10 ** rng.uniform(1.8, 3.2), "", rng, "count")
+    part = exact_count(max(1, round(float(whole.x) * rng.uniform(0.2, 0.85))))
+    low, high = 100 * part.lo / whole.hi, 100 * part.hi / whole.lo
+    exact = 100 * float(part.x / whole.x)
+    words = [text for text, value in SHARE_WORDS.items() if low < value < high]
+    share = percent_figure(max(1, round(exact)))
+    if words and rng.random() < 0.3:  # "one in four" when the counts allow it exactly
+        text = rng.choice(words)
+        share = Figure(text, SHARE_WORDS[text], Fraction(10), Fraction(10), "", "percent")
+    if draft.inject():
+        share = _until(
+            lambda: percent_figure(rng.randint(3, 95)),
+            lambda figure: _apart(low, high, figure.bounds()),
+        )
+        detail = f'"{share.text}" of {whole.text}, but {part.text} is {exact:.0f} percent'
+        draft.planted("inspected-share", "share_count_mismatch", detail)
+    whole_quote = f"Of the {whole.text} {facilities} inspected"
+    part_quote = f"{part.text}, or {share.text}, lacked clean water"
+    draft.paragraphs.append(f"{whole_quote}, {part_quote}, {draft.agency} said.")
+    population = f"{facilities} inspected in {draft.place}"
+    common = {"population": population, "as_of": draft.published, "attributed": draft.agency}
+    whole_id = draft.claim(
+        "facilities-inspected", whole_quote, whole, measure=f"{facilities} inspected", **common
+    )
+    lacking = f"{facilities} inspected that lacked clean water"
+    part_id = draft.claim("facilities-lacking", part_quote, part, measure=lacking, **common)
+    share_id = draft.claim(
+        "facilities-lacking-share", part_quote, share, measure=f"share of {lacking}", **common
+    )
+    draft.relate("inspected-share", "share_count", share=share_id, part=part_id, whole=whole_id)
+
+
+def _shares(draft: Draft, count: int, complete: bool) -> list[int]:
+    """Whole percentages: all the parts (adding to 100, the last at least 30), or some."""
+    rng = draft.rng
+    if complete:
+        while True:
+            cuts = sorted(rng.sample(range(10, 61), count - 1))
+            shares = [b - a for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+            if min(shares) >= 8:
+                return shares
+    while True:
+        shares = [rng.randint(15, 35) for _ in range(count)]
+        if sum(percent_figure(share).hi for share in shares) * MARGIN < 100:
+            return shares
+
+
+def _partition(draft: Draft, anchors: Anchors) -> None:
+    """Shares of one whole ("45 percent were in schools, 30 percent in sports halls and the
+    remaining 25 percent in tents"); planted: shares over 100 %, or every part listed and
+    the shares short of 100 %."""
+    rng, topic = draft.rng, draft.topic
+    venues = rng.sample(topic.venues, rng.randint(2, 3))
+    complete = rng.random() < 0.5
+    shares = _shares(draft, len(venues), complete)
+    if draft.inject():
+        others = [percent_figure(share) for share in shares]
+        if complete:
+            kept = sum(figure.hi for figure in others[:-1])
+            fits = [s for s in range(1, shares[-1]) if (kept + percent_figure(s).hi) * MARGIN < 100]
+            shares[-1] = rng.choice(fits)
+            kind, what = "shares_incomplete", "fall short of"
+        else:
+            kept = sum(figure.lo for figure in others[1:])
+            over = [
+                s for s in range(shares[0] + 1, 96) if kept + percent_figure(s).lo > 100 * MARGIN
+            ]
+            shares[0] = rng.choice(over)
+            kind, what = "shares_exceed_100", "exceed"
+        detail = f"the shares {', '.join(f'{share} %' for share in shares)} {what} 100 %"
+        draft.planted("counted-by-venue", kind, detail)
+    quotes = [
+        f"{share} percent were in {venue}" for share, venue in zip(shares, venues, strict=True)
+    ]
+    if complete:
+        quotes[-1] = f"the remaining {shares[-1]} percent in {venues[-1]}"
+    draft.paragraphs.append(f"Of the {topic.noun} counted by {draft.agency}, {_listed(quotes)}.")
+    population = f"{topic.noun} counted by {draft.agency} in {draft.place}"
+    ids = [
+        draft.claim(
+            f"counted-in-{_slug(venue)}",
+            quote,
+            percent_figure(share),
+            measure=f"share of {topic.noun} counted in {venue}",
+            population=population,
+            as_of=draft.published,
+        )
+        for share, venue, quote in zip(shares, venues, quotes, strict=True)
+    ]
+    draft.relate("counted-by-venue", "partition", shares=ids, complete=complete)
+
+
+def _changed(before: Figure, by: Figure, percent: bool, up: bool) -> tuple[float, float]:
+    """Where the level after lies, from the level before and the change (pragmatic)."""
+    if percent:
+        factors = (1 + by.lo / 100, 1 + by.hi / 100) if up else (1 - by.hi / 100, 1 - by.lo / 100)
+        return before.lo * factors[0], before.hi * factors[1]
+    return (before.lo + by.lo, before.hi + by.hi) if up else (before.lo - by.hi, before.hi - by.lo)
+
+
+def _change(draft: Draft, anchors: Anchors) -> None:
+    """A level that rose or fell ("rose by 14 to 52 from 38", "fell 20 percent to 384 from
+    480"); planted: a level after that the change cannot lead to."""
+    rng, topic = draft.rng, draft.topic
+    before = count_figure(10 ** rng.uniform(1.5, 3.5), "", rng, "count")
+    percent, up = rng.random() < 0.5, rng.random() < 0.5
+    if percent:
+        by = percent_figure(rng.randint(5, 60), "percent_change")
+        exact = float(before.x) * (1 + (1 if up else -1) * float(by.x) / 100)
+    else:
+        by = count_figure(float(before.x) * rng.uniform(0.1, 0.6), "", rng, "count")
+        exact = float(before.x + by.x if up else before.x - by.x)
+    after = exact_count(round(exact))
+    if draft.inject():
+        low, high = _changed(before, by, percent, up)
+        after = _until(
+            lambda: exact_count(max(1, round(exact * rng.choice((0.5, 0.7, 1.4, 1.9))))),
+            lambda figure: _apart(low, high, figure.bounds()),
+        )
+        detail = f"from {before.text} by {by.text} is about {exact:,.0f}, not {after.text}"
+        draft.planted("facilities-open-change", "change_mismatch", detail)
+    verb = "rose" if up else "fell"
+    change = f"{verb} {by.text}" if percent else f"{verb} by {by.text}"
+    quote = f"{topic.facilities} open {change} to {after.text} from {before.text}"
+    draft.paragraphs.append(f"The number of {quote} when {topic.event}.")
+    measure = f"{topic.facilities} open in {draft.place}"
+    common = {"population": f"{topic.facilities} in {draft.place}"}
+    before_id = draft.claim(
+        "open-before", quote, before, measure=measure, as_of=anchors.start, **common
+    )
+    after_id = draft.claim(
+        "open-after", quote, after, measure=measure, as_of=draft.published, **common
+    )
+    by_id = draft.claim(
+        "open-change",
+        quote,
+        by,
+        measure=f"change in {measure} since {topic.event}",
+        as_of=draft.published,
+        **common,
+    )
+    kind = "percent" if percent else "absolute"
+    draft.relate(
+        "facilities-open-change",
+        "change",
+        before=before_id,
+        after=after_id,
+        by=by_id,
+        kind=kind,
+        direction="up" if up else "down",
+    )
+
+
+def _daily_rate(draft: Draft, anchors: Anchors) -> None:
+    """A week's total and its daily average ("1,820 new cases over the past seven days, or
+    about 260 a day"); planted: an average that does not fit the total."""
+    rng, daily = draft.rng, draft.topic.daily
+    qualifier = rng.choice(("", "about", "some"))
+    per_day = count_figure(10 ** rng.uniform(1.3, 3), qualifier, rng, "count")
+    total = exact_count(int(per_day.x) * 7)
+    period = Figure("seven days", Fraction(7), Fraction(1), Fraction(1), "", "days")
+    if draft.inject():
+        per_day = _until(
+            lambda: count_figure(
+                float(per_day.x) * rng.choice((0.4, 0.55, 1.8, 2.5)), qualifier, rng, "count"
+            ),
+            lambda figure: _apart(total.lo, total.hi, (figure.lo * 6.5, figure.hi * 7.5)),
+        )
+        detail = f'"{per_day.written} a day" over seven days is not {total.text}'
+        draft.planted("week-daily-average", "rate_mismatch", detail)
+    total_quote = f"recorded {total.text} {daily}"
+    period_quote = "over the past seven days"
+    per_day_quote = f"or {per_day.written} a day"
+    draft.paragraphs.append(
+        f"{_capital(draft.agency)} {total_quote} {period_quote}, {per_day_quote}."
+    )
+    common = {"population": f"{daily} in {draft.place}", "as_of": draft.published}
+    total_id = draft.claim(
+        "week-total", total_quote, total, measure=f"{daily} over the past seven days", **common
+    )
+    period_id = draft.claim(
+        "week-period",
+        period_quote,
+        period,
+        measure="period of the weekly count",
+        as_of=draft.published,
+    )
+    per_day_id = draft.claim(
+        "week-per-day",
+        per_day_quote,
+        per_day,
+        measure=f"average {daily} per day over the past seven days",
+        **common,
+    )
+    draft.relate(
+        "week-daily-average", "rate", total=total_id, per_period=per_day_id, period=period_id
+    )
+
+
+RELATION_SITES = (
+    (_total, 0.5),
+    (_share_count, 0.5),
+    (_partition, 0.5),
+    (_change, 0.5),
+    (_daily_rate, 0.5),
+)
+
+
 # -- the archive ------------------------------------------------------------------------------
 
 
@@ -967,7 +1273,8 @@ def draft_article(seed: int, index: int, error_rate: float) -> Draft:
     groups = rng.sample(draft.topic.groups, rng.randint(0, 3))
     for number, group in enumerate(groups):
         _part(draft, anchors, group, number)
-    for site, chance in ((_regions, 0.6), (_share, 0.6), (_order, 0.5), (_years, 0.5)):
+    sites = ((_regions, 0.6), (_share, 0.6), (_order, 0.5), (_years, 0.5), *RELATION_SITES)
+    for site, chance in sites:
         if rng.random() < chance:
             site(draft, anchors)
     if rng.random() < 0.5:
