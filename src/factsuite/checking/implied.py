@@ -8,6 +8,9 @@ from the claims' own fields and are checked by the existing rules:
 - ``part_of``: a claim whose population the reference vocabulary (``reference/
   populations.yaml``) names as part of another claim's population, with the same measure,
   date and unit, is a part of it.
+- ``partition``: shares of one population and date whose measures name different parts
+  of one whole ("..., Ana Delgado", "..., Luis Ruiz") are together at most 100 %
+  (``implied_partition.py`` says when, and why so narrowly).
 
 An implied relation must never raise an alarm a careful reader would not, so it is made
 only when every one of those fields is written and equal (measures compared by their words,
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from factsuite.checking.implied_partition import implied_partitions
 from factsuite.files.article import Article
 from factsuite.files.model import Claim, PartOf, Relation, SameFigure, roles
 from factsuite.files.populations import Vocabulary, normalise
@@ -72,6 +76,9 @@ def candidate_relations(article: Article, vocabulary: Vocabulary | None) -> list
             part_whole = _part_and_whole(first, second, vocabulary)
             if part_whole is not None:
                 found.append(_part_of(*part_whole))
+    found += implied_partitions(
+        claims, same.root, related, lambda ids: implied_name("partition", ids)
+    )
     return found
 
 

@@ -20,6 +20,7 @@ from factsuite.files.article import Article
 from factsuite.files.model import (
     PUBLICATION,
     RELATION_MODELS,
+    Partition,
     PartOf,
     Relation,
     SameFigure,
@@ -203,11 +204,20 @@ def _entries_by_rule(
             entries[relation.rule].append((key, relation.id, line, published, relation))
         lines = {claim.id: i for i, claim in enumerate(article.claims.claims)}
         for relation in implied.get(key, []):
-            assert isinstance(relation, SameFigure | PartOf)  # the kinds implied.py makes
-            first = relation.claims[0] if isinstance(relation, SameFigure) else relation.part
+            first = _first_claim(relation)
             line = article.line("claims", lines[first]) or 0
             entries[relation.rule].append((key, relation.id, line, published, relation))
     return entries
+
+
+def _first_claim(relation: Relation) -> str:
+    """The claim whose line an implied relation takes (the kinds implied.py makes)."""
+    if isinstance(relation, SameFigure):
+        return relation.claims[0]
+    if isinstance(relation, Partition):
+        return relation.shares[0]
+    assert isinstance(relation, PartOf), relation
+    return relation.part
 
 
 def _relation_rows(entries: list[_Entry], fields: dict[str, RoleOf]) -> pd.DataFrame:

@@ -103,17 +103,23 @@ def next_step(where: str, outcome: Outcome) -> tuple[list[str], list[str]]:
     ]
 
 
+IMPLIED_BECAUSE = {
+    "part_of": "the reference vocabulary (reference/populations.yaml) names one population as "
+    "part of the other, and they give the same measure, date and unit",
+    "same_figure": "the claims give the same measure, population, date and unit",
+    "partition": "the shares are of the same population and date, and their measures name "
+    'different parts of one whole (the words before ", " or " for " agree, the part after '
+    "differs), so together they can be at most 100 %",
+}
+"""Why each kind of implied relation was checked (``checking/implied.py``)."""
+
+
 def implied_note(name: str) -> list[str]:
     """Why an implied relation was checked, and how to switch it off (none for others)."""
     rule = implied_rule(name)
     if rule is None:
         return []
-    why = (
-        "the reference vocabulary (reference/populations.yaml) names one population as part "
-        "of the other, and they give the same measure, date and unit"
-        if rule == "part_of"
-        else "the claims give the same measure, population, date and unit"
-    )
+    why = IMPLIED_BECAUSE.get(rule or "", IMPLIED_BECAUSE["same_figure"])
     return [
         f"This relation is implied, not written under relations: {why}.",
         "If the claims are right and the relation does not hold, switch it off in claims.yaml:",
