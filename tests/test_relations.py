@@ -337,3 +337,63 @@ def test_a_rate_needs_one_period(tmp_path: Path) -> None:
     add_relation(folder, {**relation, "per_period": "cases-per-day"})
     (article,) = load_articles([folder])
     assert any("give either period" in str(error) for error in article.errors)
+
+
+# -- share_count with the whole implied by its parts ----------------------------------------
+
+VOTES = ["delgado-votes", "ruiz-votes", "owens-votes"]
+
+
+def _share_of_all_votes(name: str) -> Relation:
+    """ "9,871 votes, or 46 percent" when no total is stated: the whole is every vote."""
+    return {
+        "id": f"{name}-share-of-votes",
+        "rule": "share_count",
+        "share": f"{name}-share",
+        "part": f"{name}-votes",
+        "whole_parts": VOTES,
+    }
+
+
+def test_a_share_of_a_whole_implied_by_its_parts(tmp_path: Path) -> None:
+    """14,238 of 14,238 + 9,871 + 3,102 = 27,211 votes is 52 %: with no total written."""
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    add_relation(folder, {**_share_of_all_votes("delgado"), "share": "delgado-share-lead"})
+    for reading in Reading:
+        assert problems(folder, "delgado-share-of-votes", reading) == []
+
+
+def test_the_planted_share_is_caught_against_the_implied_whole(tmp_path: Path) -> None:
+    """9,871 of 27,211 votes is 36 %, not 46 %; corrected, it passes."""
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    add_relation(folder, _share_of_all_votes("ruiz"))
+    assert_fails(
+        problems(folder, "ruiz-share-of-votes"),
+        "share_matches_counts",
+        "in whole",
+        "The whole is its parts together: [27,209.5, 27,212.5).",
+        '"46 percent" of the whole is',
+        "(36.27 % to 36.28 % of the whole)",
+    )
+    in_both(folder, "or 46 percent", "or 36 percent")
+    set_claim(folder, "ruiz-share", value="36 percent")
+    assert problems(folder, "ruiz-share-of-votes") == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"whole": "ballots-cast", "whole_parts": VOTES}, "give either whole"),
+        ({}, "give either whole"),
+        ({"whole_parts": ["ruiz-votes"]}, "at least two counts"),
+    ],
+)
+def test_a_share_count_needs_one_whole(
+    tmp_path: Path, fields: dict[str, object], message: str
+) -> None:
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    relation = {"id": "x", "rule": "share_count", "share": "ruiz-share", "part": "ruiz-votes"}
+    add_relation(folder, {**relation, **fields})
+    articles = load_articles([folder])
+    outcome = evaluate(articles).outcome(articles[0], "schema")
+    assert message in "\n".join(problem_texts(outcome))

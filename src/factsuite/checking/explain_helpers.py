@@ -65,7 +65,7 @@ def failing_claim(failure: Failure, context: Context) -> Claim:
     return context.claim(str(failure.row["claim"]))
 
 
-ROLE_LABELS = {"per_period": "per day"}
+ROLE_LABELS = {"per_period": "per day", "whole_parts": "in whole"}
 """A role as a failure labels it, where its field name would not fit the column."""
 
 
@@ -77,7 +77,7 @@ def relation_claims(failure: Failure, context: Context) -> list[Line]:
     for role in (*singles, "period", "first", "other", "duration"):
         if role in row and isinstance(row[role], str) and row[role]:
             lines.append(claim_ref(context, ROLE_LABELS.get(role, role), row[role]))
-    for role, label in (("parts", "part"), ("shares", "share")):
+    for role, label in (("parts", "part"), ("shares", "share"), ("whole_parts", "in whole")):
         for claim_id in row.get(role, []):
             lines.append(claim_ref(context, label, claim_id))
     return lines

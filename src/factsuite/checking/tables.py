@@ -401,15 +401,37 @@ def _total(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
 
 
 def _share_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    """The whole is its claim, or the sum of ``whole_parts`` where the text states none."""
     table = _relation_rows(entries, _role_fields("share_count"))
     for role in ("share", "part", "whole"):
         table = _attach(table, claims, role)
+    stated = table["whole"].map(lambda whole: isinstance(whole, str))
+    table["whole_found"] = table["whole_found"] | ~stated
     table = _with_status(table, ["share", "part", "whole"])
+    table = _whole_of_parts(table, claims, ~stated)
     table["comparable"] = (
         (table["share_kind"] == Kind.SHARE)
         & (table["part_kind"] == Kind.COUNT)
         & (table["part_unit"] == table["whole_unit"])
     )
+    return table
+
+
+def _whole_of_parts(table: pd.DataFrame, claims: _Claims, summed: pd.Series) -> pd.DataFrame:
+    """Where ``summed``, the whole's intervals and unit are the sum of ``whole_parts``."""
+    role = "whole_parts"
+    if summed.any():
+        parts = _sum_parts(table[summed], claims, role).reindex(table.index)
+    else:
+        parts = pd.DataFrame(
+            {column: [np.nan] * len(table) for column in _parts_columns(role)}, table.index
+        )
+    table = _merge_part_status(pd.concat([table, parts], axis=1), role)
+    for reading in Reading:
+        for end in ("lo", "hi", "lo_closed", "hi_closed"):
+            column = f"whole_{reading}_{end}"
+            table[column] = table[column].where(~summed, table[f"{role}_{reading}_{end}"])
+    table["whole_unit"] = table["whole_unit"].where(~summed, table[f"{role}_kinds"])
     return table
 
 

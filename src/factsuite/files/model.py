@@ -225,14 +225,33 @@ class Total(Strict):
 
 class ShareCount(Strict):
     """A share given with its counts ("N votes, or P %", "X out of Y", "a quarter of"): the
-    part divided by the whole is the share."""
+    part divided by the whole is the share.  The whole is a claim, or, when the text states
+    no total, the counts that make it up (``whole_parts``: every candidate's votes)."""
 
     id: Identifier
     rule: Literal["share_count"]
     share: Identifier
     part: Identifier
-    whole: Identifier
+    whole: Identifier | None = Field(
+        default=None, description="The whole, a count claim; or give whole_parts."
+    )
+    whole_parts: list[Identifier] = Field(
+        default_factory=list,
+        description="When the text states no total: the counts that together make the whole "
+        "('14,238 votes, or 52 percent' beside every candidate's votes); the whole is their sum.",
+    )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_whole(self) -> ShareCount:
+        if (self.whole is None) == (not self.whole_parts):
+            raise ValueError(
+                "a share_count needs its whole: give either whole (a claim) or whole_parts "
+                "(the counts that make it up)"
+            )
+        if len(self.whole_parts) == 1:
+            raise ValueError("whole_parts lists at least two counts; one count is a whole")
+        return self
 
 
 class Partition(Strict):

@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from factsuite.checking.check_helpers import bounds, not_comparable, registered, series, times
-from factsuite.checking.explain_helpers import relation_claims, render_bound, written
+from factsuite.checking.explain_helpers import relation_claims, render_bound, total, written
 from factsuite.checking.findings import Line
 from factsuite.checking.rule import Context, Failure, per_reading
 from factsuite.meaning.intervals import can_overlap
@@ -28,12 +28,14 @@ def share_matches_counts(df: pd.DataFrame, *, reading: str) -> pd.Series:
 
 def explain(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
-    share, part, whole = (context.interval(row[role]) for role in ("share", "part", "whole"))
+    share, part = context.interval(row["share"]), context.interval(row["part"])
+    stated = isinstance(row["whole"], str)
+    whole = context.interval(row["whole"]) if stated else total(context, row["whole_parts"])
     assert share is not None
     assert part is not None
     assert whole is not None
     group = share.scaled(Fraction(1, 100)).times(whole)
-    draw = render_bound(context.claim(row["whole"]).unit)
+    draw = render_bound(context.claim(row["part"]).unit)
     as_share = render_bound(context.claim(row["share"]).unit)
     ratio = ""
     if whole.lo > 0 and whole.hi != float("inf"):
@@ -41,10 +43,12 @@ def explain(failure: Failure, context: Context) -> list[Line]:
             f" ({as_share(Fraction(part.lo) / Fraction(whole.hi) * 100)} to "
             f"{as_share(Fraction(part.hi) / Fraction(whole.lo) * 100)} of the whole)"
         )
+    summed = [] if stated else [f"  The whole is its parts together: {whole.format(draw)}."]
     return [
         "A share does not match the counts it relates: the part divided by the whole is "
         "not the share.",
         *relation_claims(failure, context),
+        *summed,
         f'  "{written(context.claim(row["share"]))}" of the whole is {group.format(draw)}, '
         f"but the part is {part.format(draw)}{ratio}.",
     ]
