@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from fractions import Fraction
 from operator import attrgetter
 from typing import Any
@@ -561,6 +562,61 @@ def _before(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
     return _with_status(table, ["earlier", "later"])
 
 
+def _event_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    """The events matching the pattern, counted between the endpoints: at least those within
+    the narrowest reading of the days (``events_lo``), at most those within the widest."""
+    fields: dict[str, RoleOf] = {**_role_fields("event_count"), "events": attrgetter("events")}
+    table = _relation_rows(entries, fields)
+    table = _attach(table, claims, "count")
+    stated = table["start"].map(lambda start: isinstance(start, str))
+    table["start"] = table["start"].where(stated, PUBLICATION)
+    table = _resolve_endpoint(table, claims, "start", events)
+    table = _resolve_endpoint(table, claims, "end", events)
+    table["start_first"] = table["start_first"].where(stated, -np.inf)
+    table["start_last"] = table["start_last"].where(stated, -np.inf)
+    table["start"] = table["start"].where(stated, "")
+    table = _with_status(table, ["count", "start", "end"])
+    counted = [
+        _matching(events.get(article, {}), pattern, (early, late), (late_start, early_end))
+        for article, pattern, early, late, late_start, early_end in zip(
+            table["article"].tolist(),
+            table["events"].tolist(),
+            table["start_first"].tolist(),
+            table["end_last"].tolist(),
+            table["start_last"].tolist(),
+            table["end_first"].tolist(),
+            strict=True,
+        )
+    ]
+    table["events_matched"] = pd.Series([c[0] for c in counted], index=table.index, dtype=object)
+    table["events_lo"] = pd.Series([c[1] for c in counted], index=table.index, dtype=float)
+    table["events_hi"] = pd.Series([len(c[0]) for c in counted], index=table.index, dtype=float)
+    nothing = [not c[2] for c in counted]
+    table[Blocked.UNRESOLVED] = pd.Series(
+        _flagged(_ids(table, Blocked.UNRESOLVED), table["events"].tolist(), nothing),
+        index=table.index,
+        dtype=object,
+    )
+    table["comparable"] = (
+        (table["count_kind"] == Kind.COUNT) & table["start_is_date"] & table["end_is_date"]
+    )
+    return table
+
+
+Window = tuple[float, float]
+
+
+def _matching(
+    days: dict[str, float], pattern: str, widest: Window, narrowest: Window
+) -> tuple[Ids, int, bool]:
+    """The ids matching ``pattern`` dated within ``widest`` (in date order), how many lie
+    within ``narrowest``, and whether any event of the reference matches at all."""
+    matching = {name: day for name, day in days.items() if fnmatchcase(name, pattern)}
+    within = sorted((day, name) for name, day in matching.items() if widest[0] <= day <= widest[1])
+    surely = sum(narrowest[0] <= day <= narrowest[1] for day, _ in within)
+    return tuple(name for _, name in within), surely, bool(matching)
+
+
 RELATION_BUILDERS: dict[str, Callable[[list[_Entry], _Claims, Events], pd.DataFrame]] = {
     "part_of": _part_of,
     "sum_of": _sum_of,
@@ -573,4 +629,5 @@ RELATION_BUILDERS: dict[str, Callable[[list[_Entry], _Claims, Events], pd.DataFr
     "same_figure": _same_figure,
     "spans": _spans,
     "before": _before,
+    "event_count": _event_count,
 }

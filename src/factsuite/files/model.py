@@ -314,6 +314,32 @@ class Rate(Strict):
         return self
 
 
+EventPattern = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9*?][a-z0-9*?-]*$", max_length=80),
+    Field(description="Ids of reference/events, * standing for any characters: 'talks-round-*'."),
+]
+
+
+class EventCount(Strict):
+    """A count of events ("several rounds of talks", "three meetings", "twice") agrees with
+    the dated events of reference/events that match ``events``, from ``start`` to ``end``."""
+
+    id: Identifier
+    rule: Literal["event_count"]
+    count: Identifier = Field(description="The count claim: 'several rounds of talks'.")
+    events: EventPattern
+    start: Endpoint | None = Field(
+        default=None,
+        description="Count events on or after this day (a date claim, an ISO date, an event "
+        "or 'publication'); without it, every earlier event counts.",
+    )
+    end: Endpoint = Field(
+        default=PUBLICATION, description="Count events on or before this day (publication)."
+    )
+    notes: Text | None = None
+
+
 Relation = Annotated[
     PartOf
     | SumOf
@@ -325,7 +351,8 @@ Relation = Annotated[
     | Rate
     | SameFigure
     | Before
-    | Spans,
+    | Spans
+    | EventCount,
     Field(discriminator="rule"),
 ]
 RELATION_MODELS: dict[str, type[Strict]] = {
@@ -342,10 +369,13 @@ RELATION_MODELS: dict[str, type[Strict]] = {
         SameFigure,
         Before,
         Spans,
+        EventCount,
     )
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
-NOT_ROLES = frozenset({"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days"})
+NOT_ROLES = frozenset(
+    {"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days", "events"}
+)
 ROLE_ORDER = (
     "part",
     "whole",
@@ -356,6 +386,7 @@ ROLE_ORDER = (
     "total",
     "per_period",
     "period",
+    "count",
     "duration",
     "start",
     "end",

@@ -68,7 +68,17 @@ _DIGITS = re.compile(
     r"(?:\s*(?P<scale>[a-z]+))?$"
 )
 _IN_RATIO = re.compile(r"^(?P<num>.+?)\s+(?:in|out of)\s+(?P<den>.+)$")
-_WORD_NUMBER_SPECIALS = {"a": 1, "an": 1, "one": 1, "a dozen": 12, "dozen": 12}
+_WORD_NUMBER_SPECIALS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "a dozen": 12,
+    "dozen": 12,
+    "once": 1,
+    "twice": 2,
+    "thrice": 3,
+}
+"""Number words text2num does not read; "twice" counts events ("met twice")."""
 _HUNDRED = re.compile(r"^an? hundred\b")
 UNIT_MULTIPLES = {"decade": ("years", 10), "decades": ("years", 10)}
 """Words for several of a unit: "a decade" is 10 years, read in steps of 10 years."""

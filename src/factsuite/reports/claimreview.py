@@ -14,6 +14,7 @@ reference, never the reference itself:
     before       both dates          total    the parts
     share_count  the share           partition  the shares
     change       the change (by)     rate     the average per day
+    event_count  the count
 
 So the seed's ``body-matches-headline`` finding rates the body's "Ukrainians", not the
 headline it is compared with.
@@ -80,6 +81,7 @@ RATED_FIELDS = {
     "rate": ("per_period",),
     "spans": ("duration",),
     "before": ("earlier", "later"),
+    "event_count": ("count",),
 }
 
 

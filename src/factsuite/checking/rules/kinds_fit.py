@@ -41,6 +41,7 @@ EXPECTED = {
     "(absolute: the levels' unit; percent: percent_change; points: points, between "
     "two percents)",
     "rate": "a count in total and per day in one unit, and a duration",
+    "event_count": "a count, and dates (or events, or 'publication') as start and end",
 }
 """What each relation needs, as its failure says."""
 
@@ -62,7 +63,7 @@ RULES = (
     ),
     *(
         _kinds_fit(table, pa.Check.comparable())
-        for table in ("share_count", "partition", "change", "rate")
+        for table in ("share_count", "partition", "change", "rate", "event_count")
     ),
     _kinds_fit("spans", pa.Check.kinds_fit(kinds={"duration": Kind.DURATION.value})),
 )
