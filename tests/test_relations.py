@@ -380,11 +380,24 @@ def test_the_planted_share_is_caught_against_the_implied_whole(tmp_path: Path) -
     assert problems(folder, "ruiz-share-of-votes") == []
 
 
+def test_a_share_count_with_no_whole_takes_the_whole_of_its_parts_sum_of(
+    tmp_path: Path,
+) -> None:
+    """ "9,871 votes, or 46 percent": the votes are among the ballots cast (sum_of)."""
+    folder = corpus_copy(tmp_path, *PRIMARY)
+    add_relation(
+        folder, {"id": "ruiz", "rule": "share_count", "share": "ruiz-share", "part": "ruiz-votes"}
+    )
+    (text,) = problems(folder, "ruiz")
+    assert "  whole     ballots-cast (claims.yaml:" in text
+    assert "(36.22 % to 36.29 % of the whole)" in text
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"whole": "ballots-cast", "whole_parts": VOTES}, "give either whole"),
-        ({}, "give either whole"),
+        ({"whole": "ballots-cast", "whole_parts": VOTES}, "not both"),
+        ({"part": "precincts-won"}, "names no whole, and no total or sum_of lists its part"),
         ({"whole_parts": ["ruiz-votes"]}, "at least two counts"),
     ],
 )

@@ -15,14 +15,19 @@ from pathlib import Path
 from factsuite.checking.covering import covers
 from factsuite.checking.findings import Problem
 from factsuite.checking.findings_review import finding_errors, fingerprint
-from factsuite.checking.implied import candidate_relations, implied_relations
+from factsuite.checking.implied import (
+    candidate_relations,
+    implied_relations,
+    implied_wholes,
+    with_implied_whole,
+)
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
 from factsuite.checking.rule import Context, Failure, Rule, explain
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
 from factsuite.checking.tables import build_tables
 from factsuite.files.article import Article, load_article, tree_of
 from factsuite.files.loading import LocatedError
-from factsuite.files.model import Finding, Relation, roles
+from factsuite.files.model import Finding, Relation, ShareCount, roles
 from factsuite.files.reference import Reference, ReferenceLibrary, reference_folder_for
 from factsuite.meaning.dated import is_dated
 from factsuite.meaning.grounding import find_quote, place_of
@@ -98,13 +103,14 @@ def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
             items.append(
                 CheckItem(CLAIM_ITEM.format(rule=rule, claim=claim.id), rule, line, (claim.id,))
             )
-    for index, relation in enumerate(article.claims.relations):
+    relations = article.claims.relations
+    for index, relation in enumerate(relations):
         items.append(
             CheckItem(
                 relation.id,
                 relation.rule,
                 article.line("relations", index),
-                _relation_claims(relation),
+                _relation_claims(with_implied_whole(relation, relations)),
             )
         )
     lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
@@ -189,7 +195,33 @@ def cross_reference_errors(article: Article, reference: Reference | None) -> lis
                         "choose another id",
                     )
                 )
-    return errors + _ignore_implied_errors(article, reference)
+    return errors + _whole_errors(article) + _ignore_implied_errors(article, reference)
+
+
+def _whole_errors(article: Article) -> list[LocatedError]:
+    """A share_count with no whole whose part no one total or sum_of lists."""
+    assert article.claims is not None
+    relations = article.claims.relations
+    errors = []
+    for index, relation in enumerate(relations):
+        if not isinstance(relation, ShareCount) or relation.whole or relation.whole_parts:
+            continue
+        wholes = implied_wholes(relation, relations)
+        if len(wholes) == 1:
+            continue
+        found = f"the wholes {', '.join(wholes)} all hold" if wholes else "no total or sum_of lists"
+        errors.append(
+            LocatedError(
+                article.claims_path,
+                article.line("relations", index),
+                f"relations[{index + 1}]",
+                f"share_count {relation.id!r} names no whole, and {found} its part "
+                f"{relation.part!r}",
+                "name the whole (whole: <claim>), or list the counts that make it up "
+                "(whole_parts: [...])",
+            )
+        )
+    return errors
 
 
 def _ignore_implied_errors(article: Article, reference: Reference | None) -> list[LocatedError]:

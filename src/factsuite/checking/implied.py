@@ -26,7 +26,16 @@ from itertools import combinations
 
 from factsuite.checking.implied_partition import implied_partitions
 from factsuite.files.article import Article
-from factsuite.files.model import Claim, PartOf, Relation, SameFigure, roles
+from factsuite.files.model import (
+    Claim,
+    PartOf,
+    Relation,
+    SameFigure,
+    ShareCount,
+    SumOf,
+    Total,
+    roles,
+)
 from factsuite.files.populations import Vocabulary, normalise
 from factsuite.files.reference import Reference
 from factsuite.meaning.lexicon import Kind, load_lexicon
@@ -177,3 +186,25 @@ def _part_of(part: Claim, whole: Claim) -> PartOf:
         whole=whole.id,
         notes=None,
     )
+
+
+def implied_wholes(relation: ShareCount, relations: list[Relation]) -> list[str]:
+    """The wholes of the ``total`` and ``sum_of`` relations that list the share's part."""
+    return list(
+        dict.fromkeys(
+            other.whole
+            for other in relations
+            if isinstance(other, Total | SumOf) and relation.part in other.parts
+        )
+    )
+
+
+def with_implied_whole(relation: Relation, relations: list[Relation]) -> Relation:
+    """A share_count that names no whole takes the whole the other relations give its part
+    ("9,871 votes, or 46 percent", the votes among the ballots cast): the one whole of the
+    ``total`` or ``sum_of`` listing the part.  None or several: left as it is, and
+    ``share_count_whole_errors`` says so."""
+    if not isinstance(relation, ShareCount) or relation.whole or relation.whole_parts:
+        return relation
+    wholes = implied_wholes(relation, relations)
+    return relation.model_copy(update={"whole": wholes[0]}) if len(wholes) == 1 else relation

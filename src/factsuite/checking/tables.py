@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from factsuite.checking.findings import Blocked
+from factsuite.checking.implied import with_implied_whole
 from factsuite.files.article import Article
 from factsuite.files.model import (
     PUBLICATION,
@@ -200,9 +201,11 @@ def _entries_by_rule(
         assert article.meta is not None
         key = str(article.folder)
         published = float(article.meta.published.toordinal())
-        for index, relation in enumerate(article.claims.relations):
+        relations = article.claims.relations
+        for index, relation in enumerate(relations):
             line = article.line("relations", index) or 0
-            entries[relation.rule].append((key, relation.id, line, published, relation))
+            resolved = with_implied_whole(relation, relations)
+            entries[relation.rule].append((key, relation.id, line, published, resolved))
         lines = {claim.id: i for i, claim in enumerate(article.claims.claims)}
         for relation in implied.get(key, []):
             first = _first_claim(relation)

@@ -226,14 +226,17 @@ class Total(Strict):
 class ShareCount(Strict):
     """A share given with its counts ("N votes, or P %", "X out of Y", "a quarter of"): the
     part divided by the whole is the share.  The whole is a claim, or, when the text states
-    no total, the counts that make it up (``whole_parts``: every candidate's votes)."""
+    no total, the counts that make it up (``whole_parts``: every candidate's votes); left
+    out, it is the whole of the one ``total`` or ``sum_of`` that lists the part."""
 
     id: Identifier
     rule: Literal["share_count"]
     share: Identifier
     part: Identifier
     whole: Identifier | None = Field(
-        default=None, description="The whole, a count claim; or give whole_parts."
+        default=None,
+        description="The whole, a count claim; or give whole_parts.  Left out, the whole of "
+        "the one total or sum_of that lists the part.",
     )
     whole_parts: list[Identifier] = Field(
         default_factory=list,
@@ -244,10 +247,10 @@ class ShareCount(Strict):
 
     @model_validator(mode="after")
     def _one_whole(self) -> ShareCount:
-        if (self.whole is None) == (not self.whole_parts):
+        if self.whole is not None and self.whole_parts:
             raise ValueError(
-                "a share_count needs its whole: give either whole (a claim) or whole_parts "
-                "(the counts that make it up)"
+                "a share_count has one whole: give either whole (a claim) or whole_parts "
+                "(the counts that make it up), not both"
             )
         if len(self.whole_parts) == 1:
             raise ValueError("whole_parts lists at least two counts; one count is a whole")
