@@ -452,6 +452,32 @@ def test_terminal_output_shows_control_characters(
     assert "\\x1b[2J" in result.stdout.str()
 
 
+@pytest.mark.parametrize("options", [["-rA"], ["-ra", "-vv"], ["-rA", "--factsuite-items=article"]])
+def test_pytest_own_lines_show_control_characters(
+    pytester: pytest.Pytester, options: list[str]
+) -> None:
+    """pytest prints node ids and the first line of a failure itself (``FAILED <id> - ...``):
+    a folder named with a newline and an escape, and a quote with ESC and NUL, are escaped."""
+    folder = seed_with_reason(pytester.path, "reason \x1b[2J\x00", name="evil\nFAKE PASS\x1b[2J")
+    claims = folder / "claims.yaml"
+    claims.write_text(
+        claims.read_text("utf-8").replace(
+            "quote: to end almost a month of conflict",
+            'quote: "to end \\e[2J\\e[32mall \\0 checks pass\\e[0m"',
+        ),
+        "utf-8",
+    )
+    result = pytester.runpytest("facts", "-p", "no:cacheprovider", *options)
+    out = result.stdout.str() + result.stderr.str()
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", out)
+    assert not any(line.startswith("FAKE PASS") for line in out.splitlines())
+    summary = [line for line in out.splitlines() if line.startswith("FAILED ")]
+    assert summary
+    escaped = "FAILED facts/evil\\x0aFAKE PASS\\x1b[2J/claims.yaml::"
+    assert all(line.startswith(escaped) for line in summary)
+    assert "\\x1b[2J\\x1b[32mall \\x00 checks pass" in out
+
+
 def test_the_html_page_holds_no_raw_control_characters(tmp_path: Path) -> None:
     from factsuite.reports.html import render_html
 
