@@ -46,6 +46,7 @@ from factsuite.reports.markdown import (
     where,
     write_markdown,
 )
+from factsuite.reports.page_caps import SEE, capped_view
 from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
 from factsuite.reports.wording import (
@@ -160,6 +161,8 @@ class ArticleView:
     mentions: list[MentionView] = field(default_factory=list)
     culprit: str | None = None
     """The most likely culprit in words, shown first (see ``checking/culprit.py``)."""
+    more: dict[str, int] = field(default_factory=dict)
+    """What the page leaves out past its caps, by kind (``page_caps.py``)."""
 
     @property
     def title(self) -> str:
@@ -418,7 +421,8 @@ def _views(evaluation: Evaluation, page_folder: Path) -> list[ArticleView]:
 def _page(views: list[ArticleView], evaluation: Evaluation, index: str = "") -> str:
     template = _environment.get_template("report.html.j2")
     return template.render(
-        articles=views,
+        articles=[capped_view(view) for view in views],
+        see=SEE,
         totals=Tally.total([view.tally for view in views]),
         reading=READINGS[evaluation.reading],
         looks=LOOKS,
