@@ -33,6 +33,7 @@ from factsuite.files.loading import (
 )
 from factsuite.files.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
 from factsuite.files.names import ARTICLE_LOOKALIKES, CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.files.relation_kinds import date_arithmetic_errors
 from factsuite.meaning.lexicon import load_lexicon
 
 MAX_ERRORS_SHOWN = 20
@@ -120,6 +121,8 @@ def load_article(folder: Path, tree: Path | None = None) -> Article:
     article.claims, document, claim_errors = validated_file(
         claims_path, ClaimsFile, _guarded(claims_path, root)
     )
+    if article.claims is not None:
+        claim_errors += date_arithmetic_errors(claims_path, article.claims, document)
     article.line_map = LineMap(document)  # the document itself is let go: see LineMap
     article.errors.extend(claim_errors)
     return article
