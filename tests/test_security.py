@@ -75,6 +75,24 @@ def test_a_facts_folder_that_is_an_article_cannot_read_the_git_config(
     assert TOKEN not in html.read_text("utf-8")
 
 
+def test_pytest_cannot_print_the_git_config_either(
+    tmp_path: Path, pytester: pytest.Pytester
+) -> None:
+    """The token was printed in pytest's log, as the nearest text of a quote."""
+    repo = repository(tmp_path)
+    facts = Path(shutil.copytree(SEED, repo / "facts"))
+    (facts / "article.txt").unlink()
+    (facts / "article.txt").symlink_to(Path("..") / ".git" / "config")
+    html = tmp_path / "report.html"
+    result = pytester.runpytest(
+        str(facts), "-p", "no:cacheprovider", "-rA", "-vv", f"--factsuite-html={html}"
+    )
+    out = result.stdout.str() + result.stderr.str()
+    assert TOKEN not in out
+    assert "article.txt is a link to" in out.replace("\n", "")
+    assert TOKEN not in html.read_text("utf-8")
+
+
 def test_without_a_given_path_nothing_under_git_is_read(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     facts = Path(shutil.copytree(SEED, repo / "facts"))
@@ -117,6 +135,9 @@ def test_a_folder_link_up_cannot_bring_a_secret_into_the_cli(
     _code, out = run_cli(capsys, "check", str(facts))
     assert SECRET not in out
     assert "1 article:" in out
+    assert (
+        f"skipped linked folder {facts / 'up'}: a link to {facts.parent.resolve()}, outside" in out
+    )
     html = tmp_path / "report.html"
     run_cli(capsys, "report", str(facts), "--html", str(html))
     assert SECRET not in html.read_text("utf-8")
@@ -405,6 +426,23 @@ def test_reference_addresses_are_web_addresses(tmp_path: Path) -> None:
     assert any(e.field == "url" and "not a web address" in e.message for e in errors)
 
 
+@pytest.mark.parametrize("file", ["events.csv", "records.csv"])
+def test_addresses_in_reference_tables_are_web_addresses(tmp_path: Path, file: str) -> None:
+    from factsuite.files.reference import load_reference
+
+    reference = Path(shutil.copytree(ROOT / "reference", tmp_path / "reference"))
+    table = next(reference.glob(f"*/{file}"))
+    header, first, *rest = table.read_text("utf-8").split("\n")
+    cells = first.split(",")
+    cells[header.split(",").index("url")] = "javascript:alert(1)"
+    table.write_text("\n".join([header, ",".join(cells), *rest]), "utf-8")
+    loaded = load_reference(reference)
+    errors = [error for found in loaded.errors.values() for error in found]
+    (error,) = errors
+    assert (error.path, error.line, error.field) == (table, 2, "column url")
+    assert error.message == "is not a web address ('javascript:alert(1)')"
+
+
 def test_markdown_shows_user_strings_as_written(tmp_path: Path) -> None:
     from markdown_it import MarkdownIt
 
@@ -591,6 +629,20 @@ def test_the_nearest_text_of_a_wrong_quote_is_found_fast_in_a_large_article() ->
     assert near in article
     assert place.line == 3
     assert nearest_match(article, "y" * 10_000)[2] < 0.05
+
+
+def test_pytest_caps_a_failure_of_a_huge_article(pytester: pytest.Pytester) -> None:
+    """A 20 MB article printed 114,842 lines in pytest's log."""
+    folder = Path(shutil.copytree(SEED, pytester.path / "facts" / SEED_NAME))
+    shutil.copytree(ROOT / "reference", pytester.path / "reference")
+    text = folder / "article.txt"
+    numbers = " ".join(f"{n} people came." for n in range(2_000))
+    text.write_text(text.read_text("utf-8") + "\n" + numbers + "\n", "utf-8")
+    for items in ("check", "article"):
+        result = pytester.runpytest("facts", "-p", "no:cacheprovider", f"--factsuite-items={items}")
+        lines = result.stdout.str().splitlines()
+        assert len(lines) < 300
+        assert any("more lines: see --factsuite-html" in line for line in lines)
 
 
 def test_every_output_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
