@@ -645,6 +645,27 @@ def test_pytest_caps_a_failure_of_a_huge_article(pytester: pytest.Pytester) -> N
         assert any("more lines: see --factsuite-html" in line for line in lines)
 
 
+def test_the_check_command_caps_failures_per_article_and_per_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factsuite.commands import check_output
+
+    monkeypatch.setattr(check_output, "MAX_FAILURES_PER_ARTICLE", 2)
+    monkeypatch.setattr(check_output, "MAX_FAILURES_PRINTED", 3)
+    shutil.copytree(ROOT / "reference", tmp_path / "reference")
+    for name in ("a", "b", "c"):
+        folder = Path(shutil.copytree(SEED, tmp_path / "facts" / name))
+        claims = folder / "claims.yaml"
+        text = claims.read_text("utf-8").replace("quote: ", "quote: x", 4)  # 4 quotes not in it
+        claims.write_text(text, "utf-8")
+    code, out = run_cli(capsys, "check", str(tmp_path / "facts"))
+    assert code == 1
+    assert out.count(" failed: [") == 3  # 2 of a's, 1 of b's, none of c's
+    for name in ("a", "b", "c"):
+        label = f"{tmp_path / 'facts' / name / 'claims.yaml'}"
+        assert re.search(rf"{re.escape(label)}: …and \d+ more failed checks: see factsuite", out)
+
+
 def test_every_output_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from factsuite.reports import markdown
 
