@@ -144,6 +144,25 @@ CASES = {
         field="claims[2].id",
         hint="give each entry an id of its own",
     ),
+    "part-of-a-date": Case(
+        replace("    part: children-refugees\n", "    part: invasion-announced\n"),
+        ("invasion-announced is a date (unit: date), but part_of adds and compares amounts",),
+        line="    part: invasion-announced",
+        field="relations[3] (children-within-refugees).part",
+        hint="relate dates with before or spans",
+    ),
+    "sum-of-dates": Case(
+        replace(
+            "relations:\n",
+            "relations:\n  - id: dates-summed\n    rule: sum_of\n    parts:\n"
+            "      - peskov-statement-tuesday\n      - zelensky-offer-monday\n"
+            "    whole: refugees-lead\n",
+        ),
+        ("peskov-statement-tuesday is a date (unit: date), but sum_of adds",),
+        line="      - peskov-statement-tuesday",
+        field="relations[1] (dates-summed).parts[1]",
+        hint="relate dates with before or spans",
+    ),
     "finding-for-unknown-check": Case(
         replace("  - check: body-matches-headline\n", "  - check: body-matches-headlin\n"),
         ("no check is named 'body-matches-headlin'",),

@@ -75,6 +75,24 @@ def test_a_facts_folder_that_is_an_article_cannot_read_the_git_config(
     assert TOKEN not in html.read_text("utf-8")
 
 
+def test_pytest_cannot_print_the_git_config_either(
+    tmp_path: Path, pytester: pytest.Pytester
+) -> None:
+    """The token was printed in pytest's log, as the nearest text of a quote."""
+    repo = repository(tmp_path)
+    facts = Path(shutil.copytree(SEED, repo / "facts"))
+    (facts / "article.txt").unlink()
+    (facts / "article.txt").symlink_to(Path("..") / ".git" / "config")
+    html = tmp_path / "report.html"
+    result = pytester.runpytest(
+        str(facts), "-p", "no:cacheprovider", "-rA", "-vv", f"--factsuite-html={html}"
+    )
+    out = result.stdout.str() + result.stderr.str()
+    assert TOKEN not in out
+    assert "article.txt is a link to" in out.replace("\n", "")
+    assert TOKEN not in html.read_text("utf-8")
+
+
 def test_without_a_given_path_nothing_under_git_is_read(tmp_path: Path) -> None:
     repo = repository(tmp_path)
     facts = Path(shutil.copytree(SEED, repo / "facts"))
@@ -117,6 +135,9 @@ def test_a_folder_link_up_cannot_bring_a_secret_into_the_cli(
     _code, out = run_cli(capsys, "check", str(facts))
     assert SECRET not in out
     assert "1 article:" in out
+    assert (
+        f"skipped linked folder {facts / 'up'}: a link to {facts.parent.resolve()}, outside" in out
+    )
     html = tmp_path / "report.html"
     run_cli(capsys, "report", str(facts), "--html", str(html))
     assert SECRET not in html.read_text("utf-8")
@@ -405,6 +426,23 @@ def test_reference_addresses_are_web_addresses(tmp_path: Path) -> None:
     assert any(e.field == "url" and "not a web address" in e.message for e in errors)
 
 
+@pytest.mark.parametrize("file", ["events.csv", "records.csv"])
+def test_addresses_in_reference_tables_are_web_addresses(tmp_path: Path, file: str) -> None:
+    from factsuite.files.reference import load_reference
+
+    reference = Path(shutil.copytree(ROOT / "reference", tmp_path / "reference"))
+    table = next(reference.glob(f"*/{file}"))
+    header, first, *rest = table.read_text("utf-8").split("\n")
+    cells = first.split(",")
+    cells[header.split(",").index("url")] = "javascript:alert(1)"
+    table.write_text("\n".join([header, ",".join(cells), *rest]), "utf-8")
+    loaded = load_reference(reference)
+    errors = [error for found in loaded.errors.values() for error in found]
+    (error,) = errors
+    assert (error.path, error.line, error.field) == (table, 2, "column url")
+    assert error.message == "is not a web address ('javascript:alert(1)')"
+
+
 def test_markdown_shows_user_strings_as_written(tmp_path: Path) -> None:
     from markdown_it import MarkdownIt
 
@@ -450,6 +488,32 @@ def test_terminal_output_shows_control_characters(
     result = pytester.runpytest(str(tmp_path / "facts"), "-p", "no:cacheprovider")
     assert "\x1b[2J" not in result.stdout.str()
     assert "\\x1b[2J" in result.stdout.str()
+
+
+@pytest.mark.parametrize("options", [["-rA"], ["-ra", "-vv"], ["-rA", "--factsuite-items=article"]])
+def test_pytest_own_lines_show_control_characters(
+    pytester: pytest.Pytester, options: list[str]
+) -> None:
+    """pytest prints node ids and the first line of a failure itself (``FAILED <id> - ...``):
+    a folder named with a newline and an escape, and a quote with ESC and NUL, are escaped."""
+    folder = seed_with_reason(pytester.path, "reason \x1b[2J\x00", name="evil\nFAKE PASS\x1b[2J")
+    claims = folder / "claims.yaml"
+    claims.write_text(
+        claims.read_text("utf-8").replace(
+            "quote: to end almost a month of conflict",
+            'quote: "to end \\e[2J\\e[32mall \\0 checks pass\\e[0m"',
+        ),
+        "utf-8",
+    )
+    result = pytester.runpytest("facts", "-p", "no:cacheprovider", *options)
+    out = result.stdout.str() + result.stderr.str()
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", out)
+    assert not any(line.startswith("FAKE PASS") for line in out.splitlines())
+    summary = [line for line in out.splitlines() if line.startswith("FAILED ")]
+    assert summary
+    escaped = "FAILED facts/evil\\x0aFAKE PASS\\x1b[2J/claims.yaml::"
+    assert all(line.startswith(escaped) for line in summary)
+    assert "\\x1b[2J\\x1b[32mall \\x00 checks pass" in out
 
 
 def test_the_html_page_holds_no_raw_control_characters(tmp_path: Path) -> None:
@@ -565,6 +629,41 @@ def test_the_nearest_text_of_a_wrong_quote_is_found_fast_in_a_large_article() ->
     assert near in article
     assert place.line == 3
     assert nearest_match(article, "y" * 10_000)[2] < 0.05
+
+
+def test_pytest_caps_a_failure_of_a_huge_article(pytester: pytest.Pytester) -> None:
+    """A 20 MB article printed 114,842 lines in pytest's log."""
+    folder = Path(shutil.copytree(SEED, pytester.path / "facts" / SEED_NAME))
+    shutil.copytree(ROOT / "reference", pytester.path / "reference")
+    text = folder / "article.txt"
+    numbers = " ".join(f"{n} people came." for n in range(2_000))
+    text.write_text(text.read_text("utf-8") + "\n" + numbers + "\n", "utf-8")
+    for items in ("check", "article"):
+        result = pytester.runpytest("facts", "-p", "no:cacheprovider", f"--factsuite-items={items}")
+        lines = result.stdout.str().splitlines()
+        assert len(lines) < 300
+        assert any("more lines: see --factsuite-html" in line for line in lines)
+
+
+def test_the_check_command_caps_failures_per_article_and_per_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factsuite.commands import check_output
+
+    monkeypatch.setattr(check_output, "MAX_FAILURES_PER_ARTICLE", 2)
+    monkeypatch.setattr(check_output, "MAX_FAILURES_PRINTED", 3)
+    shutil.copytree(ROOT / "reference", tmp_path / "reference")
+    for name in ("a", "b", "c"):
+        folder = Path(shutil.copytree(SEED, tmp_path / "facts" / name))
+        claims = folder / "claims.yaml"
+        text = claims.read_text("utf-8").replace("quote: ", "quote: x", 4)  # 4 quotes not in it
+        claims.write_text(text, "utf-8")
+    code, out = run_cli(capsys, "check", str(tmp_path / "facts"))
+    assert code == 1
+    assert out.count(" failed: [") == 3  # 2 of a's, 1 of b's, none of c's
+    for name in ("a", "b", "c"):
+        label = f"{tmp_path / 'facts' / name / 'claims.yaml'}"
+        assert re.search(rf"{re.escape(label)}: …and \d+ more failed checks: see factsuite", out)
 
 
 def test_every_output_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from factsuite.files.article import discover
+from factsuite.files.article import discover, skipped_link_note
 from factsuite.files.loading import FactFileError
-from factsuite.reports.escaping import visible
+from factsuite.reports.escaping import one_line, visible
 
 USAGE_ERROR = 2
 """The exit code of a command given nothing it can check."""
@@ -24,11 +24,15 @@ class NothingToCheck(Exception):
 
 
 def article_folders(paths: Sequence[Path]) -> list[Path]:
-    """Every article folder under ``paths``; ``NothingToCheck`` says why there is none."""
+    """Every article folder under ``paths``; ``NothingToCheck`` says why there is none.
+    Each linked folder not walked into is said (``discover``)."""
+    skipped: list[Path] = []
     try:
-        folders = discover(list(paths))
+        folders = discover(list(paths), skipped)
     except FactFileError as error:
         raise NothingToCheck("\n".join(map(str, error.errors))) from None
+    for link in skipped:
+        say(one_line(skipped_link_note(link, paths)))
     if not folders:
         raise NothingToCheck(
             f"no claims.yaml found under {' '.join(map(str, paths))}: give an article folder "

@@ -33,6 +33,7 @@ from factsuite.files.loading import (
 )
 from factsuite.files.model import RELATION_MODELS, ArticleMeta, ClaimsFile, Finding
 from factsuite.files.names import ARTICLE_LOOKALIKES, CLAIMS_FILE, META_FILE, TEXT_FILE
+from factsuite.files.relation_kinds import date_arithmetic_errors
 from factsuite.meaning.lexicon import load_lexicon
 
 MAX_ERRORS_SHOWN = 20
@@ -120,6 +121,8 @@ def load_article(folder: Path, tree: Path | None = None) -> Article:
     article.claims, document, claim_errors = validated_file(
         claims_path, ClaimsFile, _guarded(claims_path, root)
     )
+    if article.claims is not None:
+        claim_errors += date_arithmetic_errors(claims_path, article.claims, document)
     article.line_map = LineMap(document)  # the document itself is let go: see LineMap
     article.errors.extend(claim_errors)
     return article
@@ -294,14 +297,16 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"expected one of: {', '.join(repr(choice) for choice in choices)}"
 
 
-def discover(paths: list[Path]) -> list[Path]:
+def discover(paths: list[Path], skipped: list[Path] | None = None) -> list[Path]:
     """Article folders under the given paths: every folder holding a claims.yaml.
 
     A given path that cannot be looked at raises ``FactFileError`` with its located error.
 
     Linked folders are not walked into, so a link cannot pull a whole tree from elsewhere
-    into the run; a linked folder that is itself an article is listed, so that
-    ``load_article`` refuses it by name if it leads out of the tree instead of it vanishing.
+    into the run (``facts/up -> ..`` would bring in the repository again and again); each
+    is added to ``skipped``, to be said.  A linked folder that is itself an article is
+    listed, so that ``load_article`` refuses it by name if it leads out of the tree instead
+    of it vanishing.
     """
     folders: set[Path] = set()
     for path in paths:
@@ -309,7 +314,7 @@ def discover(paths: list[Path]) -> list[Path]:
             if path.name == CLAIMS_FILE and (path.is_file() or path.is_symlink()):
                 folders.add(path.parent)
             elif path.is_dir():
-                folders.update(_article_folders(path))
+                folders.update(_article_folders(path, [] if skipped is None else skipped))
         except OSError as error:  # a path over PATH_MAX, a folder that cannot be listed
             raise FactFileError(
                 [LocatedError(path, None, None, f"cannot read: {error.strerror or error}")]
@@ -321,8 +326,9 @@ def looks_like_article(names: list[str]) -> bool:
     return any(name.casefold() in ARTICLE_LOOKALIKES for name in names)
 
 
-def _article_folders(tree: Path) -> Iterator[Path]:
-    """A folder that cannot be listed (a path over PATH_MAX) is listed too, to fail by name."""
+def _article_folders(tree: Path, skipped: list[Path]) -> Iterator[Path]:
+    """A folder that cannot be listed (a path over PATH_MAX) is listed too, to fail by name;
+    a linked folder that is no article goes to ``skipped``."""
     unlisted: list[OSError] = []
     for top, subfolders, files in os.walk(tree, onerror=unlisted.append):  # links not walked
         here = Path(top)
@@ -332,7 +338,18 @@ def _article_folders(tree: Path) -> Iterator[Path]:
             linked = here / name
             if os.path.islink(linked) and os.path.lexists(linked / CLAIMS_FILE):
                 yield linked
+            elif os.path.islink(linked):
+                skipped.append(linked)
     yield from (Path(error.filename) for error in unlisted if error.filename)
+
+
+def skipped_link_note(link: Path, trees: Sequence[Path]) -> str:
+    """Why a linked folder was not walked into, in the words pytest's warning uses."""
+    target = Path(os.path.realpath(link))
+    if any(target.is_relative_to(os.path.realpath(tree)) for tree in trees):
+        return f"skipped linked folder {link}: a link to {target}, inside the tree: not walked into"
+    outside = ", ".join(os.path.realpath(tree) for tree in trees)
+    return f"skipped linked folder {link}: a link to {target}, outside {outside}: not read"
 
 
 def _once_each(folders: set[Path]) -> list[Path]:

@@ -8,9 +8,10 @@ limits in force), so it is never stale: an edited file has another hash.  Valida
 runs on every read, so the model's verdicts never come from the cache.
 
 Entries are JSON, not pickle: a cache folder is data that a run reads, and loading it must
-never run code.  A corrupt or unreadable entry is ignored and written again, so the folder is
-safe to delete at any time.  Only documents are kept; a text that fails to parse is parsed
-(and its error told) every time.
+never run code.  Each is sealed with a key no repository holds (``cache_seal.py``), so an
+entry planted in the folder is never used.  A corrupt, unsealed or unreadable entry is
+ignored and written again, so the folder is safe to delete at any time.  Only documents are
+kept; a text that fails to parse is parsed (and its error told) every time.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ import yaml
 
 import factsuite
 from factsuite.files import loading
+from factsuite.files.cache_seal import seal, unseal
 from factsuite.files.loading import LocatedDict, LocatedList, current_limits, parse_yaml, read_text
 
 CLI_CACHE = ".factsuite-cache"
 """The ``factsuite`` command's cache folder, in the folder it is run from."""
-FORMAT = 1
+FORMAT = 2
 """The layout of an entry: raised when ``_encoded`` changes."""
 
 _folder: Path | None = None
@@ -84,7 +86,8 @@ def _digest(text: str) -> str:
 def _read(entry: Path) -> Any | None:
     """The cached document, or None for an entry that is missing or damaged in any way."""
     try:
-        return _decoded(json.loads(entry.read_bytes()))
+        payload = unseal(entry, entry.read_bytes())
+        return None if payload is None else _decoded(json.loads(payload))
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         return None
 
@@ -93,8 +96,11 @@ def _write(entry: Path, document: Any) -> None:
     """Write an entry whole or not at all (another process may read it meanwhile)."""
     temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{threading.get_ident()}")
     try:
+        sealed = seal(entry, json.dumps(_encoded(document), separators=(",", ":")).encode())
+        if sealed is None:
+            return  # no key can be kept: nothing is cached
         _made(entry.parent)
-        temporary.write_text(json.dumps(_encoded(document), separators=(",", ":")))
+        temporary.write_bytes(sealed)
         os.replace(temporary, entry)
     except OSError:
         return  # a read-only or full disk only costs the next run a parse

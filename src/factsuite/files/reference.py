@@ -158,6 +158,7 @@ _MESSAGES = {
     "dates_real": ("is not a real date", "write it as YYYY-MM-DD"),
     "numbers_not_negative": ("is not a non-negative number", "write digits only: 3557245"),
     "not_blank": ("is empty", "every row needs its source"),
+    "web_addresses": ("is not a web address", "give one starting http:// or https://"),
     "never_falls": (
         "falls below an earlier figure of a cumulative series",
         "check the figure, or set cumulative: false in series.yaml",

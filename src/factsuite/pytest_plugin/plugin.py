@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Self
 
 import pytest
 
@@ -38,7 +38,7 @@ from factsuite.pytest_plugin.settings import (
     item_mode_key,
 )
 from factsuite.pytest_plugin.teardown_index import index_teardown_reports
-from factsuite.reports.escaping import capped, visible
+from factsuite.reports.escaping import capped, one_line, visible
 
 if TYPE_CHECKING:  # the engine is imported when the first fact file is collected, not before
     from factsuite.checking.engine import CheckItem, Evaluation, Outcome
@@ -295,9 +295,9 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     else:
         why = f"a link to {target}, outside {', '.join(map(str, trees))}: not read"
     warnings.warn_explicit(
-        f"skipped linked folder {_shown(config, collection_path)}: {why}",
+        one_line(f"skipped linked folder {_shown(config, collection_path)}: {why}"),
         pytest.PytestCollectionWarning,
-        str(collection_path),
+        one_line(str(collection_path)),
         1,
     )
     return True
@@ -388,7 +388,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for folder in state.folders:
         evaluation = state.evaluations.get(str(folder))
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
-        label = _shown(terminalreporter.config, folder / CLAIMS_FILE)
+        label = one_line(str(_shown(terminalreporter.config, folder / CLAIMS_FILE)))
         article = (
             next((a for a in evaluation.articles if a.folder == folder), None)
             if evaluation
@@ -416,7 +416,22 @@ def _shown(config: pytest.Config, path: Path) -> Path:
         return path
 
 
-class ArticleFile(pytest.File):
+class OneLineFile(pytest.File):
+    """A fact file whose node id shows its folder's name on one line, controls escaped.
+
+    pytest prints node ids itself (``FAILED <id> - ...``, progress, ``-v``), and the items'
+    ids are made from this one: a folder named with a newline or an ANSI escape would
+    otherwise forge lines of pytest's summary."""
+
+    @classmethod
+    def from_parent(cls, parent: pytest.Collector, **kwargs: Any) -> Self:
+        node = super().from_parent(parent, **kwargs)
+        if one_line(node.nodeid) == node.nodeid:
+            return node
+        return super().from_parent(parent, nodeid=one_line(node.nodeid), **kwargs)
+
+
+class ArticleFile(OneLineFile):
     """An article's claims.yaml: its checks are the items."""
 
     def collect(self) -> Iterator[pytest.Item]:
@@ -462,7 +477,14 @@ class PlainFailureItem(pytest.Item):
     ) -> str:
         if isinstance(excinfo.value, EditorNote):
             return excinfo.value.text
-        return str(super().repr_failure(excinfo, style=style))  # type: ignore[arg-type]  # pytest's style
+        failure = super().repr_failure(excinfo, style=style)  # type: ignore[arg-type]  # pytest's style
+        return visible(str(failure))
+
+    @property
+    def location(self) -> tuple[str, int | None, str]:
+        """Where pytest says the item is, its folder's name on one line (``-v``, headings)."""
+        path, line, domain = super().location
+        return one_line(path), line, one_line(domain)
 
 
 class FactCheck(PlainFailureItem):
@@ -481,7 +503,9 @@ class FactCheck(PlainFailureItem):
             self.add_marker(pytest.mark.skip(reason=DRAFT_REASON))
         elif finding is not None:
             self.add_marker(
-                pytest.mark.xfail(reason=finding_reason(finding), strict=True, raises=CheckFailed)
+                pytest.mark.xfail(
+                    reason=visible(finding_reason(finding)), strict=True, raises=CheckFailed
+                )
             )
         properties = {
             "article": str(article.folder),
@@ -501,7 +525,7 @@ class FactCheck(PlainFailureItem):
 
         outcome = self.outcome()
         self.user_properties.append(("verdict", str(status(outcome))))
-        where = f"{_label(self.config, self.article)}:{self.check.line or 1}"
+        where = f"{one_line(_label(self.config, self.article))}:{self.check.line or 1}"
         if self.check.draft:
             raise DraftNotReviewed(draft_text(where, outcome))
         if not outcome.passed and in_baseline(self.config, self.article.claims_path, outcome):
@@ -533,12 +557,12 @@ class ArticleChecks(PlainFailureItem):
         from factsuite.reports.wording import draft_text
 
         evaluation = self.config.stash[state_key].evaluation_of(self.folder)
-        label = _shown(self.config, self.path)
+        shown = one_line(str(_shown(self.config, self.path)))
         texts = []
         known = 0  # failures the baseline holds
         drafts_fail = fail_on_drafts(self.config)
         for outcome in evaluation.outcomes_of(self.folder):
-            where = f"{label}:{outcome.item.line or 1}"
+            where = f"{shown}:{outcome.item.line or 1}"
             if drafts_fail and status(outcome) is Status.DRAFT:
                 texts.append(draft_text(where, outcome))
                 continue
@@ -553,10 +577,10 @@ class ArticleChecks(PlainFailureItem):
             raise CheckFailed("\n\n".join(texts))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"all checks of {_shown(self.config, self.path)}"
+        return self.path, None, f"all checks of {one_line(str(_shown(self.config, self.path)))}"
 
 
-class ReferenceFile(pytest.File):
+class ReferenceFile(OneLineFile):
     """A reference series or events folder: one item that validates its table."""
 
     def collect(self) -> Iterator[pytest.Item]:

@@ -23,6 +23,16 @@ def visible(text: str) -> str:
     return CONTROLS.sub(_escape_code, text)
 
 
+NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""``CONTROLS`` with tab and the line ends too: what a name shown on one line may not hold."""
+
+
+def one_line(text: str) -> str:
+    """A name (a folder, a node id) on one line: a newline in a folder's name would start a
+    forged line of its own in a log, so it is shown as ``\\x0a`` like every other control."""
+    return NAME_CONTROLS.sub(_escape_code, text)
+
+
 def _escape_code(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 from urllib.parse import quote
@@ -36,6 +36,7 @@ from factsuite.files.model import Claim, Finding
 from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.readings import ClaimReading
+from factsuite.reports import page_caps
 from factsuite.reports.claimreview import reviewed_claims
 from factsuite.reports.conclusion import conclusion
 from factsuite.reports.escaping import fragment, visible
@@ -46,6 +47,7 @@ from factsuite.reports.markdown import (
     where,
     write_markdown,
 )
+from factsuite.reports.page_caps import SEE, capped_problems, cut
 from factsuite.reports.verdicts import Status
 from factsuite.reports.verdicts import status as outcome_status
 from factsuite.reports.wording import (
@@ -160,6 +162,8 @@ class ArticleView:
     mentions: list[MentionView] = field(default_factory=list)
     culprit: str | None = None
     """The most likely culprit in words, shown first (see ``checking/culprit.py``)."""
+    more: dict[str, int] = field(default_factory=dict)
+    """What the page leaves out past its caps, by kind (``page_caps.py``)."""
 
     @property
     def title(self) -> str:
@@ -418,11 +422,37 @@ def _views(evaluation: Evaluation, page_folder: Path) -> list[ArticleView]:
 def _page(views: list[ArticleView], evaluation: Evaluation, index: str = "") -> str:
     template = _environment.get_template("report.html.j2")
     return template.render(
-        articles=views,
+        articles=[capped(view) for view in views],
+        see=SEE,
         totals=Tally.total([view.tally for view in views]),
         reading=READINGS[evaluation.reading],
         looks=LOOKS,
         index=index,
+    )
+
+
+def capped(view: ArticleView) -> ArticleView:
+    """The view as its page shows it, within ``page_caps``; ``more`` counts what is left
+    out (``listed``, ``claims``, ``mentions``).  The index reads the whole view."""
+
+    def check(shown: CheckView) -> CheckView:
+        return replace(shown, problems=capped_problems(shown.problems))
+
+    attention, listed = cut(view.attention, page_caps.MAX_LISTED)
+    claims, more_claims = cut(view.claims, page_caps.MAX_CLAIMS)
+    mentions, more_mentions = cut(view.mentions, page_caps.MAX_MENTIONS)
+    shown = {f"{view.slug}/{c.claim.id}" for c in claims}
+    shown |= {f"{view.slug}/ignored-{m.number}" for m in mentions}
+    return replace(
+        view,
+        attention=[check(c) for c in attention],
+        claims=[replace(c, checks=[check(k) for k in c.checks]) for c in claims],
+        mentions=mentions,
+        paragraphs=[
+            [s if not s.key or s.key in shown else replace(s, key="") for s in paragraph]
+            for paragraph in view.paragraphs
+        ],
+        more={"listed": listed, "claims": more_claims, "mentions": more_mentions},
     )
 
 
