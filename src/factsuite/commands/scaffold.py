@@ -18,21 +18,17 @@ from pathlib import Path
 
 import yaml
 
+from factsuite.commands.sentences import looks_like_headline, own_clause, sentence
+from factsuite.commands.suggestions import Suggestion, suggest_relations
 from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.dates import DateError, describe, parse_date
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.lexicon import Kind, load_lexicon
 from factsuite.meaning.mentions import DATE_KINDS, Mention, find_mentions
-from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
 
 TODO_MEASURE = "TODO: what is measured"
 TODO_POPULATION = "TODO: of whom"
-HEADLINE_MAX_WORDS = 20
 MIN_CLAUSE_WORDS = 4
-NEAR = 600
-"""How many characters apart two mentions may be for a relation to be suggested."""
-SUBGROUPS = frozenset(["children", "child", "women", "girls", "boys", "minors", "babies"])
-"""Nouns that name a part of a larger group of people ("1.5 million children")."""
 # fmt: off
 STOPWORDS = frozenset([
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
@@ -41,10 +37,6 @@ STOPWORDS = frozenset([
     "says", "late", "early",
 ])
 # fmt: on
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘(])")
-_CLAUSE_MARK = re.compile(r"[;:()]|,\s|\s[—–]\s")
-_OF_GROUP = re.compile(r" of (?!an?\b)(?:(them|those|these)\b)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,49 +52,11 @@ class Draft:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    """A relation the scaffold suggests, with the reason shown as a comment."""
-
-    id: str
-    rule: str
-    fields: dict[str, object]
-    reason: str
-
-
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end == -1 else line_end
-
-
-def _sentence(text: str, mention: Mention) -> tuple[int, int]:
-    """The sentence around a mention, within its line."""
-    start, end = _line_bounds(text, mention.start, mention.end)
-    for found in _SENTENCE_END.finditer(text, start, end):
-        if found.end() <= mention.start:
-            start = found.end()
-        elif found.start() >= mention.end:
-            return start, found.start()
-    return start, end
-
-
-def _own_clause(text: str, mention: Mention) -> tuple[int, int]:
-    """The clause a mention stands in, however short: from the mark before it to the next."""
-    start, end = _sentence(text, mention)
-    for found in _CLAUSE_MARK.finditer(text, start, end):
-        if found.end() <= mention.start:
-            start = found.end()
-        elif found.start() >= mention.end:
-            return start, found.start()
-    return start, end
-
-
 def _clause(text: str, mention: Mention) -> tuple[int, int]:
     """The clause around a mention, or its sentence when the clause is only a few words."""
-    clause_start, clause_end = _own_clause(text, mention)
+    clause_start, clause_end = own_clause(text, mention)
     if len(text[clause_start:clause_end].split()) < MIN_CLAUSE_WORDS:
-        return _sentence(text, mention)
+        return sentence(text, mention)
     return clause_start, clause_end
 
 
@@ -171,7 +125,7 @@ def _slug(words: list[str]) -> str:
 def _context_words(text: str, mention: Mention) -> list[str]:
     """Two content words of the figure's own clause: after a figure ("people"), before a date
     ("said").  Never from the next clause: "rose 5%; wages fell" is no "5-wages-fell"."""
-    start, end = _own_clause(text, mention)
+    start, end = own_clause(text, mention)
     after = _content_words(text[mention.end : end])[:2]
     before = _content_words(text[start : mention.start])[-2:]
     if mention.kind in DATE_KINDS:
@@ -206,105 +160,6 @@ def draft_claims(text: str, mentions: list[Mention], published: date) -> list[Dr
     return drafts
 
 
-def _quantity(draft: Draft) -> Quantity | None:
-    try:
-        figure = parse_figure(draft.mention.value, draft.mention.unit)
-    except NumberError:
-        return None
-    return figure if isinstance(figure, Quantity) else None
-
-
-def _is_subgroup(text: str, mention: Mention) -> bool:
-    following = re.findall(r"[A-Za-z]+", text[mention.end : mention.end + 30])[:2]
-    return any(word.lower() in SUBGROUPS for word in following)
-
-
-def _nearest(draft: Draft, others: list[Draft], before_only: bool = False) -> Draft | None:
-    def distance(other: Draft) -> int:
-        return abs(other.mention.start - draft.mention.start)
-
-    near = [
-        other
-        for other in others
-        if other is not draft
-        and distance(other) <= NEAR
-        and (not before_only or other.mention.start < draft.mention.start)
-    ]
-    return min(near, key=distance, default=None)
-
-
-def _parts_of_wholes(text: str, drafts: list[Draft]) -> list[Suggestion]:
-    """A count of children near a count of people: the children are part of the people."""
-    people = [d for d in drafts if d.mention.unit == "people" and d.mention.kind == "count"]
-    wholes = [d for d in people if not _is_subgroup(text, d.mention)]
-    suggestions = []
-    for part in people:
-        whole = _nearest(part, wholes) if _is_subgroup(text, part.mention) else None
-        if whole is not None:
-            suggestions.append(
-                Suggestion(
-                    f"{part.id}-within",
-                    "part_of",
-                    {"part": part.id, "whole": whole.id},
-                    f'"{part.mention.text}" names a group within "{whole.mention.text}"',
-                )
-            )
-    return suggestions
-
-
-def _repeated_figures(drafts: list[Draft]) -> list[Suggestion]:
-    """The same figure in the same unit twice or more (headline and body): one figure."""
-    groups: dict[tuple[str, str], list[Draft]] = {}
-    for draft in drafts:
-        quantity = _quantity(draft)
-        if draft.mention.kind in DATE_KINDS or quantity is None or quantity.value < 10:
-            continue
-        key = (" ".join(draft.mention.value.lower().split()), draft.mention.unit)
-        groups.setdefault(key, []).append(draft)
-    return [
-        Suggestion(
-            f"{group[0].id}-repeated",
-            "same_figure",
-            {"claims": [draft.id for draft in group]},
-            f'"{group[0].mention.value}" is written {len(group)} times: the same figure?',
-        )
-        for group in groups.values()
-        if len(group) > 1
-    ]
-
-
-def _shares_of_counts(text: str, drafts: list[Draft]) -> list[Suggestion]:
-    """A share "of" a group of people counted in its sentence, or "of those" counted before."""
-    people = [d for d in drafts if d.mention.kind == "count" and d.mention.unit == "people"]
-    suggestions = []
-    for share in (d for d in drafts if d.mention.kind == "share"):
-        of = _OF_GROUP.match(text, share.mention.end)
-        if of is None:
-            continue
-        sentence_start = _sentence(text, share.mention)[0]
-        candidates = [d for d in people if of.group(1) or d.mention.start >= sentence_start]
-        whole = _nearest(share, candidates, before_only=True)
-        if whole is not None:
-            suggestions.append(
-                Suggestion(
-                    f"{share.id}-share",
-                    "share_of",
-                    {"share": share.id, "whole": whole.id},
-                    f'"{share.mention.text}" may be a share of "{whole.mention.text}"',
-                )
-            )
-    return suggestions
-
-
-def suggest_relations(text: str, drafts: list[Draft]) -> list[Suggestion]:
-    """Obvious relations for the reviewer to keep, fix or delete."""
-    taken: set[str] = set()
-    suggestions = (
-        _parts_of_wholes(text, drafts) + _repeated_figures(drafts) + _shares_of_counts(text, drafts)
-    )
-    return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in suggestions]
-
-
 YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
@@ -322,15 +177,10 @@ def _scalar(value: object) -> str:
     return dumped.removesuffix("\n...\n").strip()
 
 
-def _looks_like_headline(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", "!", "?"))
-
-
 def headline_of(text: str) -> str | None:
     """The first line when it reads as a headline (short, no full stop) and a body follows."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
-    return lines[0] if len(lines) > 1 and _looks_like_headline(lines[0]) else None
+    return lines[0] if len(lines) > 1 and looks_like_headline(lines[0]) else None
 
 
 def meta_yaml(text: str, published: date, url: str | None, outlet: str | None) -> str:

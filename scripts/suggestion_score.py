@@ -1,0 +1,298 @@
+"""Precision and recall of the relations ``factsuite new`` suggests, against a careful human's.
+
+    python scripts/suggestion_score.py [--part tuning|holdout|all] [-v]
+
+The scaffold runs on each corpus article's text and publication date, as a user would run
+it.  Its drafts are matched to the human's claims by where their figures stand: a draft
+whose mention overlaps the figure of a human claim's quote (located in the text) is that
+claim; a draft no human claim covers was not worth a claim, and a suggestion naming it is
+wrong.  A suggestion is then read in the human's claim ids and scored:
+
+- *right* when it says nothing the human's relations do not: the same relation with the
+  same claims in the same roles, or one the human's relations imply (a part of a
+  ``sum_of``/``total``/``share_count`` whole is ``part_of`` it; the share of a
+  ``share_count`` is ``share_of`` its whole; claims within one ``same_figure`` group are the
+  same figure), or one the writer listed as ``inexpressible`` in the labels (seen, but not
+  then writable);
+- a human relation is *found* when a suggestion has its rule and exactly its claims in the
+  same roles.
+
+Exits 1 when precision is below 90 %: a wrong suggestion costs the user more than a
+missing one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from factsuite.commands.scaffold import Draft, Suggestion, draft_claims, suggest_relations
+from factsuite.meaning.mentions import find_mentions
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+MIN_PRECISION = 0.90
+SUGGESTED_RULES = frozenset({"part_of", "sum_of", "total", "share_of", "same_figure", "change"})
+"""The rules the scaffold suggests: recall over these says what it misses of what it could."""
+# fmt: off
+ROLE_KEYS = frozenset({
+    "part", "whole", "parts", "share", "claims", "shares", "before", "after", "by", "total",
+    "per_period", "period", "duration", "start", "end", "earlier", "later",
+})
+# fmt: on
+
+Roles = frozenset[tuple[str, object]]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation as rule and roles, each role naming a claim id or a set of them."""
+
+    rule: str
+    roles: Roles
+
+    @staticmethod
+    def of(rule: str, fields: dict[str, object]) -> Relation:
+        roles = frozenset(
+            (key, frozenset(value) if isinstance(value, list) else value)
+            for key, value in fields.items()
+            if key in ROLE_KEYS and value is not None
+        )
+        return Relation(rule, roles)
+
+    def role(self, key: str) -> object:
+        return dict(self.roles).get(key)
+
+    def claims(self) -> set[str]:
+        found: set[str] = set()
+        for _, value in self.roles:
+            found |= set(value) if isinstance(value, frozenset) else {str(value)}
+        return found
+
+
+@dataclass
+class ArticleScore:
+    """One article's suggestions and human relations, and which of them met."""
+
+    name: str
+    human: list[Relation]
+    suggested: list[Relation | None]
+    """Each suggestion in the human's ids; None when it names a mention no human claim is."""
+    reasons: list[str]
+    right: list[bool] = field(default_factory=list)
+    found: list[bool] = field(default_factory=list)
+
+
+def _figure_spans(text: str, claims: list[dict[str, object]]) -> dict[str, tuple[int, int]]:
+    """Where each human claim's figure stands in the text: its quote, then its value in it."""
+    spans = {}
+    for claim in claims:
+        quote, value = str(claim.get("quote", "")), str(claim.get("value", ""))
+        at = text.find(quote) if quote else -1
+        inside = quote.lower().find(value.lower()) if value else -1
+        if at != -1 and inside != -1:
+            spans[str(claim["id"])] = (at + inside, at + inside + len(value))
+    return spans
+
+
+def _claim_of(draft: Draft, spans: dict[str, tuple[int, int]]) -> str | None:
+    mention = draft.mention
+    return next(
+        (cid for cid, (s, e) in spans.items() if s < mention.end and mention.start < e),
+        None,
+    )
+
+
+def _in_human_ids(suggestion: Suggestion, ids: dict[str, str | None]) -> Relation | None:
+    fields: dict[str, object] = {}
+    for key, value in suggestion.fields.items():
+        if key not in ROLE_KEYS:
+            continue  # kind, direction: not claims
+        names = value if isinstance(value, list) else [value]
+        mapped = [ids.get(str(name)) for name in names]
+        if any(name is None for name in mapped):
+            return None
+        fields[key] = mapped if isinstance(value, list) else mapped[0]
+    return Relation.of(suggestion.rule, fields)
+
+
+def _implied(human: list[Relation]) -> list[Relation]:
+    """The relations the human's relations imply, in the scaffold's vocabulary: a part of a
+    ``sum_of``/``total``/``share_count`` whole or of a ``share_of``'s whole is ``part_of`` it,
+    a share is ``share_of`` its whole, a part of a part is part of the whole."""
+    implied = list(human)
+    for relation in human:
+        whole = relation.role("whole")
+        parts = relation.role("parts") or frozenset()
+        if relation.rule in ("sum_of", "total", "share_of"):
+            implied += [Relation.of("part_of", {"part": p, "whole": whole}) for p in parts]  # type: ignore[attr-defined]
+        if relation.rule == "total":
+            implied.append(Relation.of("sum_of", {"parts": list(parts), "whole": whole}))  # type: ignore[call-overload]
+        if relation.rule in ("share_count", "share_of"):
+            implied.append(
+                Relation.of("share_of", {"share": relation.role("share"), "whole": whole})
+            )
+        if relation.rule == "share_count":
+            implied.append(Relation.of("part_of", {"part": relation.role("part"), "whole": whole}))
+    within = {(r.role("part"), r.role("whole")) for r in implied if r.rule == "part_of"}
+    while True:
+        longer = {(a, d) for a, b in within for c, d in within if b == c and a != d} - within
+        if not longer:
+            break
+        within |= longer
+    implied += [Relation.of("part_of", {"part": a, "whole": b}) for a, b in within]
+    return implied
+
+
+def _same_figures(human: list[Relation]) -> dict[str, str]:
+    """Each claim of a ``same_figure`` group named by the group's first claim: one figure."""
+    canonical: dict[str, str] = {}
+    for relation in human:
+        if relation.rule == "same_figure":
+            group = sorted(relation.claims())
+            first = canonical.get(group[0], group[0])
+            for claim in group:
+                canonical.setdefault(claim, first)
+    return canonical
+
+
+def _renamed(relation: Relation, canonical: dict[str, str]) -> Relation:
+    if relation.rule == "same_figure":
+        return relation
+    roles = frozenset(
+        (
+            key,
+            frozenset(canonical.get(v, v) for v in value)
+            if isinstance(value, frozenset)
+            else canonical.get(str(value), value),
+        )
+        for key, value in relation.roles
+    )
+    return Relation(relation.rule, roles)
+
+
+def _is_right(suggestion: Relation, human: list[Relation], seen: list[set[str]]) -> bool:
+    """Said by the human's relations, implied by them, or listed as inexpressible."""
+    canonical = _same_figures(human)
+    implied = _implied([_renamed(r, canonical) for r in human])
+    if _renamed(suggestion, canonical) in implied:
+        return True
+    if suggestion.rule == "same_figure":
+        group = suggestion.claims()
+        if any(r.rule == "same_figure" and group <= r.claims() for r in human):
+            return True
+    return any(suggestion.claims() <= claims for claims in seen)
+
+
+def score_article(folder: Path, labels: dict[str, object]) -> ArticleScore:
+    text = (folder / "article.txt").read_text("utf-8")
+    meta = yaml.safe_load((folder / "meta.yaml").read_text("utf-8"))
+    published = meta["published"]
+    assert isinstance(published, date)
+    data = yaml.safe_load((folder / "claims.yaml").read_text("utf-8")) or {}
+    human = [Relation.of(r["rule"], r) for r in data.get("relations") or []]
+    drafts = draft_claims(text, find_mentions(text), published)
+    suggestions = suggest_relations(text, drafts)
+    spans = _figure_spans(text, data.get("claims") or [])
+    ids = {draft.id: _claim_of(draft, spans) for draft in drafts}
+    score = ArticleScore(
+        folder.name,
+        human,
+        [_in_human_ids(s, ids) for s in suggestions],
+        [f"{s.rule}: {s.reason}" for s in suggestions],
+    )
+    seen = [set(entry.get("claims") or []) for entry in labels.get("inexpressible") or []]  # type: ignore[attr-defined]
+    score.right = [s is not None and _is_right(s, human, seen) for s in score.suggested]
+    score.found = [relation in score.suggested for relation in human]
+    return score
+
+
+def score_part(part: str) -> list[ArticleScore]:
+    scores = []
+    for facts in sorted((CORPUS / part).glob("*/facts")):
+        for folder in sorted(path for path in facts.iterdir() if path.is_dir()):
+            label_file = facts.parent / "labels" / f"{folder.name}.yaml"
+            labels = yaml.safe_load(label_file.read_text()) if label_file.exists() else {}
+            scores.append(score_article(folder, labels or {}))
+    return scores
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:6.1%}" if whole else "     -"
+
+
+def report(scores: list[ArticleScore], verbose: bool) -> tuple[str, float]:
+    """A table per relation kind and in total, and the overall precision."""
+    kinds: dict[str, list[int]] = {}  # rule: suggested, right, human, found
+    for score in scores:
+        for is_right, reason in zip(score.right, score.reasons, strict=True):
+            tally = kinds.setdefault(reason.split(":")[0], [0, 0, 0, 0])
+            tally[0] += 1
+            tally[1] += int(is_right)
+        for relation, is_found in zip(score.human, score.found, strict=True):
+            tally = kinds.setdefault(relation.rule, [0, 0, 0, 0])
+            tally[2] += 1
+            tally[3] += int(is_found)
+    lines = [
+        f"{'rule':<12} {'suggested':>9} {'right':>5} {'precision':>9} "
+        f"{'human':>5} {'found':>5} {'recall':>6}"
+    ]
+    totals = [0, 0, 0, 0]
+    for rule, (suggested, right, human, found) in sorted(kinds.items()):
+        totals = [a + b for a, b in zip(totals, (suggested, right, human, found), strict=True)]
+        lines.append(
+            f"{rule:<12} {suggested:>9} {right:>5} {_ratio(right, suggested):>9} "
+            f"{human:>5} {found:>5} {_ratio(found, human):>6}"
+        )
+    suggestible = [sum(kinds[r][3] for r in kinds if r in SUGGESTED_RULES)]
+    suggestible.insert(0, sum(kinds[r][2] for r in kinds if r in SUGGESTED_RULES))
+    suggested, right, human, found = totals
+    lines.append(
+        f"{'total':<12} {suggested:>9} {right:>5} {_ratio(right, suggested):>9} "
+        f"{human:>5} {found:>5} {_ratio(found, human):>6}"
+    )
+    lines.append(
+        f"{'suggestible':<12} {'':>9} {'':>5} {'':>9} {suggestible[0]:>5} {suggestible[1]:>5} "
+        f"{_ratio(suggestible[1], suggestible[0]):>6}   (rules the scaffold can suggest)"
+    )
+    if verbose:
+        for score in scores:
+            for suggestion, ok, reason in zip(
+                score.suggested, score.right, score.reasons, strict=True
+            ):
+                if not ok:
+                    named = (
+                        "an unencoded mention"
+                        if suggestion is None
+                        else sorted(suggestion.claims())
+                    )
+                    lines.append(f"{score.name}: WRONG {reason} -> {named}")
+            for relation, was_found in zip(score.human, score.found, strict=True):
+                if not was_found and relation.rule in SUGGESTED_RULES:
+                    lines.append(
+                        f"{score.name}: missed {relation.rule} {sorted(relation.claims())}"
+                    )
+    precision = right / suggested if suggested else 1.0
+    return "\n".join(lines), precision
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["tuning", "holdout", "all"], default="tuning")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list wrong and missed")
+    arguments = parser.parse_args(argv)
+    parts = ["tuning", "holdout"] if arguments.part == "all" else [arguments.part]
+    scores = [score for part in parts for score in score_part(part)]
+    text, precision = report(scores, arguments.verbose)
+    print(text)
+    passed = precision >= MIN_PRECISION
+    print(f"{'ok' if passed else 'FAILED'}: need precision >= {MIN_PRECISION:.0%}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

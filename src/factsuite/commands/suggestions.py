@@ -1,0 +1,455 @@
+"""The relations ``factsuite new`` suggests, read from the sentence structure around figures.
+
+A wrong suggestion costs the reviewer more than a missing one (it must be noticed, understood
+and deleted), so each rule here fires only on wording that says the relation outright: "41
+of the 56 precincts", "43,000 people, of whom 26,000 ... and 17,000 ...", "including 1,250",
+"Of the 347 cases, 216 ...", "nearly half of the shelters" after "3,400 shelters".  Figures
+merely near each other are not related.  ``scripts/suggestion_score.py`` measures precision
+and recall against relations a careful person wrote (docs/scaffold.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from factsuite.commands.sentences import line_bounds, looks_like_headline, own_clause, sentence
+from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
+
+if TYPE_CHECKING:
+    from factsuite.commands.scaffold import Draft
+
+NEAR = 600
+"""How many characters back a share's or a subgroup's whole may stand."""
+SUBGROUPS = frozenset(["children", "child", "women", "girls", "boys", "minors", "babies"])
+"""Nouns that name a part of a larger group of people ("1.5 million children")."""
+AMOUNT_KINDS = frozenset({"count", "money"})
+# fmt: off
+NOT_NOUNS = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "as", "its", "their", "his", "her", "them", "they", "it", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would", "that", "this", "which", "who", "all",
+    "more", "than", "about", "some", "nearly", "almost", "around", "over", "new", "other",
+])
+# fmt: on
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
+_OF_WHOM = re.compile(r",\s+of\s+whom\s+(?:[a-z]+\s+){0,2}$")
+_INCLUDING = re.compile(r"\bincluding\s+(?:all\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"^[^,;:.]*?(?:,\s+|\s+)and\s+$")
+_SENTENCE_OF_THE = re.compile(r"^\s*[\"“]?Of\s+(?:the|all|these|those)\s+$")
+_AMONG = re.compile(r"^\s+(?:\w+\s+){0,2}(?:are|were|is|was)\s+among\b")
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?:(?P<pronoun>them|those|these)\b(?P<words>[^,;:.]*)|the\s+(?P<noun>[A-Za-z]+)\b(?!\s+(?:who|that|which|in|of|aged|with)\b))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A relation the scaffold suggests, with the reason shown as a comment."""
+
+    id: str
+    rule: str
+    fields: dict[str, object]
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The article and its drafts, with what every rule asks of them."""
+
+    text: str
+    drafts: list[Draft]
+
+    def before(self, draft: Draft, start: int | None = None) -> str:
+        """The text of the draft's sentence before its figure (or from ``start``)."""
+        begin = sentence(self.text, draft.mention)[0] if start is None else start
+        return self.text[begin : draft.mention.start]
+
+    def after(self, draft: Draft) -> str:
+        return self.text[draft.mention.end : sentence(self.text, draft.mention)[1]]
+
+    def same_sentence(self, one: Draft, other: Draft) -> bool:
+        return sentence(self.text, one.mention) == sentence(self.text, other.mention)
+
+    def amounts(self) -> list[Draft]:
+        return [d for d in self.drafts if d.mention.kind in AMOUNT_KINDS]
+
+    def noun(self, draft: Draft) -> str:
+        """The first word naming what a figure counts, singular: "3,400 shelters" is "shelter"."""
+        end = own_clause(self.text, draft.mention)[1]
+        return _first_noun(self.text[draft.mention.end : end])
+
+    def in_headline(self, draft: Draft) -> bool:
+        start, end = line_bounds(self.text, draft.mention.start, draft.mention.end)
+        return looks_like_headline(self.text[start:end]) and end < len(self.text.rstrip())
+
+
+def _first_noun(text: str) -> str:
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in NOT_NOUNS]
+    return re.sub(r"(?<=[a-z]{3})s$", "", words[0]) if words else ""
+
+
+def _value(draft: Draft) -> Fraction | None:
+    try:
+        figure = parse_figure(draft.mention.value, draft.mention.unit)
+    except NumberError:
+        return None
+    return figure.value if isinstance(figure, Quantity) else None
+
+
+def _units_agree(one: Draft, other: Draft) -> bool:
+    """Counts of people and of things may be one whole ("214 cases", "143 of the 214 patients")."""
+    units = {one.mention.unit, other.mention.unit}
+    return len(units) == 1 or units == {"count", "people"}
+
+
+def _not_larger(part: Draft, whole: Draft) -> bool:
+    part_value, whole_value = _value(part), _value(whole)
+    return part_value is not None and whole_value is not None and part_value <= whole_value
+
+
+def _nearest_before(draft: Draft, candidates: list[Draft], reach: int = NEAR) -> Draft | None:
+    before = [
+        c
+        for c in candidates
+        if c is not draft and draft.mention.start - reach <= c.mention.start < draft.mention.start
+    ]
+    return max(before, key=lambda c: c.mention.start, default=None)
+
+
+def _part(part: Draft, whole: Draft, why: str) -> Suggestion:
+    return Suggestion(
+        f"{part.id}-within",
+        "part_of",
+        {"part": part.id, "whole": whole.id},
+        f'"{part.mention.text}" {why} "{whole.mention.text}"',
+    )
+
+
+def _parts(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
+    named = " and ".join(f'"{p.mention.text}"' for p in parts)
+    return Suggestion(
+        f"{whole.id}-parts",
+        "sum_of",
+        {"parts": [p.id for p in parts], "whole": whole.id},
+        f'{named} {why} "{whole.mention.text}"; make it `total` if they are every part',
+    )
+
+
+def _and_chain(text: _Text, first: Draft, candidates: list[Draft]) -> list[Draft]:
+    """``first`` and the figures joined to it by "and" in its sentence: "26,000 ... and 17,000"."""
+    chain = [first]
+    for other in sorted(candidates, key=lambda d: d.mention.start):
+        last = chain[-1]
+        if other.mention.start <= last.mention.start or not text.same_sentence(other, last):
+            continue
+        between = text.text[last.mention.end : other.mention.start]
+        if (
+            _AND.match(between)
+            or (len(chain) > 1 and re.fullmatch(r",\s+", between))
+            or (re.fullmatch(r"[^,;:.]*,\s+", between) and _continues(text, other, candidates))
+        ):
+            chain.append(other)
+        else:
+            break
+    return chain if len(chain) > 1 else [first]
+
+
+def _continues(text: _Text, draft: Draft, candidates: list[Draft]) -> bool:
+    """A list goes on past ``draft`` to a last item joined by "and": "216 ..., 88 ... and 61"."""
+    following = [c for c in candidates if c.mention.start > draft.mention.start]
+    nxt = min(following, key=lambda c: c.mention.start, default=None)
+    return (
+        nxt is not None
+        and text.same_sentence(nxt, draft)
+        and bool(_AND.match(text.text[draft.mention.end : nxt.mention.start]))
+    )
+
+
+def _of_the(text: _Text) -> Iterator[Suggestion]:
+    """ "41 of the county's 56 precincts", "3.2 million of the 5.8 million people"."""
+    amounts = text.amounts()
+    for whole in amounts:
+        part = _nearest_before(whole, amounts, reach=40)
+        if part is None or not _units_agree(part, whole):
+            continue
+        if _OF_THE.match(text.text[part.mention.end : whole.mention.start]):
+            yield _part(part, whole, "of the")
+
+
+def _of_whom(text: _Text) -> Iterator[Suggestion]:
+    """ "43,000 people, of whom 26,000 ... and 17,000 ...": the parts of the figure before."""
+    amounts = text.amounts()
+    for part in amounts:
+        if not _OF_WHOM.search(text.before(part)):
+            continue
+        whole = _nearest_before(part, [a for a in amounts if text.same_sentence(a, part)])
+        if whole is None or not _units_agree(part, whole):
+            continue
+        parts = _and_chain(text, part, [a for a in amounts if _units_agree(a, whole)])
+        if len(parts) > 1:
+            yield _parts(parts, whole, "are counted among")
+        else:
+            yield _part(part, whole, "are counted among")
+
+
+def _of_the_opening(text: _Text) -> Iterator[Suggestion]:
+    """ "Of the 347 cases, 216 were in Birmingham, 88 in Coventry and 61 ...": its parts."""
+    amounts = text.amounts()
+    for whole in amounts:
+        if not _SENTENCE_OF_THE.match(text.before(whole)):
+            continue
+        later = [a for a in amounts if text.same_sentence(a, whole) and _units_agree(a, whole)]
+        later = [a for a in later if a.mention.start > whole.mention.end]
+        first = min(later, key=lambda a: a.mention.start, default=None)
+        if first is None or re.search(r"\bor\s+(?:about\s+|some\s+)?$", text.before(first)):
+            continue
+        parts = _and_chain(text, first, later)
+        if len(parts) > 1:
+            yield _parts(parts, whole, "are counted among")
+        else:
+            yield _part(first, whole, "is counted among")
+
+
+def _including(text: _Text, known: dict[str, str]) -> Iterator[Suggestion]:
+    """ "..., including 1,250 last week": a part of the figure before it in the sentence.
+
+    When that figure is itself the whole of "41 of the 56", the part is of the 41."""
+    amounts = text.amounts()
+    by_id = {d.id: d for d in amounts}
+    for part in amounts:
+        if not _INCLUDING.search(text.before(part)):
+            continue
+        same = [a for a in amounts if text.same_sentence(a, part) and _units_agree(a, part)]
+        whole = _nearest_before(part, same)
+        if whole is None:
+            continue
+        inner = next((p for p, w in known.items() if w == whole.id and p in by_id), None)
+        yield _part(part, by_id[inner] if inner else whole, "includes... is part of")
+
+
+def _subgroups(text: _Text) -> Iterator[Suggestion]:
+    """ "1.5 million children are among the refugees", "of 5.8 million people, 1.4 million
+    children": a subgroup's whole is a larger count of people in its sentence, or any count
+    before it when the text says "among"."""
+    people = [d for d in text.drafts if d.mention.kind == "count" and d.mention.unit == "people"]
+    groups = [d for d in people if _first_noun(text.after(d)[:30]) + "s" in SUBGROUPS]
+    groups += [d for d in people if _first_noun(text.after(d)[:30]) in SUBGROUPS]
+    wholes = [d for d in people if d not in groups]
+    for part in groups:
+        among = bool(_AMONG.match(text.after(part)))
+        candidates = [
+            w for w in wholes if _not_larger(part, w) and (among or text.same_sentence(w, part))
+        ]
+        whole = _nearest_before(part, candidates)
+        if whole is not None:
+            yield _part(part, whole, "names a group within")
+
+
+def _repeated_figures(text: _Text) -> Iterator[Suggestion]:
+    """The same figure in the same unit, in a headline and the body or counting the same
+    noun ("45,000 people" and "45,000 patients" are not): one figure."""
+    groups: dict[tuple[str, str], list[Draft]] = {}
+    for draft in text.drafts:
+        value = _value(draft) if draft.mention.kind in AMOUNT_KINDS | {"share"} else None
+        if value is None or value < 10:
+            continue
+        key = (" ".join(draft.mention.value.lower().split()), draft.mention.unit)
+        groups.setdefault(key, []).append(draft)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        if not any(text.in_headline(d) for d in group):
+            noun, count = Counter(text.noun(d) for d in group).most_common(1)[0]
+            group = [d for d in group if text.noun(d) == noun] if noun and count > 1 else []
+        if len(group) > 1:
+            yield Suggestion(
+                f"{group[0].id}-repeated",
+                "same_figure",
+                {"claims": [draft.id for draft in group]},
+                f'"{group[0].mention.value}" is written {len(group)} times: the same figure?',
+            )
+
+
+_CHANGE_BY = re.compile(
+    r"\b(?:(?P<up>rose|risen|rises|climbed|increased|grew|grown|jumped|up)"
+    r"|(?P<down>fell|fallen|falls|dropped|decreased|declined|shrank|down))(?:\s+by)?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _changes(text: _Text) -> Iterator[Suggestion]:
+    """ "rose by 42,000 to 1.44 million from 1.36 million", "rose to 6.4 percent, up 0.2
+    percentage points from 6.2 percent": the change ``by``, the level it left ``from`` and
+    the level it reached (after "to", or the figure before "up"/"down" in the sentence)."""
+    figures = [d for d in text.drafts if d.mention.kind in AMOUNT_KINDS | {"share"}]
+    for by in figures:
+        verb = _CHANGE_BY.search(text.before(by)[-30:])
+        if verb is None:
+            continue
+        same = [f for f in figures if text.same_sentence(f, by) and f is not by]
+        later = [f for f in same if f.mention.start > by.mention.start]
+        start = next(
+            (f for f in later if re.search(r"\bfrom\s+(?:\w+['’]s\s+)?$", text.before(f))), None
+        )
+        if start is None or not _units_agree(start, start):
+            continue
+        to = next(
+            (
+                f
+                for f in later
+                if f.mention.start < start.mention.start and re.search(r"\bto\s+$", text.before(f))
+            ),
+            None,
+        )
+        end = to or _nearest_before(by, [f for f in same if f.mention.unit == start.mention.unit])
+        if end is None or end.mention.unit != start.mention.unit:
+            continue
+        points = "percentage point" in by.mention.text + text.after(by)[:20]
+        kind = "points" if points else "absolute"
+        if by.mention.unit != start.mention.unit and not points:
+            kind = "percent" if by.mention.kind == "share" else ""
+        if not kind:
+            continue
+        fields: dict[str, object] = {"before": start.id, "after": end.id, "by": by.id}
+        if kind != "absolute":
+            fields["kind"] = kind
+        if verb.group("down"):
+            fields["direction"] = "down"
+        yield Suggestion(
+            f"{by.id}-change",
+            "change",
+            fields,
+            f'"{verb.group(0).strip()} {by.mention.text}" from "{start.mention.text}" to '
+            f'"{end.mention.text}"',
+        )
+
+
+def _own_words(text: _Text, draft: Draft) -> list[str]:
+    """The words of a figure's clause between the figures beside it: in "followed by Chad
+    with some 150,000 and South Sudan with 118,000", 118,000's are "and South Sudan with"."""
+    start, end = own_clause(text.text, draft.mention)
+    mention = draft.mention
+    start = max([start, *(d.mention.end for d in text.drafts if d.mention.end <= mention.start)])
+    end = min([end, *(d.mention.start for d in text.drafts if d.mention.start >= mention.end)])
+    return text.text[start:end].split()
+
+
+def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft | None:
+    """The count a share is of, when the words say which: see ``_shares``."""
+    amounts = text.amounts()
+    same = [a for a in amounts if text.same_sentence(a, share)]
+    before = text.before(share)
+    shares = [d for d in text.drafts if d.mention.kind == "share" and text.same_sentence(d, share)]
+    opening = next(
+        (
+            a
+            for a in same
+            if a.mention.start < share.mention.start
+            and _SENTENCE_OF_THE.match(text.before(a))
+            and share is min(shares, key=lambda d: d.mention.start)
+            and not re.search(r"\bthe\s+$", before)
+        ),
+        None,
+    )
+    if opening is not None:
+        return opening
+    if _OF_WHOM.search(before):
+        return _nearest_before(share, same)
+    of = _SHARE_OF.match(text.text, share.mention.end)
+    if of is None:
+        return None
+    if of.group("pronoun"):
+        if of.group("pronoun").lower() == "them":
+            earlier = [
+                wholes[d.id] for d in text.drafts if d.id in wholes and text.same_sentence(d, share)
+            ]
+            return earlier[-1] if earlier else None
+        words = {_first_noun(w) for w in (of.group("words") or "").split()} - {""}
+        fits = [a for a in amounts if words & {_first_noun(w) for w in _own_words(text, a)}]
+        return _nearest_before(share, fits)
+    noun = _first_noun(of.group("noun"))
+    return _nearest_before(
+        share, [a for a in amounts if noun and text.noun(a) == noun], reach=len(text.text)
+    )
+
+
+def _count_beside(text: _Text, share: Draft) -> Draft | None:
+    """The count a share is given with: "76.3 percent, or about 202,000", "9,871 votes, or 46
+    percent"."""
+    for count in text.amounts():
+        between = (
+            text.text[share.mention.end : count.mention.start]
+            if count.mention.start > share.mention.end
+            else text.text[count.mention.end : share.mention.start]
+        )
+        if re.fullmatch(r"(?:\s+[A-Za-z]+)?,\s+or\s+", between):
+            return count
+    return None
+
+
+def _shares(text: _Text) -> Iterator[Suggestion]:
+    """A share and the count it is of, when the words say which: "Of the 265,000 patients ...,
+    76.3 percent", "5,818 people ..., of whom about a quarter", "nine in 10 of those crossing
+    into Chad" (a count whose clause names Chad), "more than half of them" (the whole of the
+    share before it), "nearly half of the shelters" (a count of shelters)."""
+    wholes: dict[str, Draft] = {}
+    for share in (d for d in text.drafts if d.mention.kind == "share"):
+        whole = _share_whole(text, share, wholes)
+        if whole is None:
+            continue
+        wholes[share.id] = whole
+        fields: dict[str, object] = {"share": share.id, "whole": whole.id}
+        count = _count_beside(text, share)
+        if count is not None and count is not whole and _units_agree(count, whole):
+            fields["parts"] = [count.id]
+        yield Suggestion(
+            f"{share.id}-share",
+            "share_of",
+            fields,
+            f'"{share.mention.text}" may be a share of "{whole.mention.text}"',
+        )
+
+
+def _named_parts(suggestion: Suggestion) -> list[str]:
+    parts = suggestion.fields.get("parts")
+    if isinstance(parts, list):
+        return [str(part) for part in parts]
+    return [str(suggestion.fields["part"])]
+
+
+def suggest_relations(text: str, drafts: list[Draft]) -> list[Suggestion]:
+    """Relations the wording states outright, for the reviewer to keep, fix or delete.
+
+    A part is suggested once, by the first rule that reads it."""
+    article = _Text(text, drafts)
+    found: list[Suggestion] = []
+    parts: dict[str, str] = {}
+    for suggestion in [*_of_the(article), *_of_whom(article), *_of_the_opening(article)]:
+        named = _named_parts(suggestion)
+        if any(part in parts for part in named):
+            continue
+        for part in named:
+            parts[part] = str(suggestion.fields["whole"])
+        found.append(suggestion)
+    for suggestion in [*_including(article, parts), *_subgroups(article)]:
+        if str(suggestion.fields["part"]) not in parts:
+            parts[str(suggestion.fields["part"])] = str(suggestion.fields["whole"])
+            found.append(suggestion)
+    found += [*_repeated_figures(article), *_shares(article), *_changes(article)]
+    taken: set[str] = set()
+    return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in found]
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    base = base[:60].strip("-") or "relation"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
