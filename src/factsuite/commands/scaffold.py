@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from factsuite.commands.draft_time import Field, draft_dated, draft_tense
 from factsuite.commands.sentences import looks_like_headline, own_clause, sentence
 from factsuite.commands.suggestions import Suggestion, suggest_relations
 from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
@@ -50,6 +51,8 @@ class Draft:
     as_of: date | None = None
     as_of_note: str = ""
     note: str = ""
+    tense: Field | None = None
+    dated: Field | None = None
 
 
 def _clause(text: str, mention: Mention) -> tuple[int, int]:
@@ -102,18 +105,20 @@ def _quote(text: str, mention: Mention) -> tuple[str, str, str]:
     return tries[0][0], mention.qualifier, ""
 
 
-def _as_of(mention: Mention, published: date) -> tuple[date | None, str]:
-    """The first day a date names and what it is, or publication and a TODO if unreadable."""
+def _as_of(mention: Mention, published: date, future: bool) -> tuple[date | None, str]:
+    """The first day a date names and what it is, or publication and a TODO if unreadable.
+
+    A date the text looks ahead to is read forwards ("30 April" in March is this April)."""
     if mention.kind not in DATE_KINDS:
         return None, ""
     try:
-        span = parse_date(mention.value, published)
+        span = parse_date(mention.value, published, future)
     except DateError as error:
         return published, f"TODO: set as_of; {error}"
     note = describe(span.first)
     if span.first != span.last:
         note = f"any day from {span} fits: set the day the text means"
-    if span.first > published:
+    if span.first > published and not future:
         note += "; after publication, and the suite checks past dates only"
     return span.first, note
 
@@ -152,15 +157,31 @@ def draft_claims(text: str, mentions: list[Mention], published: date) -> list[Dr
     drafts = []
     for mention in mentions:
         quote, qualifier, note = _quote(text, mention)
-        as_of, as_of_note = _as_of(mention, published)
+        tense = draft_tense(text, mention, published)
+        as_of, as_of_note = _as_of(mention, published, tense is not None)
         slug = _slug([mention.value, *_context_words(text, mention)])
         drafts.append(
-            Draft(_unique(slug, taken), mention, quote, qualifier, as_of, as_of_note, note)
+            Draft(
+                _unique(slug, taken),
+                mention,
+                quote,
+                qualifier,
+                as_of,
+                as_of_note,
+                note,
+                tense,
+                draft_dated(text, mention, mentions),
+            )
         )
     return drafts
 
 
 YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _comment(text: str) -> str:
+    """Text for a YAML comment: a line break (of any kind) would end the comment."""
+    return " ".join(YAML_BREAKS.sub(" ", text).split())
 
 
 def _scalar(value: object) -> str:
@@ -216,12 +237,16 @@ def _claim_lines(draft: Draft) -> list[str]:
         lines.append(f"    population: {_scalar(TODO_POPULATION)}")
     if draft.as_of is not None:
         lines.append(f"    as_of: {draft.as_of.isoformat()}  # {draft.as_of_note}")
+    if draft.tense is not None:
+        lines.append(f"    tense: {draft.tense.value}  # {_comment(draft.tense.reason)}")
+    if draft.dated is not None:
+        lines.append(f"    dated: {draft.dated.value}  # {_comment(draft.dated.reason)}")
     lines += ["    status: draft", ""]
     return lines
 
 
 def _relation_lines(suggestion: Suggestion) -> list[str]:
-    lines = [f"  # suggested: {suggestion.reason}", f"  - id: {suggestion.id}"]
+    lines = [f"  # suggested: {_comment(suggestion.reason)}", f"  - id: {suggestion.id}"]
     lines.append(f"    rule: {suggestion.rule}")
     lines += [f"    {key}: {_scalar(value)}" for key, value in suggestion.fields.items()]
     return [*lines, ""]
