@@ -4,8 +4,10 @@ The corpus (``corpus/<tuning|holdout>/<writer>/``) holds articles written and en
 people who read only the README, each with ``labels/<slug>.yaml`` naming the errors planted
 in it and the claims that reveal each one.  A failing check is *true* when it involves a
 claim of a planted error, a *false alarm* otherwise; a planted error is *caught* when some
-failing check involves one of its claims.  Read black-box from pytest's JUnit XML, so the
-score measures what a user sees.
+failing check involves one of its claims, and its *culprit is first* when the "most likely
+wrong" line the report leads with names the claim the label says is wrong (``wrong:``;
+without it, any claim of the error).  Read black-box
+from pytest's JUnit XML and its printed culprit, so the score measures what a user sees.
 
     python scripts/corpus_score.py                 # the tuning part
     python scripts/corpus_score.py --part holdout  # the part kept aside
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -67,12 +70,39 @@ class ArticleScore:
     missed: list[str] = field(default_factory=list)
     by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
     rules: dict[str, int] = field(default_factory=dict)
+    culprit: list[str] = field(default_factory=list)
+    culprit_missed: list[str] = field(default_factory=list)
 
 
-def failures_by_article(facts: Path, workdir: Path) -> dict[str, list[Failure]]:
-    """Every failing item of one pytest run over ``facts``, by article folder name."""
+SUSPECT = re.compile(r"\((?:article\.txt:\d+|not in article\.txt), claim ([^)\s]+)\)")
+"""A claim named in the "most likely wrong" line the run prints for an article."""
+TALLY = ("planted", "caught", "right_rule", "culprit_first", "culprit_of_error")
+
+
+def culprit_first(error: dict[str, object], suspects: list[str], key: str = "wrong") -> bool:
+    """The culprit the report leads with names the claim the label says is wrong (or,
+    without ``wrong:``, or with ``key="claims"``, one of the error's claims)."""
+    wrong = error.get(key) or error["claims"]
+    return bool(set(suspects) & set(wrong if isinstance(wrong, list) else [wrong]))
+
+
+def culprits(stdout: str) -> dict[str, list[str]]:
+    """Each article's culprit, as printed by the run: its claims, most suspected first."""
+    found = {}
+    for line in stdout.splitlines():
+        label, sep, told = line.partition(": most likely wrong")
+        if sep:
+            found[Path(label.strip()).parent.name] = SUSPECT.findall(told)
+    return found
+
+
+def failures_by_article(
+    facts: Path, workdir: Path
+) -> tuple[dict[str, list[Failure]], dict[str, list[str]]]:
+    """Every failing item of one pytest run over ``facts``, and the culprit it printed, by
+    article folder name."""
     xml = workdir / f"{facts.parent.parent.name}-{facts.parent.name}.xml"
-    subprocess.run(
+    run = subprocess.run(
         [
             sys.executable,
             "-m",
@@ -89,6 +119,7 @@ def failures_by_article(facts: Path, workdir: Path) -> dict[str, list[Failure]]:
         ],
         cwd=workdir,
         capture_output=True,
+        text=True,
         check=False,
     )
     found: dict[str, list[Failure]] = {}
@@ -103,13 +134,13 @@ def failures_by_article(facts: Path, workdir: Path) -> dict[str, list[Failure]]:
             claims=set(properties.get("claims", "").split()),
         )
         found.setdefault(article.name, []).append(failure)
-    return found
+    return found, culprits(run.stdout)
 
 
 def score_part(part: str, workdir: Path) -> list[ArticleScore]:
     scores = []
     for writer in sorted((CORPUS / part).glob("*/facts")):
-        failures = failures_by_article(writer, workdir)
+        failures, suspects = failures_by_article(writer, workdir)
         for folder in sorted(path for path in writer.iterdir() if path.is_dir()):
             label_file = writer.parent / "labels" / f"{folder.name}.yaml"
             labels = yaml.safe_load(label_file.read_text()) if label_file.exists() else {}
@@ -126,8 +157,15 @@ def score_part(part: str, workdir: Path) -> list[ArticleScore]:
                 hits = [failure for failure in mine if failure.involves(error["claims"])]
                 hit = bool(hits)
                 kind = error.get("kind", "other")
-                tally = score.by_kind.setdefault(kind, {"planted": 0, "caught": 0, "right_rule": 0})
+                tally = score.by_kind.setdefault(kind, dict.fromkeys(TALLY, 0))
                 tally["planted"] += 1
+                first = hit and culprit_first(error, suspects.get(folder.name, []))
+                tally["culprit_first"] += first
+                tally["culprit_of_error"] += hit and culprit_first(
+                    error, suspects.get(folder.name, []), "claims"
+                )
+                if hit:
+                    (score.culprit if first else score.culprit_missed).append(error["id"])
                 tally["caught"] += hit
                 tally["right_rule"] += any(
                     failure.rule in RULES_FOR_KIND.get(kind, set()) for failure in hits
@@ -150,6 +188,8 @@ def print_scores(scores: list[ArticleScore]) -> None:
             print(f"    FALSE ALARM {alarm}")
         for missed in score.missed:
             print(f"    MISSED      {missed}")
+        for error in score.culprit_missed:
+            print(f"    CULPRIT NOT FIRST {error}")
     true = sum(len(score.true_failures) for score in scores)
     false = sum(len(score.false_alarms) for score in scores)
     caught = sum(len(score.caught) for score in scores)
@@ -157,18 +197,23 @@ def print_scores(scores: list[ArticleScore]) -> None:
     kinds: dict[str, dict[str, int]] = {}
     for score in scores:
         for kind, tally in score.by_kind.items():
-            total = kinds.setdefault(kind, {"planted": 0, "caught": 0, "right_rule": 0})
+            total = kinds.setdefault(kind, dict.fromkeys(TALLY, 0))
             for key, value in tally.items():
                 total[key] += value
-    print("\nplanted kind        caught  with the right rule")
+    print("\nplanted kind        caught  with the right rule  culprit first  culprit of the error")
     for kind, total in sorted(kinds.items()):
         print(
             f"{kind:<18} {total['caught']:>3}/{total['planted']:<3} "
-            f"{total['right_rule']:>3}/{total['planted']}"
+            f"{total['right_rule']:>3}/{total['planted']:<16} "
+            f"{total['culprit_first']:>3}/{total['caught']:<10} "
+            f"{total['culprit_of_error']:>3}/{total['caught']}"
         )
+    first = sum(len(score.culprit) for score in scores)
+    of_error = sum(total["culprit_of_error"] for total in kinds.values())
     print(
         f"\nTOTAL {len(scores)} articles: {true} true failures, {false} false alarms, "
-        f"{caught}/{planted} planted errors caught"
+        f"{caught}/{planted} planted errors caught, culprit first for {first}/{caught} "
+        f"(of the error: {of_error}/{caught})"
     )
 
 

@@ -55,6 +55,36 @@ def test_headline_before_body_when_all_else_is_equal() -> None:
     assert found.suspects[0].claim.claim == "head"
 
 
+def _role(claim: str, role: str, yaml_line: int) -> ClaimRef:
+    return ClaimRef(role, claim, yaml_line, f"quote of {claim}", 5, "5", "people", None)
+
+
+def test_a_claim_a_record_confirms_is_suspected_last() -> None:
+    level, other = _role("level", "after", 1), _role("other", "before", 2)
+    found = culprit([_failing("x", level, other, rule="change")])
+    assert found is not None
+    assert found.suspects[0].claim.claim == "level"
+    confirmed = Outcome(CheckItem("record[level]", "record", 1, ("level",)))
+    found = culprit([_failing("x", level, other, rule="change"), confirmed])
+    assert found is not None
+    assert found.suspects[0].claim.claim == "other"
+    assert found.suspects[0].confirmed is False
+
+
+def test_a_worked_out_figure_before_the_levels_it_comes_from() -> None:
+    before, after = _role("before", "before", 1), _role("after", "after", 2)
+    by = _role("by", "by", 3)
+    found = culprit([_failing("rise", before, after, by, rule="change")])
+    assert found is not None
+    assert found.suspects[0].claim.claim == "by"
+    # a share is worked out from its part, which a breakdown reports
+    share, part = _role("share", "share", 5), _role("part", "part", 4)
+    whole = _role("whole", "whole", 1)
+    found = culprit([_failing("food", whole, part, share, rule="share_of")])
+    assert found is not None
+    assert found.suspects[0].claim.claim == "share"
+
+
 def test_findings_drafts_and_file_mistakes_are_not_suspected() -> None:
     a = _ref("a")
     finding = Finding(check="x", verdict=Verdict.INACCURATE, reason="reviewed")

@@ -462,9 +462,11 @@ MUTATIONS = [
                 ),
                 "invasion-before-conditions": problem(
                     "dates_in_order",
-                    "\n  earlier   'invasion-announced' (Thursday 24 March 2022)\n",
-                    "\n  later     'conditions-earlier-this-month' (Tuesday 1 March 2022 to "
-                    "Monday 21 March 2022)",
+                    # each date claim located, so the culprit can name it
+                    "\n  earlier   invasion-announced (claims.yaml:",
+                    '"March 24, 2022" reads as exactly Thursday 24 March 2022',
+                    "\n  later     conditions-earlier-this-month (claims.yaml:",
+                    '"earlier this month" reads as [Tuesday 1 March 2022, Monday 21 March 2022]',
                 ),
                 "event[invasion-announced]": problem(
                     "event_in_date",

@@ -9,12 +9,16 @@ minimum is found by trying sets of growing size, up to ``MAX_SIZE`` claims.
 Among sets of the same size, the claims are weighed, in this order:
 
 1. a claim that disagrees with a reference record (``record[...]`` fails) is suspected
-   first: the record is evidence from outside the article;
+   first, and one a record confirms (``record[...]`` passes) last: the record is evidence
+   from outside the article;
 2. then a claim that takes part in more failures;
-3. then the headline's claim (its quote is within meta.yaml's headline) before the body's:
+3. then a figure the writer worked out from others (a change's ``by``, a rate's average, a
+   share; then a part of a breakdown) before the levels and totals it was worked from:
+   those are reported, and cited elsewhere, so the arithmetic is the likelier slip;
+4. then the headline's claim (its quote is within meta.yaml's headline) before the body's:
    a headline is shortened and rewritten after the body, away from the source, so it is the
    likelier to have drifted;
-4. then the order of claims.yaml, so that the answer never depends on chance.
+5. then the order of claims.yaml, so that the answer never depends on chance.
 
 Only checks that fail the run count: recorded findings and drafts are not told as failures,
 and the files' own mistakes (schema, grounding, coverage) are fixed, not suspected.
@@ -38,6 +42,12 @@ MAX_CANDIDATES = 40
 """The most claims a search starts from (the most failed first): it stays exact below."""
 NOT_SUSPECTED = frozenset({"schema", "grounding", "coverage"})
 """Rules whose failures are mistakes in the files, not in the article."""
+WORKED_OUT = {"by": 0, "per_period": 0, "per day": 0, "share": 0, "part": 1}
+"""Roles of a figure worked out from the others of its relation (see the module), most
+worked out first: a share is computed from its part, a part is read off a breakdown."""
+LEVEL = len(set(WORKED_OUT.values()))
+"""The rank of every other role: a level or total, reported rather than worked out."""
+RECORD_RULE = "record"
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,10 @@ class Suspect:
     """The agency whose record the claim disagrees with, if one does."""
     headline: bool = False
     """Its quote is (within) the article's headline."""
+    confirmed: bool = False
+    """A reference record agrees with it (its ``record[...]`` check passes)."""
+    worked_out: int = LEVEL
+    """How much of a worked-out figure it is in its failures (``WORKED_OUT``; lower is more)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +132,9 @@ def minimal_hitting_sets(
 def culprit(outcomes: Iterable[Outcome], headline: str | None = None) -> Culprit | None:
     """The most likely culprit of an article's failures (``headline``: meta.yaml's); None
     when nothing fails (or no set of ``MAX_SIZE`` claims explains every failure)."""
+    outcomes = list(outcomes)
     failings = _failings(outcomes)
+    confirmed = _confirmed(outcomes)
     candidates = minimal_hitting_sets([failing.claims for failing in failings])
     if not candidates:
         return None
@@ -129,12 +145,19 @@ def culprit(outcomes: Iterable[Outcome], headline: str | None = None) -> Culprit
             refs.setdefault(ref.claim, ref)
         for claim, source in failing.sources.items():
             sources.setdefault(claim, source)
+    worked_out: dict[str, int] = {}
+    for failing in failings:
+        for ref in failing.refs:
+            rank = WORKED_OUT.get(ref.role, LEVEL)
+            worked_out[ref.claim] = min(rank, worked_out.get(ref.claim, LEVEL))
     suspects = {
         claim: Suspect(
             refs[claim],
             sum(claim in failing.claims for failing in failings),
             sources.get(claim),
             _within(refs[claim].quote, headline),
+            claim in confirmed,
+            worked_out.get(claim, LEVEL),
         )
         for claim in refs
     }
@@ -153,11 +176,23 @@ def _within(quote: str, headline: str | None) -> bool:
     return headline is not None and bool(quote.strip()) and words(quote) in words(headline)
 
 
-def _suspicion(suspect: Suspect) -> tuple[bool, int, bool, int]:
+def _confirmed(outcomes: list[Outcome]) -> set[str]:
+    """The claims a reference record agrees with: their ``record[...]`` checks pass."""
+    return {
+        claim
+        for outcome in outcomes
+        if outcome.item.rule == RECORD_RULE and status(outcome) is Status.PASSED
+        for claim in outcome.item.claims
+    }
+
+
+def _suspicion(suspect: Suspect) -> tuple[bool, bool, int, int, bool, int]:
     """The order suspects are weighed in (smaller is more suspect): see the module."""
     return (
         suspect.source is None,
+        suspect.confirmed,
         -suspect.failures,
+        suspect.worked_out,
         not suspect.headline,
         suspect.claim.yaml_line or 0,
     )

@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from factsuite.checking.check_helpers import not_comparable, registered
-from factsuite.checking.explain_helpers import endpoint, labelled
+from factsuite.checking.explain_helpers import claim_ref, endpoint, labelled
 from factsuite.checking.findings import Line
 from factsuite.checking.rule import RELATION_ITEM, Context, Failure, Rule
 
@@ -19,11 +19,19 @@ def dates_in_order(df: pd.DataFrame) -> pd.Series:
 
 
 def explain(failure: Failure, context: Context) -> list[Line]:
+    """Each date located: a date claim with its quote (so the culprit can name it), an ISO
+    date or publication as read."""
     row = failure.row
+    assert context.article.claims is not None
+    ids = {claim.id for claim in context.article.claims.claims}
     return [
         "These dates are out of order: the earlier one comes after the later one.",
-        labelled("earlier", endpoint(row, "earlier")),
-        labelled("later", endpoint(row, "later")),
+        *(
+            claim_ref(context, role, row[role])
+            if row[role] in ids
+            else labelled(role, endpoint(row, role))
+            for role in ("earlier", "later")
+        ),
     ]
 
 
