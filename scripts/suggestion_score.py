@@ -36,7 +36,9 @@ from factsuite.meaning.mentions import find_mentions
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MIN_PRECISION = 0.90
-SUGGESTED_RULES = frozenset({"part_of", "sum_of", "total", "share_of", "same_figure", "change"})
+SUGGESTED_RULES = frozenset(
+    {"part_of", "sum_of", "total", "share_of", "same_figure", "change", "rate"}
+)
 """The rules the scaffold suggests: recall over these says what it misses of what it could."""
 # fmt: off
 ROLE_KEYS = frozenset({
@@ -207,7 +209,9 @@ def score_article(folder: Path, labels: dict[str, object]) -> ArticleScore:
     )
     seen = [set(entry.get("claims") or []) for entry in labels.get("inexpressible") or []]  # type: ignore[attr-defined]
     score.right = [s is not None and _is_right(s, human, seen) for s in score.suggested]
-    score.found = [relation in score.suggested for relation in human]
+    canonical = _same_figures(human)
+    renamed = [_renamed(s, canonical) for s in score.suggested if s is not None]
+    score.found = [_renamed(relation, canonical) in renamed for relation in human]
     return score
 
 

@@ -101,6 +101,17 @@ def _suggest(text: str) -> list[tuple[str, dict[str, object]]]:
             },
         ),
         (
+            "Donors have pledged $214 million in the eight days since the appeal, an average "
+            "of about $45 million a day, up from $20 million a day in May.",
+            "rate",
+            {"total": "214 million", "per_period": "45 million", "period": "eight days"},
+        ),
+        (
+            "Cases have climbed to 347 since October.\nOf the 347 cases, most are children.",
+            "same_figure",
+            {"claims": ["347", "347"]},
+        ),
+        (
             "UN seeks $1.1 billion for flood-hit Bangladesh\nThe UN appealed for $1.1 billion.",
             "same_figure",
             {"claims": ["1.1 billion", "1.1 billion"]},
@@ -125,6 +136,10 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         "voted backed strikes.",
         # a subgroup larger than the only count before it is not a part of it
         "A single case can infect as many as 15 people. Some 1,100 children were vaccinated.",
+        # a daily figure with no average is no rate of the total beside it
+        "The agency recorded 147 cases in the seven days to Jan. 24, up from about 20 a day.",
+        # a round figure twice may count two things
+        "About 45,000 waited over a year.\nAbout 45,000 were still waiting in July.",
         # a share of a group the text never counts
         "Only 81 per cent of children in the city had received both doses; six children "
         "were treated in intensive care.",

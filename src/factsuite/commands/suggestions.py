@@ -34,7 +34,9 @@ NOT_NOUNS = frozenset([
     "as", "its", "their", "his", "her", "them", "they", "it", "is", "are", "was", "were", "be",
     "been", "has", "have", "had", "will", "would", "that", "this", "which", "who", "all",
     "more", "than", "about", "some", "nearly", "almost", "around", "over", "new", "other",
+    "since", "after", "before", "last", "up", "down", "so", "far", "still",
 ])
+ADJECTIVES = frozenset(["new", "more", "other", "additional", "confirmed", "registered"])
 # fmt: on
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
 _OF_WHOM = re.compile(r",\s+of\s+whom\s+(?:[a-z]+\s+){0,2}$")
@@ -90,8 +92,13 @@ class _Text:
 
 
 def _first_noun(text: str) -> str:
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in NOT_NOUNS]
-    return re.sub(r"(?<=[a-z]{3})s$", "", words[0]) if words else ""
+    """The noun right after a figure, singular, past a few adjectives ("147 new cases" is
+    "case"); none when a function word comes first ("347 since the outbreak")."""
+    for word in (w.lower() for w in re.findall(r"[A-Za-z]+", text)):
+        if word in ADJECTIVES:
+            continue
+        return "" if word in NOT_NOUNS else re.sub(r"(?<=[a-z]{3})s$", "", word)
+    return ""
 
 
 def _value(draft: Draft) -> Fraction | None:
@@ -251,9 +258,17 @@ def _subgroups(text: _Text) -> Iterator[Suggestion]:
             yield _part(part, whole, "names a group within")
 
 
+def _distinctive(draft: Draft) -> bool:
+    """A figure of three significant digits or more ("347", "7.62 million"): written twice,
+    it is hardly two different counts; round figures ("45,000", "30") often are."""
+    digits = re.sub(r"\D", "", draft.mention.value).rstrip("0")
+    return len(digits) >= 3
+
+
 def _repeated_figures(text: _Text) -> Iterator[Suggestion]:
-    """The same figure in the same unit, in a headline and the body or counting the same
-    noun ("45,000 people" and "45,000 patients" are not): one figure."""
+    """The same figure in the same unit, in a headline and the body, counting the same noun,
+    or distinctive and counting nothing else ("45,000 people" and "45,000 patients" are
+    not): one figure."""
     groups: dict[tuple[str, str], list[Draft]] = {}
     for draft in text.drafts:
         value = _value(draft) if draft.mention.kind in AMOUNT_KINDS | {"share"} else None
@@ -265,8 +280,14 @@ def _repeated_figures(text: _Text) -> Iterator[Suggestion]:
         if len(group) < 2:
             continue
         if not any(text.in_headline(d) for d in group):
-            noun, count = Counter(text.noun(d) for d in group).most_common(1)[0]
-            group = [d for d in group if text.noun(d) == noun] if noun and count > 1 else []
+            nouns = Counter(text.noun(d) for d in group if text.noun(d))
+            if _distinctive(group[0]) and len(nouns) <= 1:
+                pass  # "347" twice, counting nothing else: one figure
+            elif nouns and nouns.most_common(1)[0][1] > 1:
+                noun = nouns.most_common(1)[0][0]
+                group = [d for d in group if text.noun(d) == noun]
+            else:
+                group = []
         if len(group) > 1:
             yield Suggestion(
                 f"{group[0].id}-repeated",
@@ -338,6 +359,56 @@ def _own_words(text: _Text, draft: Draft) -> list[str]:
     start = max([start, *(d.mention.end for d in text.drafts if d.mention.end <= mention.start)])
     end = min([end, *(d.mention.start for d in text.drafts if d.mention.start >= mention.end)])
     return text.text[start:end].split()
+
+
+_PER_DAY = re.compile(r"\s+(?:a|per)\s+day\b", re.IGNORECASE)
+_AVERAGE = re.compile(r"\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
+
+
+def _rates(text: _Text) -> Iterator[Suggestion]:
+    """ "pledged $214 million in the eight days ..., an average of about $45 million a day":
+    an average a day, the total beside it in the sentence and the duration of that total."""
+    amounts = text.amounts()
+    for per_day in amounts:
+        if not _PER_DAY.match(text.text, per_day.mention.end):
+            continue
+        clause = slice(*own_clause(text.text, per_day.mention))
+        if not _AVERAGE.search(text.text[clause]):
+            continue  # "up from about 800 a day in May" is no average of a total
+        same = [
+            a
+            for a in amounts
+            if text.same_sentence(a, per_day)
+            and _units_agree(a, per_day)
+            and not _PER_DAY.match(text.text, a.mention.end)
+        ]
+        # the total the average is worked from comes before it ("147 ..., an average of 30 a
+        # day, up from 89"), or after when nothing comes before ("averaged 1,500 a day, a
+        # total of 7,000")
+        total = _nearest_before(per_day, same) or min(
+            same, key=lambda a: a.mention.start - per_day.mention.start, default=None
+        )
+        if total is None:
+            continue
+        durations = [
+            d
+            for d in text.drafts
+            if d.mention.kind == "duration"
+            and d.mention.unit == "days"
+            and text.same_sentence(d, total)
+        ]
+        period = min(
+            durations, key=lambda d: abs(d.mention.start - total.mention.end), default=None
+        )
+        if period is None:
+            continue
+        yield Suggestion(
+            f"{per_day.id}-rate",
+            "rate",
+            {"total": total.id, "per_period": per_day.id, "period": period.id},
+            f'"{per_day.mention.text}" a day over "{period.mention.text}" may make '
+            f'"{total.mention.text}"',
+        )
 
 
 def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft | None:
@@ -441,7 +512,7 @@ def suggest_relations(text: str, drafts: list[Draft]) -> list[Suggestion]:
         if str(suggestion.fields["part"]) not in parts:
             parts[str(suggestion.fields["part"])] = str(suggestion.fields["whole"])
             found.append(suggestion)
-    found += [*_repeated_figures(article), *_shares(article), *_changes(article)]
+    found += [*_repeated_figures(article), *_shares(article), *_changes(article), *_rates(article)]
     taken: set[str] = set()
     return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in found]
 
