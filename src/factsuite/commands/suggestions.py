@@ -12,16 +12,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from factsuite.commands.sentences import line_bounds, looks_like_headline, own_clause, sentence
+from factsuite.meaning.mentions import Mention
 from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
 
-if TYPE_CHECKING:
-    from factsuite.commands.scaffold import Draft
+
+class Draft(Protocol):
+    """A draft claim as the suggestions read it (``scaffold.Draft``): its id and mention."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def mention(self) -> Mention: ...
+
 
 NEAR = 600
 """How many characters back a share's or a subgroup's whole may stand."""
@@ -65,7 +74,7 @@ class _Text:
     """The article and its drafts, with what every rule asks of them."""
 
     text: str
-    drafts: list[Draft]
+    drafts: Sequence[Draft]
 
     def before(self, draft: Draft, start: int | None = None) -> str:
         """The text of the draft's sentence before its figure (or from ``start``)."""
@@ -494,7 +503,7 @@ def _named_parts(suggestion: Suggestion) -> list[str]:
     return [str(suggestion.fields["part"])]
 
 
-def suggest_relations(text: str, drafts: list[Draft]) -> list[Suggestion]:
+def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
     """Relations the wording states outright, for the reviewer to keep, fix or delete.
 
     A part is suggested once, by the first rule that reads it."""
