@@ -85,7 +85,7 @@ def _claim_rows(
     published_day = float(published.toordinal())
     rows = []
     for index, claim in enumerate(article.claims.claims):
-        reading = read_claim(claim, published)
+        reading = read_claim(claim, published, article.text)
         readings[(key, claim.id)] = reading
         figure = reading.figure
         span = reading.span
@@ -106,7 +106,7 @@ def _claim_rows(
                 published_day,
                 float(span.first.toordinal()) if span else np.nan,
                 float(span.last.toordinal()) if span else np.nan,
-                is_future(claim),
+                is_future(claim, article.text, published),
                 _words(reading.calendar_problem),
                 *_interval_values(reading),
             ]

@@ -118,8 +118,10 @@ class Claim(Strict):
         default=None,
         description="future: the text looks ahead (a scheduled or forecast date, a budget "
         "year): the date must lie on or after publication, and a weekday or a date without "
-        "its year is the next one.  Without it, a future word in the quote before the value "
-        "(due, will, next, scheduled, expected, by...) makes the claim future.",
+        "its year is the next one.  Without it, the figure's clause in the article decides: a "
+        "future word before the date (due, will, expect, next...) or in a 'when' clause after "
+        "it, 'ahead of', a present of schedule ('which open on July 26'), or 'by'/'from'/'for' "
+        "a year after publication make it future.",
     )
     dated: bool | None = Field(
         default=None,

@@ -80,8 +80,9 @@ class ClaimReading:
         return self.intervals.get(reading)
 
 
-def read_claim(claim: Claim, published: date) -> ClaimReading:
-    """Read a claim's value under both readings; errors become a reason, not an exception."""
+def read_claim(claim: Claim, published: date, text: str = "") -> ClaimReading:
+    """Read a claim's value under both readings; errors become a reason, not an exception.
+    ``text``: the article, whose clause around the quote may make a date look ahead."""
     lexicon = load_lexicon()
     unit = lexicon.units[claim.unit]
     qualifier = lexicon.qualifier(claim.qualifier)
@@ -96,7 +97,7 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
             f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, not a {unit.kind}',
         )
     if unit.kind == "date":
-        return _read_date(claim.value, published, unit.kind, is_future(claim))
+        return _read_date(claim.value, published, unit.kind, is_future(claim, text, published))
     if "date" in qualifier.kinds:
         return _unreadable(
             unit.kind, Unreadability.QUALIFIER_MISFITS, f'"{claim.qualifier}" only qualifies dates'
