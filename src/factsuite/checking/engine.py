@@ -131,7 +131,7 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
         if not citation.as_part:  # a dated figure cannot go stale: see meaning/dated.py
             rules = (
                 ("record", "population")
-                if is_dated(citation.claim)
+                if is_dated(citation.claim, article.text)
                 else (*rules, "population", "stale")
             )
         claim_id = citation.claim.id

@@ -101,7 +101,7 @@ def _claim_rows(
                 _words(reading.error),
                 float(figure.value) if isinstance(figure, Quantity) else np.nan,
                 claim.quote in article.text,
-                _words(figure_problem(claim.quote, claim.value, claim.qualifier)),
+                _words(figure_problem(claim.quote, claim.value, claim.qualifier, claim.unit)),
                 float(claim.as_of.toordinal()) if claim.as_of else np.nan,
                 published_day,
                 float(span.first.toordinal()) if span else np.nan,
