@@ -405,7 +405,7 @@ def uncovered_mentions(article: Article) -> Problem | None:
         start, end = mention.start, mention.end
         if any(
             any(first <= start and end <= last for first, last in spans)
-            and covers(mention, claim, published)
+            and covers(mention, claim, published, article.text)
             for claim, spans in quoted
         ):
             continue

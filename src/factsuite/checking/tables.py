@@ -26,6 +26,7 @@ from factsuite.files.model import (
     roles,
 )
 from factsuite.meaning.grounding import figure_problem
+from factsuite.meaning.inclusive import counts_both_ends
 from factsuite.meaning.intervals import Bound
 from factsuite.meaning.lexicon import Kind, Reading
 from factsuite.meaning.numbers import Quantity
@@ -107,6 +108,7 @@ def _claim_rows(
                 float(span.first.toordinal()) if span else np.nan,
                 float(span.last.toordinal()) if span else np.nan,
                 is_future(claim, article.text, published),
+                counts_both_ends(claim.quote, claim.value),
                 _words(reading.calendar_problem),
                 *_interval_values(reading),
             ]
@@ -131,6 +133,7 @@ CLAIM_COLUMNS = [
     "date_first",
     "date_last",
     "future",
+    "both_ends",
     "calendar_problem",
     *INTERVAL_COLUMNS,
 ]
@@ -142,6 +145,7 @@ JOINED_COLUMNS = [
     "parse_error",
     "date_first",
     "date_last",
+    "both_ends",
     *INTERVAL_COLUMNS,
 ]
 """The columns of a claim that a relation joins, each prefixed with the claim's role."""
@@ -513,7 +517,12 @@ def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
         (table["duration_kind"] == Kind.DURATION) & table["start_is_date"] & table["end_is_date"]
     )
     # inclusive: both end days counted, one more than the days between them.
-    extra = [float(getattr(entry[-1], "inclusive", False)) for entry in entries]
+    # Unset, the duration's words decide (meaning/inclusive.py).
+    stated = [getattr(entry[-1], "inclusive", None) for entry in entries]
+    said = table["duration_both_ends"].fillna(False).astype(bool).tolist()
+    extra = [
+        float(said_so if flag is None else flag) for flag, said_so in zip(stated, said, strict=True)
+    ]
     table["inclusive"] = pd.Series(extra, index=table.index, dtype=float)
     table["elapsed_lo"] = table["end_first"] - table["start_last"] + table["inclusive"]
     table["elapsed_hi"] = table["end_last"] - table["start_first"] + table["inclusive"]

@@ -206,10 +206,12 @@ class Spans(Strict):
     duration: Identifier
     start: Endpoint
     end: Endpoint = PUBLICATION
-    inclusive: bool = Field(
-        default=False,
+    inclusive: bool | None = Field(
+        default=None,
         description="Count both end days: 'the seven days to Jan. 24' from 18 to 24 January, "
-        "'a three-day stoppage from Jan. 10 to Jan. 12'.  Without it, the days between.",
+        "'a three-day stoppage from Jan. 10 to Jan. 12'.  Without it, the duration's quote "
+        "decides: a range after it ('from Jan. 10 to Jan. 12') or the day it runs to ('the "
+        "seven days to Jan. 24') counts both ends; otherwise the days between.",
     )
     notes: Text | None = None
 

@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+
+from factsuite.meaning.dates import DateError, parse_date
+from factsuite.meaning.mentions import find_mentions
 
 _ABBREVIATIONS = (
     "jan",
@@ -85,7 +89,7 @@ def _context_of(quote: str, value: str, text: str) -> Context:
     if offset == -1:
         return Context(quote[:at], _when_clause(quote[at + len(value) :]), 0)
     start, end = offset + at, offset + at + len(value)
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    sentence_start = _sentence_start(text, start)
     clause_start = max(
         (m.end() for m in _CLAUSE_START.finditer(text, sentence_start, start)),
         default=sentence_start,
@@ -102,3 +106,27 @@ def _when_clause(rest: str) -> str:
         return ""
     following = _CLAUSE_START.search(rest, 1)
     return rest[: following.start()] if following else rest
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
+
+
+ANAPHORIC = re.compile(r"^(?:the\s+)?(?:previous|prior|preceding)\b", re.IGNORECASE)
+"""Phrases counted from another date the text names: "up from 1,130 the previous week"."""
+
+
+def anchor_days(text: str, offset: int, published: date) -> list[date]:
+    """The days an anaphoric phrase at ``text[offset]`` may count from: publication, and the
+    first day of each date its sentence names before it ("in the week of Aug. 5 to Aug. 11,
+    down from 1,130 the previous week": the previous week is that of 29 July)."""
+    start = _sentence_start(text, offset)
+    days = [published]
+    for mention in find_mentions(text[start:offset]):
+        if mention.kind not in ("date", "weekday"):
+            continue
+        try:
+            days.append(parse_date(mention.value, published).first)
+        except DateError:
+            continue
+    return days

@@ -137,13 +137,11 @@ def figure_problem(
     if start is None:
         words = f'the quote does not contain the value "{value}"'
         return FigureMismatch(Mismatch.VALUE_MISSING, words)
-    written_at = qualifier_before(quote, start)
-    written = "" if written_at is None else spelling_of(quote[written_at:start])
+    written = _qualifier_before(quote, start)
     lexicon = load_lexicon()
     kind = lexicon.units[unit].kind if unit in lexicon.units else ""
     left_out = not qualifier and (
-        lexicon.may_leave_out(written)
-        or (written_at is not None and hedges_nothing_here(quote, written_at, written, kind))
+        lexicon.may_leave_out(written) or _hedges_nothing(quote, start, written, kind)
     )
     if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not (
         left_out or lexicon.may_take_for(written, qualifier)
@@ -196,3 +194,15 @@ def _ends_figure(quote: str, end: int) -> bool:
     if _is_word_character(after[0]):
         return False
     return not (after[0] in ".," and after[1:].isdecimal())
+
+
+def _qualifier_before(quote: str, end: int) -> str:
+    """The lexicon spelling written right before the figure at ``end``, or ""."""
+    start = qualifier_before(quote, end)
+    return "" if start is None else spelling_of(quote[start:end])
+
+
+def _hedges_nothing(quote: str, end: int, written: str, kind: str) -> bool:
+    """Whether the qualifier right before the figure at ``end`` hedges nothing there."""
+    start = qualifier_before(quote, end)
+    return bool(written) and start is not None and hedges_nothing_here(quote, start, written, kind)
