@@ -112,8 +112,11 @@ def _sentence_start(text: str, offset: int) -> int:
     return max((m.end() for m in _SENTENCE_END.finditer(text, 0, offset)), default=0)
 
 
-ANAPHORIC = re.compile(r"^(?:the\s+)?(?:previous|prior|preceding)\b", re.IGNORECASE)
-"""Phrases counted from another date the text names: "up from 1,130 the previous week"."""
+ANAPHORIC = re.compile(
+    r"^(?:the\s+)?(?:previous|prior|preceding|same)\b|\b(?:earlier|before)$", re.IGNORECASE
+)
+"""Phrases counted from another date the text names: "up from 1,130 the previous week", "a
+year earlier", "the same month last year"."""
 
 
 def anchor_days(text: str, offset: int, published: date) -> list[date]:
@@ -130,3 +133,21 @@ def anchor_days(text: str, offset: int, published: date) -> list[date]:
         except DateError:
             continue
     return days
+
+
+def anchor_of(value: str, quote: str, text: str, published: date, as_of: date | None) -> date:
+    """The day a date claim's ``value`` counts from: publication, or for a phrase counted
+    from another date ("the previous week", "a year earlier") the date of its sentence
+    under which it names ``as_of``, if one does (else publication, and the calendar check
+    says what the phrase reads as from there)."""
+    at = text.find(quote) if text else -1
+    if as_of is None or at == -1 or not ANAPHORIC.search(value.strip()):
+        return published
+    offset = at + max(quote.find(value), 0)
+    for anchor in anchor_days(text, offset, published):
+        try:
+            if as_of in parse_date(value, anchor):
+                return anchor
+        except DateError:
+            continue
+    return published

@@ -13,6 +13,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from factsuite.files.model import Claim
+from factsuite.meaning.context import anchor_of
 from factsuite.meaning.dates import DateError, DateSpan, WeekdayError, parse_date
 from factsuite.meaning.intervals import Interval
 from factsuite.meaning.lexicon import Reading, Scale, load_lexicon
@@ -97,7 +98,9 @@ def read_claim(claim: Claim, published: date, text: str = "") -> ClaimReading:
             f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, not a {unit.kind}',
         )
     if unit.kind == "date":
-        return _read_date(claim.value, published, unit.kind, is_future(claim, text, published))
+        anchor = anchor_of(claim.value, claim.quote, text, published, claim.as_of)
+        future = is_future(claim, text, published)
+        return _read_date(claim.value, anchor, unit.kind, future)
     if "date" in qualifier.kinds:
         return _unreadable(
             unit.kind, Unreadability.QUALIFIER_MISFITS, f'"{claim.qualifier}" only qualifies dates'
