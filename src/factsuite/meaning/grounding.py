@@ -124,9 +124,7 @@ class FigureMismatch:
 
 
 @lru_cache(maxsize=CACHED_PROBLEMS)
-def figure_problem(
-    quote: str, value: str, qualifier: str, unit: str = ""
-) -> FigureMismatch | None:
+def figure_problem(quote: str, value: str, qualifier: str, unit: str = "") -> FigureMismatch | None:
     """Why the quote does not show ``qualifier value``, or None when it does.
 
     A claim may leave out a spelling that states no hedge (a verb: "passed 200"; "up to"
