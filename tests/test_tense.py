@@ -116,6 +116,13 @@ OCT_15 = date(2024, 10, 15)
         # "ahead of", a present of schedule, a later year after by/from/for
         ("Shares rose ahead of the Nov. 5 election.", "the Nov. 5 election", "Nov. 5", True),
         ("Talks resume on Monday, the union said.", "resume on Monday", "Monday", True),
+        ("The strike, which ends a dispute, began on Monday.", "began on Monday", "Monday", False),
+        (
+            "The minister presents her first budget on Oct. 30.",
+            "budget on Oct. 30",
+            "Oct. 30",
+            True,
+        ),
         (
             "She will defend her title at the Games, which open on July 26.",
             "which open on July 26",

@@ -25,8 +25,14 @@ def is_dated(claim: Claim, text: str = "") -> bool:
     ("the lowest since July 2021, when inflation was also 2.0 percent")."""
     if claim.dated is not None:
         return claim.dated
-    return _quote_names_a_date(claim.quote) or _when_clause_of_a_date(
-        context_of(claim.quote, claim.value, text).before
+    return infer_dated(claim.quote, claim.value, text)
+
+
+def infer_dated(quote: str, value: str, text: str = "") -> bool:
+    """What the words say, without a claim's ``dated``: the one rule the checks and the
+    scaffold's drafts read."""
+    return _quote_names_a_date(quote) or _when_clause_of_a_date(
+        context_of(quote, value, text).before
     )
 
 

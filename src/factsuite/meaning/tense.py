@@ -63,10 +63,14 @@ _AHEAD_OF = re.compile(r"\bahead\s+of(?:\s+(?:the|a|its|their|his|her|this|next)
 SCHEDULE_VERBS = ("open", "begin", "start", "end", "close", "meet", "resume", "expire", "convene")
 """Verbs whose present tense with a date tells a schedule ("the Games open on July 26")."""
 _SCHEDULE_PRESENT = re.compile(
-    rf"\b(?:(?:{'|'.join(SCHEDULE_VERBS)})s|presents|takes\s+place|kicks\s+off)\b"
+    rf"\b(?:(?:{'|'.join(SCHEDULE_VERBS)})s|presents|takes\s+place|kicks\s+off)"
+    r"(?:\s+[^\s,;]+){0,4}?\s+(?:on|in)\s*$"
     rf"|\b(?:{'|'.join(SCHEDULE_VERBS)}|take\s+place|kick\s+off)\s+(?:on|in)\s*$",
     re.IGNORECASE,
 )
+"""The verb governs the date: at most four words, and no comma, between it and "on" or "in"
+before the date ("presents her first budget on Oct. 30"; not "which ends a long dispute,
+began on Monday")."""
 LOOK_AHEAD_PREPOSITIONS = ("by", "from", "for", "until", "till", "through", "before")
 _LOOK_AHEAD = re.compile(
     rf"\b(?:{'|'.join(LOOK_AHEAD_PREPOSITIONS)})(?:\s+(?:early|mid|late|the\s+end\s+of))?\s*$",
