@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factsuite.files.model import Claim
+from factsuite.meaning.dates import DateSpan
 from factsuite.meaning.readings import read_claim
-from factsuite.meaning.tense import is_future
+from factsuite.meaning.tense import infer_tense, is_future
 
 
 def _date(quote: str, value: str, tense: str | None = None) -> Claim:
@@ -58,3 +62,169 @@ def test_a_future_claim_reads_its_date_ahead() -> None:
     assert "not a Tuesday" in str(wrong.calendar_problem)
     assert wrong.span is not None
     assert wrong.span.first == date(2023, 1, 29)
+
+
+# The clause around the quote (#14): the corpus's future dates, in sentences of the same kind.
+OCT_15 = date(2024, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "future"),
+    [
+        # a future word earlier in the clause, outside the quote
+        (
+            "Rates were held on Sept. 19, and investors expect a cut on Nov. 7, a week after "
+            "the minister presents her budget on Oct. 30.",
+            "a cut on Nov. 7",
+            "Nov. 7",
+            True,
+        ),
+        (
+            "Rates were held on Sept. 19, and investors expect a cut on Nov. 7, a week after "
+            "the minister presents her budget on Oct. 30.",
+            "her budget on Oct. 30",
+            "Oct. 30",
+            True,
+        ),
+        (
+            "Rates were held on Sept. 19, and investors expect a cut on Nov. 7.",
+            "held on Sept. 19",
+            "Sept. 19",
+            False,
+        ),
+        # a "when" clause after the date describes it
+        (
+            "Markets see a small chance of a cut on Thursday, when the Bank is expected to hold.",
+            "a cut on Thursday",
+            "Thursday",
+            True,
+        ),
+        (
+            "The Bank cut on Thursday, when it also lowered its forecast.",
+            "on Thursday",
+            "Thursday",
+            False,
+        ),
+        # a plan in the past perfect looks back
+        (
+            "Economists had expected the first cut in August.",
+            "the first cut in August",
+            "August",
+            False,
+        ),
+        ("Economists had been expecting a cut in August.", "a cut in August", "August", False),
+        # "ahead of", a present of schedule, a later year after by/from/for
+        ("Shares rose ahead of the Nov. 5 election.", "the Nov. 5 election", "Nov. 5", True),
+        ("Talks resume on Monday, the union said.", "resume on Monday", "Monday", True),
+        ("The strike, which ends a dispute, began on Monday.", "began on Monday", "Monday", False),
+        (
+            "The minister presents her first budget on Oct. 30.",
+            "budget on Oct. 30",
+            "Oct. 30",
+            True,
+        ),
+        (
+            "She will defend her title at the Games, which open on July 26.",
+            "which open on July 26",
+            "July 26",
+            True,
+        ),
+        ("a 37-hour week from 2026", "a 37-hour week from 2026", "2026", True),
+        ("the goal of 78 percent by March 2025", "by March 2025", "March 2025", True),
+        ("the budget for 2025", "the budget for 2025", "2025", True),
+        ("pay has risen 9 percent from 2019", "from 2019", "2019", False),
+        # the date's own words, sentence and clause boundaries
+        (
+            "Workers will get 3 percent, down from 5 percent last year.",
+            "5 percent last year",
+            "last year",
+            False,
+        ),
+        (
+            "Talks are expected next month. The strike began on Monday.",
+            "began on Monday",
+            "Monday",
+            False,
+        ),
+        (
+            "Investors expect a cut on Nov. 7. Sales fell on Oct. 3.",
+            "fell on Oct. 3",
+            "Oct. 3",
+            False,
+        ),
+        (
+            "The union will meet again, but the strike ended on Monday.",
+            "ended on Monday",
+            "Monday",
+            False,
+        ),
+    ],
+)
+def test_the_clause_decides_the_tense(text: str, quote: str, value: str, future: bool) -> None:
+    assert (infer_tense(quote, value, "Headline\n" + text, OCT_15) == "future") is future
+
+
+def test_the_headline_present_tells_of_the_past() -> None:
+    """ "Strike ends on Monday" over a story of Wednesday: a headline's present is past."""
+    text = "Rail strike ends on Monday\nThe strike ended on Monday."
+    assert infer_tense("Rail strike ends on Monday", "Monday", text, OCT_15) is None
+    assert infer_tense("Talks resume on Monday", "Monday", "H\nTalks resume on Monday", OCT_15)
+
+
+def test_a_claim_reads_its_date_in_the_article_clause() -> None:
+    """ "a cut on Thursday, when the Bank is expected to hold" in a Wednesday paper is the
+    Thursday after; the quote alone reads the Thursday before."""
+    wednesday = date(2024, 6, 19)
+    text = "H\nMarkets see a chance of a cut on Thursday, when the Bank is expected to hold."
+    claim = _date("a cut on Thursday", "Thursday")
+    assert read_claim(claim, wednesday, text).span == DateSpan(date(2024, 6, 20), date(2024, 6, 20))
+    assert read_claim(claim, wednesday).span == DateSpan(date(2024, 6, 13), date(2024, 6, 13))
+
+
+_PAST_CLAUSES = st.sampled_from(
+    ["The strike began on", "Officials said on", "The Bank cut rates on", "Prices fell on"]
+)
+_FUTURE_CLAUSES = st.sampled_from(
+    ["The strike will end on", "Officials expect a vote on", "The decision is due on"]
+)
+_OTHER_SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "Talks will resume next month.",
+            "Analysts expect a cut.",
+            "Prices rose 3 percent.",
+            "Officials had expected a deal.",
+        ]
+    ),
+    max_size=3,
+)
+_WEEKDAY = st.sampled_from(list(calendar.day_name))
+_PUBLISHED = st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31))
+"""Away from the calendar's ends, where relative phrases cannot be read at all."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(_OTHER_SENTENCES, _PAST_CLAUSES, _WEEKDAY, _OTHER_SENTENCES, _PUBLISHED)
+def test_other_sentences_never_change_a_clause_tense(
+    before: list[str], clause: str, weekday: str, after: list[str], published: date
+) -> None:
+    """A past clause stays past, whatever future sentences stand around it, and its weekday
+    is the last one on or before publication."""
+    quote = f"{clause} {weekday}"
+    text = " ".join(["Headline\n", *before, f"{quote}.", *after])
+    assert infer_tense(quote, weekday, text, published) is None
+    span = read_claim(_date(quote, weekday), published, text).span
+    assert span is not None
+    assert 0 <= (published - span.first).days < 7
+
+
+@settings(max_examples=200, deadline=None)
+@given(_OTHER_SENTENCES, _FUTURE_CLAUSES, _WEEKDAY, _PUBLISHED)
+def test_a_future_clause_reads_its_weekday_ahead(
+    before: list[str], clause: str, weekday: str, published: date
+) -> None:
+    quote = f"{clause} {weekday}"
+    text = " ".join(["Headline\n", *before, f"{quote}."])
+    span = read_claim(_date(quote, weekday), published, text).span
+    assert span is not None
+    assert 0 <= (span.first - published).days < 7

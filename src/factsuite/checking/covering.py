@@ -5,6 +5,8 @@ or as a shorter or longer form of it ("millions" for the mention "millions of", 
 counted in decades for "more than three decades", "three quarters" over an overlapping
 "more than three"), or, for a date, when the date is the claim's own ``as_of`` ("up from 61
 the previous day", "a jobless rate of 6.5 percent for July"): the date is recorded there.
+A phrase counted from another date ("down from 1,130 the previous week", after "the week of
+Aug. 5 to Aug. 11") may count from publication or from a date its sentence names before it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from factsuite.files.model import Claim
+from factsuite.meaning.context import ANAPHORIC, anchor_days
 from factsuite.meaning.dates import DateError, parse_date
 from factsuite.meaning.mentions import DATE_KINDS, Mention
 
@@ -33,16 +36,26 @@ def same_figure(mention: str, claimed: str) -> bool:
     return bool(rest) and rest[0] not in SCALE_WORDS
 
 
-def dates_the_claim(mention: Mention, claim: Claim, published: date) -> bool:
-    """A date mention that names the day (or a period holding it) the claim is as of."""
+def dates_the_claim(mention: Mention, claim: Claim, published: date, text: str = "") -> bool:
+    """A date mention that names the day (or a period holding it) the claim is as of; a
+    phrase counted from another date ("the previous week") is read from publication or from
+    a date its sentence in ``text`` names before it."""
     if mention.kind not in DATE_KINDS or claim.as_of is None:
         return False
-    try:
-        return claim.as_of in parse_date(mention.value, published)
-    except DateError:
-        return False
+    anchors = [published]
+    if text and ANAPHORIC.match(mention.value):
+        anchors = anchor_days(text, mention.start, published)
+    for anchor in anchors:
+        try:
+            if claim.as_of in parse_date(mention.value, anchor):
+                return True
+        except DateError:
+            continue
+    return False
 
 
-def covers(mention: Mention, claim: Claim, published: date) -> bool:
-    """Whether ``claim`` (whose quote holds the mention) accounts for it."""
-    return same_figure(mention.value, claim.value) or dates_the_claim(mention, claim, published)
+def covers(mention: Mention, claim: Claim, published: date, text: str = "") -> bool:
+    """Whether ``claim`` (whose quote holds the mention in ``text``) accounts for it."""
+    return same_figure(mention.value, claim.value) or dates_the_claim(
+        mention, claim, published, text
+    )

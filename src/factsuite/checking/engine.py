@@ -137,7 +137,7 @@ def _reference_items(article: Article, reference: Reference | None) -> list[Chec
         if not citation.as_part:  # a dated figure cannot go stale: see meaning/dated.py
             rules = (
                 ("record", "population")
-                if is_dated(citation.claim)
+                if is_dated(citation.claim, article.text)
                 else (*rules, "population", "stale")
             )
         claim_id = citation.claim.id
@@ -437,7 +437,7 @@ def uncovered_mentions(article: Article) -> Problem | None:
         start, end = mention.start, mention.end
         if any(
             any(first <= start and end <= last for first, last in spans)
-            and covers(mention, claim, published)
+            and covers(mention, claim, published, article.text)
             for claim, spans in quoted
         ):
             continue

@@ -104,7 +104,7 @@ def build_reference_tables(
             if series is None:  # unknown or unreadable: each item says so
                 records.append({**base, "record_date": np.nan})
                 populations.append(base)
-                if not is_dated(citation.claim):
+                if not is_dated(citation.claim, article.text):
                     newer.append(base)
                 continue
             at_date = candidates(series, _day(base, "as_of"))
@@ -128,7 +128,7 @@ def build_reference_tables(
                     is Relation.SAME,
                 }
             )
-            if not is_dated(citation.claim):
+            if not is_dated(citation.claim, article.text):
                 latest = max((_day(row, "record_date") for row in rows), default=None)
                 newer.extend(_newer_records(base, series, latest))
         events.extend(_event_rows(article, reference, claims))

@@ -29,6 +29,7 @@ from factsuite.files.model import (
     roles,
 )
 from factsuite.meaning.grounding import figure_problem
+from factsuite.meaning.inclusive import counts_both_ends
 from factsuite.meaning.intervals import Bound
 from factsuite.meaning.lexicon import Kind, Reading
 from factsuite.meaning.numbers import Quantity
@@ -88,7 +89,7 @@ def _claim_rows(
     published_day = float(published.toordinal())
     rows = []
     for index, claim in enumerate(article.claims.claims):
-        reading = read_claim(claim, published)
+        reading = read_claim(claim, published, article.text)
         readings[(key, claim.id)] = reading
         figure = reading.figure
         span = reading.span
@@ -104,12 +105,13 @@ def _claim_rows(
                 _words(reading.error),
                 float(figure.value) if isinstance(figure, Quantity) else np.nan,
                 claim.quote in article.text,
-                _words(figure_problem(claim.quote, claim.value, claim.qualifier)),
+                _words(figure_problem(claim.quote, claim.value, claim.qualifier, claim.unit)),
                 float(claim.as_of.toordinal()) if claim.as_of else np.nan,
                 published_day,
                 float(span.first.toordinal()) if span else np.nan,
                 float(span.last.toordinal()) if span else np.nan,
-                is_future(claim),
+                is_future(claim, article.text, published),
+                counts_both_ends(claim.quote, claim.value),
                 _words(reading.calendar_problem),
                 *_interval_values(reading),
             ]
@@ -134,6 +136,7 @@ CLAIM_COLUMNS = [
     "date_first",
     "date_last",
     "future",
+    "both_ends",
     "calendar_problem",
     *INTERVAL_COLUMNS,
 ]
@@ -145,6 +148,7 @@ JOINED_COLUMNS = [
     "parse_error",
     "date_first",
     "date_last",
+    "both_ends",
     *INTERVAL_COLUMNS,
 ]
 """The columns of a claim that a relation joins, each prefixed with the claim's role."""
@@ -549,7 +553,12 @@ def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
         (table["duration_kind"] == Kind.DURATION) & table["start_is_date"] & table["end_is_date"]
     )
     # inclusive: both end days counted, one more than the days between them.
-    extra = [float(getattr(entry[-1], "inclusive", False)) for entry in entries]
+    # Unset, the duration's words decide (meaning/inclusive.py).
+    stated = [getattr(entry[-1], "inclusive", None) for entry in entries]
+    said = table["duration_both_ends"].fillna(False).astype(bool).tolist()
+    extra = [
+        float(said_so if flag is None else flag) for flag, said_so in zip(stated, said, strict=True)
+    ]
     table["inclusive"] = pd.Series(extra, index=table.index, dtype=float)
     table["elapsed_lo"] = table["end_first"] - table["start_last"] + table["inclusive"]
     table["elapsed_hi"] = table["end_last"] - table["start_first"] + table["inclusive"]

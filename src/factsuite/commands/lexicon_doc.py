@@ -41,6 +41,9 @@ def lexicon_markdown() -> str:
         "A spelling that *may be left out* is one a claim may take or leave: its quote may show",
         '"passed 200" with the qualifier empty, or `at least`.  These are verbs and emphasis',
         "that state a figure, which encoders write either way; the scaffold drafts the hedge.",
+        "Where a row says *or taken as*, a claim may also take that qualifier for such a verb:",
+        '"cases pass 15,600" leaves open whether 15,600 itself counts ("at least" or "more',
+        'than").',
         "",
         "## Qualifiers",
         "",
@@ -53,6 +56,8 @@ def lexicon_markdown() -> str:
         aliases = ", ".join(entry.aliases) or "-"
         if entry.optional:
             aliases += f"; may be left out: {', '.join(entry.optional)}"
+        if entry.verbs_also_as:
+            aliases += f" (or taken as {', '.join(repr(q) for q in entry.verbs_also_as)})"
         example = "-" if entry.kinds else _example(entry)
         lines.append(
             f"| {name} | {aliases} | `{entry.readings[Reading.STRICT]}` | "
@@ -62,6 +67,22 @@ def lexicon_markdown() -> str:
     for entry in lexicon.qualifiers:
         name = f'"{entry.name}"' if entry.name else "A bare figure"
         lines.append(f"- **{name}**: {entry.why} Example: {entry.example}.")
+    lines += [
+        "",
+        "## Spellings that hedge nothing in some places",
+        "",
+        "There a claim may leave them out (its qualifier empty) or take them.",
+        "",
+        "| spelling | where | example | why |",
+        "| --- | --- | --- | --- |",
+    ]
+    for rule in lexicon.in_context:
+        where = []
+        if rule.after_verbs:
+            where.append(f"after a verb such as {', '.join(sorted(rule.after_verbs)[:6])}...")
+        if rule.before_kind:
+            where.append(f"before a {rule.before_kind}")
+        lines.append(f'| "{rule.spelling}" | {"; ".join(where)} | {rule.example} | {rule.why} |')
     lines += [
         "",
         "## Vague counts",

@@ -118,8 +118,10 @@ class Claim(Strict):
         default=None,
         description="future: the text looks ahead (a scheduled or forecast date, a budget "
         "year): the date must lie on or after publication, and a weekday or a date without "
-        "its year is the next one.  Without it, a future word in the quote before the value "
-        "(due, will, next, scheduled, expected, by...) makes the claim future.",
+        "its year is the next one.  Without it, the figure's clause in the article decides: a "
+        "future word before the date (due, will, expect, next...) or in a 'when' clause after "
+        "it, 'ahead of', a present of schedule ('which open on July 26'), or 'by'/'from'/'for' "
+        "a year after publication make it future.",
     )
     dated: bool | None = Field(
         default=None,
@@ -204,10 +206,12 @@ class Spans(Strict):
     duration: Identifier
     start: Endpoint
     end: Endpoint = PUBLICATION
-    inclusive: bool = Field(
-        default=False,
+    inclusive: bool | None = Field(
+        default=None,
         description="Count both end days: 'the seven days to Jan. 24' from 18 to 24 January, "
-        "'a three-day stoppage from Jan. 10 to Jan. 12'.  Without it, the days between.",
+        "'a three-day stoppage from Jan. 10 to Jan. 12'.  Without it, the duration's quote "
+        "decides: a range after it ('from Jan. 10 to Jan. 12') or the day it runs to ('the "
+        "seven days to Jan. 24') counts both ends; otherwise the days between.",
     )
     notes: Text | None = None
 

@@ -153,6 +153,46 @@ def _relative_spans(published: date) -> dict[str, DateSpan]:
     return spans
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED_BACK = re.compile(
+    r"^(?:(?P<count>a|an|one|two|three|four|five|six|\d{1,2}) (?P<unit>day|week|month|year)s?"
+    r" (?:earlier|before|ago|previously)"
+    r"|(?:previous|prior|preceding|last) (?P<quarter>quarter)"
+    r"|same (?P<same>month) (?:a year earlier|a year ago|last year|of last year))$"
+)
+"""Periods counted back from a date: "a year earlier", "two weeks ago", "the previous
+quarter", "the same month last year"."""
+
+
+def _shifted_months(day: date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 - months
+    return index // 12, index % 12 + 1
+
+
+def _counted_back(phrase: str, anchor: date) -> DateSpan | None:
+    """A period counted back from ``anchor`` (publication, or a date the sentence names).
+
+    "N days/weeks earlier" is that day; "a month earlier" that month; "a year earlier" the
+    same month a year before ("up 1.7 percent from a year earlier" compares a month with
+    the same month); "the previous quarter" the three months before the anchor's month;
+    "the same month last year" the anchor's month a year before.
+    """
+    match = _COUNTED_BACK.fullmatch(phrase)
+    if match is None:
+        return None
+    if match["quarter"]:
+        first, last = _shifted_months(anchor, 3), _shifted_months(anchor, 1)
+        return DateSpan(_month_span(*first).first, _month_span(*last).last)
+    if match["same"]:
+        return _month_span(*_shifted_months(anchor, 12))
+    count = _COUNTS.get(match["count"]) or int(match["count"])
+    unit = match["unit"]
+    if unit in ("day", "week"):
+        day = anchor - timedelta(days=count * (7 if unit == "week" else 1))
+        return DateSpan(day, day)
+    return _month_span(*_shifted_months(anchor, count * (12 if unit == "year" else 1)))
+
+
 def last_weekday(name: str, published: date) -> date:
     """The most recent such weekday on or before publication: "on Tuesday" in a Tuesday paper."""
     back = (published.weekday() - WEEKDAYS[name]) % 7
@@ -304,7 +344,7 @@ def parse_date(text: str, published: date, future: bool = False) -> DateSpan:
 def _parse_date(text: str, published: date, future: bool) -> DateSpan:
     phrase = " ".join(text.lower().replace(".", ". ").split()).strip()
     phrase = phrase.removeprefix("on ").removeprefix("the ").strip()
-    relative = _relative(phrase, published)
+    relative = _relative(phrase, published) or _counted_back(phrase, published)
     if relative is not None:
         return relative
     if phrase in WEEKDAYS:

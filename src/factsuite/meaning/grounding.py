@@ -16,7 +16,7 @@ import numpy as np
 
 from factsuite.meaning.lexicon import load_lexicon
 from factsuite.meaning.mention_index import ASCII_CASE_TWINS
-from factsuite.meaning.qualifiers import qualifier_before, spelling_of
+from factsuite.meaning.qualifiers import hedges_nothing_here, qualifier_before, spelling_of
 
 
 @dataclass(frozen=True)
@@ -188,16 +188,26 @@ class FigureMismatch:
 
 
 @lru_cache(maxsize=CACHED_PROBLEMS)
-def figure_problem(quote: str, value: str, qualifier: str) -> FigureMismatch | None:
-    """Why the quote does not show ``qualifier value``, or None when it does."""
+def figure_problem(quote: str, value: str, qualifier: str, unit: str = "") -> FigureMismatch | None:
+    """Why the quote does not show ``qualifier value``, or None when it does.
+
+    A claim may leave out a spelling that states no hedge (a verb: "passed 200"; "up to"
+    after a verb of movement; "over" before a duration in ``unit``), and may take for a verb
+    the qualifier its lexicon entry allows besides its own ("pass 15,600" as "more than").
+    """
     start = figure_start(quote, value)
     if start is None:
         words = f'the quote does not contain the value "{value}"'
         return FigureMismatch(Mismatch.VALUE_MISSING, words)
     written = _qualifier_before(quote, start)
     lexicon = load_lexicon()
-    left_out = not qualifier and lexicon.may_leave_out(written)
-    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not left_out:
+    kind = lexicon.units[unit].kind if unit in lexicon.units else ""
+    left_out = not qualifier and (
+        lexicon.may_leave_out(written) or _hedges_nothing(quote, start, written, kind)
+    )
+    if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not (
+        left_out or lexicon.may_take_for(written, qualifier)
+    ):
         shown = f'"{written}"' if written else "no qualifier"
         stated = f'"{qualifier}"' if qualifier else "none"
         words = f'the quote has {shown} before "{value}", but the claim\'s qualifier is {stated}'
@@ -252,3 +262,9 @@ def _qualifier_before(quote: str, end: int) -> str:
     """The lexicon spelling written right before the figure at ``end``, or ""."""
     start = qualifier_before(quote, end)
     return "" if start is None else spelling_of(quote[start:end])
+
+
+def _hedges_nothing(quote: str, end: int, written: str, kind: str) -> bool:
+    """Whether the qualifier right before the figure at ``end`` hedges nothing there."""
+    start = qualifier_before(quote, end)
+    return bool(written) and start is not None and hedges_nothing_here(quote, start, written, kind)

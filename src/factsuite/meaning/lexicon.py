@@ -150,6 +150,10 @@ class Entry:
     optional: tuple[str, ...] = ()
     """Spellings a claim may leave out, its qualifier then empty: verbs and emphasis that
     state a figure ("passed 200", "as few as one in 10"), which writers encode either way."""
+    verbs_also_as: tuple[str, ...] = ()
+    """Qualifiers a claim may take for one of the optional spellings besides this one: "cases
+    pass 15,600" says a floor, and whether the mark itself counts ("at least" or "more
+    than") is what the verb leaves open."""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -157,6 +161,20 @@ class Entry:
 
     def interval(self, reading: Reading, scale: Scale) -> Interval:
         return evaluate_notation(self.readings[reading], scale)
+
+
+@dataclass(frozen=True)
+class InContext:
+    """A spelling that states no hedge in some places ("pushed the rate up to 74.9 percent",
+    "a rise over 32 months"): there a claim may leave it out, as an optional spelling."""
+
+    spelling: str
+    after_verbs: frozenset[str] = frozenset()
+    """Only when one of these verbs stands before it in its clause (none: anywhere)."""
+    before_kind: str = ""
+    """Only before a figure of this unit kind ("": any)."""
+    example: str = ""
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +191,7 @@ class Lexicon:
     units: dict[str, Unit] = field(default_factory=dict)
     vague_shares: tuple[Entry, ...] = ()
     """Words for a share above or below a mark ("most", "the majority"), read in percent."""
+    in_context: tuple[InContext, ...] = ()
 
     def qualifier(self, spelling: str) -> Entry | None:
         return self._qualifiers_by_spelling.get(spelling.strip().lower())
@@ -181,6 +200,17 @@ class Lexicon:
         """Whether a claim may leave out this qualifier written in its quote."""
         entry = self.qualifier(spelling)
         return entry is not None and spelling.strip().lower() in entry.optional
+
+    def may_take_for(self, written: str, claimed: str) -> bool:
+        """Whether a claim may take qualifier ``claimed`` for an optional spelling ``written``
+        in its quote besides that spelling's own ("pass 15,600" as "more than")."""
+        entry, other = self.qualifier(written), self.qualifier(claimed)
+        return (
+            entry is not None
+            and other is not None
+            and self.may_leave_out(written)
+            and other.name in entry.verbs_also_as
+        )
 
     def vague_count(self, spelling: str) -> Entry | None:
         return self._vague_counts_by_spelling.get(spelling.strip().lower())
@@ -224,6 +254,20 @@ def _entries(raw: list[dict[str, Any]]) -> tuple[Entry, ...]:
             example=item.get("example", ""),
             why=" ".join(item.get("why", "").split()),
             optional=tuple(item.get("optional", ())),
+            verbs_also_as=tuple(item.get("verbs_also_as", ())),
+        )
+        for item in raw
+    )
+
+
+def _in_context(raw: list[dict[str, Any]]) -> tuple[InContext, ...]:
+    return tuple(
+        InContext(
+            spelling=item["spelling"],
+            after_verbs=frozenset(item.get("after_verbs", ())),
+            before_kind=item.get("before_kind", ""),
+            example=item.get("example", ""),
+            why=" ".join(item.get("why", "").split()),
         )
         for item in raw
     )
@@ -245,4 +289,5 @@ def load_lexicon() -> Lexicon:
         _entries(raw["vague_counts"]),
         units,
         _entries(raw.get("vague_shares", [])),
+        _in_context(raw.get("in_context", ())),
     )

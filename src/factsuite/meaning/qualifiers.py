@@ -67,3 +67,24 @@ def spelling_of(written: str) -> str:
     """The lexicon spelling of a qualifier as written: lowercase, single spaces, without
     the currency sign that may stand between it and the digits."""
     return " ".join(written.rstrip().rstrip(CURRENCY_SIGNS).lower().split())
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def hedges_nothing_here(text: str, start: int, written: str, kind: str) -> bool:
+    """Whether the qualifier ``written`` at ``text[start]`` states no hedge where it stands,
+    before a figure of unit ``kind`` (the lexicon's ``in_context``): "pushing the rate up to
+    74.9 percent", "a rise over 32 months"."""
+    for rule in load_lexicon().in_context:
+        if rule.spelling != spelling_of(written):
+            continue
+        if rule.before_kind and rule.before_kind != kind:
+            continue
+        if rule.after_verbs:
+            clause = _CLAUSE_MARK.split(text[:start])[-1]
+            if not {word.lower() for word in _WORD.findall(clause)} & rule.after_verbs:
+                continue
+        return True
+    return False

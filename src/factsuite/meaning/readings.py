@@ -13,6 +13,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from factsuite.files.model import Claim
+from factsuite.meaning.context import anchor_of
 from factsuite.meaning.dates import DateError, DateSpan, WeekdayError, parse_date
 from factsuite.meaning.intervals import Interval
 from factsuite.meaning.lexicon import Reading, Scale, load_lexicon
@@ -80,8 +81,9 @@ class ClaimReading:
         return self.intervals.get(reading)
 
 
-def read_claim(claim: Claim, published: date) -> ClaimReading:
-    """Read a claim's value under both readings; errors become a reason, not an exception."""
+def read_claim(claim: Claim, published: date, text: str = "") -> ClaimReading:
+    """Read a claim's value under both readings; errors become a reason, not an exception.
+    ``text``: the article, whose clause around the quote may make a date look ahead."""
     lexicon = load_lexicon()
     unit = lexicon.units[claim.unit]
     qualifier = lexicon.qualifier(claim.qualifier)
@@ -96,7 +98,9 @@ def read_claim(claim: Claim, published: date) -> ClaimReading:
             f'"{claim.qualifier}" qualifies {" or ".join(qualifier.kinds)}s, not a {unit.kind}',
         )
     if unit.kind == "date":
-        return _read_date(claim.value, published, unit.kind, is_future(claim))
+        anchor = anchor_of(claim.value, claim.quote, text, published, claim.as_of)
+        future = is_future(claim, text, published)
+        return _read_date(claim.value, anchor, unit.kind, future)
     if "date" in qualifier.kinds:
         return _unreadable(
             unit.kind, Unreadability.QUALIFIER_MISFITS, f'"{claim.qualifier}" only qualifies dates'

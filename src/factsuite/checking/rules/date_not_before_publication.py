@@ -31,7 +31,7 @@ def explain(failure: Failure, context: Context) -> list[Line]:
     return [
         f'"{written(claim)}" is {reading.span}, before the article was published on '
         f"{describe(context.article.meta.published)}, but the claim looks ahead to it "
-        "(tense: future, or a future word in its quote): a scheduled date cannot have passed.",
+        "(tense: future, or a future word in its clause): a scheduled date cannot have passed.",
         claim_ref(context, "claim", claim.id),
     ]
 
