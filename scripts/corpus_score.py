@@ -1,16 +1,18 @@
 """Score the suite's verdicts on the labelled corpus: real failures, false alarms, missed errors.
 
-The corpus (``corpus/<tuning|holdout>/<writer>/``) holds articles written and encoded by
-people who read only the README, each with ``labels/<slug>.yaml`` naming the errors planted
-in it and the claims that reveal each one.  A failing check is *true* when it involves a
-claim of a planted error, a *false alarm* otherwise; a planted error is *caught* when some
-failing check involves one of its claims, and its *culprit is first* when the "most likely
-wrong" line the report leads with names the claim the label says is wrong (``wrong:``;
-without it, any claim of the error).  Read black-box
-from pytest's JUnit XML and its printed culprit, so the score measures what a user sees.
+The corpus (``corpus/<part>/<writer>/``, parts ``tuning``, ``holdout`` and ``unseen``) holds
+articles written and encoded by people who read only the README, each with
+``labels/<slug>.yaml`` naming the errors planted in it and the claims that reveal each one.
+A failing check is *true* when it involves a claim of a planted error, a *false alarm*
+otherwise; a planted error is *caught* when some failing check involves one of its claims,
+and its *culprit is first* when the "most likely wrong" line the report leads with names the
+claim the label says is wrong (``wrong:``; without it, any claim of the error).  Read
+black-box from pytest's JUnit XML and its printed culprit, so the score measures what a
+user sees.
 
     python scripts/corpus_score.py                 # the tuning part
-    python scripts/corpus_score.py --part holdout  # the part kept aside
+    python scripts/corpus_score.py --part holdout  # the first part kept aside (tuned to since)
+    python scripts/corpus_score.py --part unseen   # the part kept aside in this round
     python scripts/corpus_score.py --part all --json score.json
 """
 
@@ -219,10 +221,12 @@ def print_scores(scores: list[ArticleScore]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["tuning", "holdout", "all"], default="tuning")
+    parts = sorted(folder.name for folder in CORPUS.iterdir() if folder.is_dir())
+    parser.add_argument("--part", choices=[*parts, "all"], default="tuning")
     parser.add_argument("--json", type=Path, help="also write the scores here")
     args = parser.parse_args()
-    parts = ["tuning", "holdout"] if args.part == "all" else [args.part]
+    if args.part != "all":
+        parts = [args.part]
     with tempfile.TemporaryDirectory() as tmp:
         scores = [score for part in parts for score in score_part(part, Path(tmp))]
     print_scores(scores)

@@ -233,6 +233,33 @@ def test_a_figure_outside_the_envelope_says_so(tmp_path: Path) -> None:
     ) in failures["record[counted-by-then]"]
 
 
+def sub_group_claim(figure: str) -> tuple[str, str]:
+    """A figure of people who fled to Poland, with UNHCR's measure and agency, as of a day
+    between two readings of the national series."""
+    sentence, claim = precise_claim(figure)
+    return sentence, claim.replace(
+        "population: people who fled Ukraine", "population: people who fled Ukraine to Poland"
+    )
+
+
+def test_a_sub_group_figure_inside_the_envelope_is_not_the_series_figure(
+    tmp_path: Path,
+) -> None:
+    """Between two readings lies every figure of a sub-group too: only a reading itself,
+    given for other people, is the series' figure for the wrong population."""
+    folder = copy_of_seed(tmp_path)
+    add_claim(folder, *sub_group_claim("3,150,000"))
+    evaluation = checked(folder)
+    assert failing(evaluation) == {}
+    assert "population[counted-by-then]" not in names(evaluation)
+
+
+def test_a_reading_given_for_a_sub_group_is_still_a_finding(tmp_path: Path) -> None:
+    folder = copy_of_seed(tmp_path)
+    add_claim(folder, *sub_group_claim("3,063,095"))
+    assert "population[counted-by-then]" in failing(checked(folder))
+
+
 def test_the_seed_vocabulary_is_valid_under_its_json_schema() -> None:
     import json
 

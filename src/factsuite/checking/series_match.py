@@ -79,22 +79,33 @@ def match(claim: Claim, reference: Reference | None, published: date) -> SeriesM
 
 
 def gives_series_figure(claim: Claim, series: Series, as_of: date) -> bool:
-    """Whether the claim's figure is one the series' records allow at its date."""
+    """Whether the claim's figure is a reading the series published for its date.
+
+    Only the readings themselves count, not the envelope between them: a sub-group's figure
+    ("371 of the cases were not vaccinated") often lies between two readings of the whole
+    (345 and 412) without being either, and calling it the series' figure for the wrong
+    people would be a false alarm."""
     interval = read_figure(claim.value, claim.qualifier, claim.unit).interval(MATCH_READING)
     if interval is None:
         return False
     day = float(as_of.toordinal())
-    return any(interval.intersects(allowed) for allowed in record_intervals(series, day))
+    return any(interval.intersects(allowed) for allowed in _readings(series, day))
 
 
-def record_intervals(series: Series, day: float) -> list[Interval]:
-    """What the records allow at a day: each record within the lag, and the envelope."""
+def _readings(series: Series, day: float) -> list[Interval]:
+    """What the records within the lag of a day (else the latest before it) allow."""
     found = []
     for _, record in candidates(series, day).iterrows():
         reading = read_figure(record["value"], record["qualifier"] or "", series.meta.unit)
         interval = reading.interval(MATCH_READING)
         if interval is not None:
             found.append(interval)
+    return found
+
+
+def record_intervals(series: Series, day: float) -> list[Interval]:
+    """What the records allow at a day: each record within the lag, and the envelope."""
+    found = _readings(series, day)
     around = envelope(series, day)
     if around is not None:
         low, high = (
