@@ -324,7 +324,8 @@ def machine() -> dict:
 
 LABELS = {
     "floor": "floor (`python benchmarks/floor.py`)",
-    "check_j1": "`factsuite check -j 1`",
+    "check_j1_cold": "`factsuite check -j 1 --no-cache`",
+    "check_j1": "`factsuite check -j 1`, cache warm",
     "check": "`factsuite check` (default jobs)",
     "pytest_check": "`pytest --factsuite-items=check`",
     "pytest_article": "`pytest --factsuite-items=article`",
