@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, get_task_stream
 
 from factsuite.checking.chunks import verdicts
 from factsuite.files.article import discover
@@ -71,7 +71,7 @@ def main() -> int:
             for size in arguments.sizes:
                 cluster_s, local_s, overhead_ms, work_s = [], [], [], []
                 for _ in range(arguments.repeats):
-                    with client.get_task_stream() as stream:
+                    with get_task_stream(client=client) as stream:
                         cluster_s.append(timed_run(folders, size, address))
                     compute = sum(
                         part["stop"] - part["start"]
