@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -61,7 +60,7 @@ def test_a_corrupt_entry_is_ignored_and_written_again(cached: Path) -> None:
     for entry in entries(cached):
         entry.write_text('{"m": 1, "k": [[')
     assert cache.load_yaml_cached(path) == load_yaml(path)
-    assert all(json.loads(entry.read_text()) for entry in entries(cached))
+    assert all(entry.read_text().endswith("]]}]") for entry in entries(cached))
 
 
 def test_an_article_is_one_entry_and_an_edit_of_either_file_is_seen(
