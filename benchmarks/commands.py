@@ -9,7 +9,8 @@ ratios to the floor measured in the same run, because the machine is shared and 
 For each size in ``--sizes`` an archive is written with ``factsuite synth`` and timed with:
 
   floor           python benchmarks/floor.py ARCHIVE       (read every file, CSafeLoader)
-  check_j1        factsuite check -j 1 ARCHIVE
+  check_j1_cold   factsuite check -j 1 --no-cache ARCHIVE      (every file parsed)
+  check_j1        factsuite check -j 1 ARCHIVE             (a re-run: the cache is warm)
   check           factsuite check ARCHIVE                   (default jobs: one per core)
   pytest_check    pytest -q -p no:cacheprovider --factsuite-items=check ARCHIVE
   pytest_article  pytest -q -p no:cacheprovider --factsuite-items=article ARCHIVE
@@ -53,8 +54,8 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 PYTEST = [str(BIN / "pytest"), "-q", "-p", "no:cacheprovider"]
 FACTSUITE = str(BIN / "factsuite")
-FULL = ("floor", "check_j1", "check", "pytest_check", "pytest_article", "naive")
-CHECK_ONLY = ("floor", "check_j1", "check")
+FULL = ("floor", "check_j1_cold", "check_j1", "check", "pytest_check", "pytest_article", "naive")
+CHECK_ONLY = ("floor", "check_j1_cold", "check_j1", "check")
 ITEMS_ONLY = ("pytest_check", "pytest_article")
 COUNTS = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)")
 FAILED = re.compile(r"^FAILED \S+::(test_\w+)\[([^\]]+)\]", re.MULTILINE)
@@ -93,6 +94,7 @@ def commands(archive: Path, workdir: Path) -> dict[str, tuple[list[str], dict | 
     naive_env = {**os.environ, "NAIVE_ARCHIVE": str(archive)}
     return {
         "floor": ([sys.executable, str(HERE / "floor.py"), str(archive)], None),
+        "check_j1_cold": ([FACTSUITE, "check", "-j", "1", "--no-cache", str(archive)], None),
         "check_j1": ([FACTSUITE, "check", "-j", "1", str(archive)], None),
         "check": ([FACTSUITE, "check", str(archive)], None),
         "pytest_check": ([*PYTEST, "--factsuite-items=check", str(archive)], None),
@@ -122,6 +124,11 @@ def alternate(
                 f"{result['rss_mb']:7.0f} MB  exit {result['exit']}"
             )
     return runs, last
+
+
+def _uptime() -> str:
+    """``uptime``'s line: the machine is shared, and its load goes with every table."""
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 def _summary(output: str) -> str:
@@ -212,16 +219,19 @@ def measure_size(size: int, names: tuple[str, ...], arguments: argparse.Namespac
         )
         log(f"  {size:>8} synth {synth['seconds']:.1f} s: {_summary(synth['output'])}")
         everything = commands(archive, workdir)
-        cases = {name: everything[name] for name in names}
+        chosen = arguments.only or names
+        cases = {name: everything[name] for name in names if name in chosen}
         # Warm the page cache and the interpreter's bytecode: one untimed run of the cheap ones.
-        for name in ("floor", "check"):
+        for name in ("floor", "check_j1", "check"):
             if name in cases:
                 run(*cases[name][:1], workdir, cases[name][1], arguments.timeout)
         loadavg = os.getloadavg()
+        uptime_before = _uptime()
         runs, last = alternate(cases, workdir, arguments.repeats, arguments.timeout, str(size))
         row: dict = {
             "articles": size,
             "loadavg_before_after": [loadavg, os.getloadavg()],
+            "uptime_before_after": [uptime_before, _uptime()],
             "synth": _summary(synth["output"]),
             "repeats": arguments.repeats,
             "commands": {name: " ".join(cases[name][0]) for name in cases},
@@ -314,7 +324,8 @@ def machine() -> dict:
 
 LABELS = {
     "floor": "floor (`python benchmarks/floor.py`)",
-    "check_j1": "`factsuite check -j 1`",
+    "check_j1_cold": "`factsuite check -j 1 --no-cache`",
+    "check_j1": "`factsuite check -j 1`, cache warm",
     "check": "`factsuite check` (default jobs)",
     "pytest_check": "`pytest --factsuite-items=check`",
     "pytest_article": "`pytest --factsuite-items=article`",
@@ -477,6 +488,9 @@ def main(argv: list[str] | None = None) -> int:
         nargs="*",
         default=[],
         help="sizes timed with pytest per check and per article only",
+    )
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="time only these commands (names as above)"
     )
     parser.add_argument("--tax", action="store_true", help="measure the plugin tax")
     parser.add_argument("--tax-repeats", type=int, default=15)

@@ -60,7 +60,33 @@ def test_a_corrupt_entry_is_ignored_and_written_again(cached: Path) -> None:
     for entry in entries(cached):
         entry.write_text('{"m": 1, "k": [[')
     assert cache.load_yaml_cached(path) == load_yaml(path)
-    assert all(entry.read_text().endswith("]]}") for entry in entries(cached))
+    assert all(entry.read_text().endswith("]]}]") for entry in entries(cached))
+
+
+def test_an_article_is_one_entry_and_an_edit_of_either_file_is_seen(
+    cached: Path, tmp_path: Path
+) -> None:
+    folder = Path(shutil.copytree(ROOT / "facts" / SEED_NAME, tmp_path / "facts" / SEED_NAME))
+    first = load_article(folder)
+    assert len(entries(cached)) == 1
+    assert load_article(folder).meta == first.meta
+    meta = folder / "meta.yaml"
+    meta.write_text(meta.read_text().replace('headline: "', 'headline: "Edited - ', 1))
+    edited = load_article(folder)
+    assert edited.meta is not None
+    assert edited.meta.headline.startswith("Edited -")
+    assert edited.claims == first.claims
+    assert len(entries(cached)) == 2
+
+
+def test_a_file_that_does_not_parse_is_never_cached_nor_its_article(
+    cached: Path, tmp_path: Path
+) -> None:
+    folder = Path(shutil.copytree(ROOT / "facts" / SEED_NAME, tmp_path / "facts" / SEED_NAME))
+    (folder / "meta.yaml").write_text("headline: [unclosed\n")
+    assert not load_article(folder).is_valid
+    assert not load_article(folder).is_valid
+    assert not entries(cached)
 
 
 def test_the_cli_never_gives_a_stale_verdict(

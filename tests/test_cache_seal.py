@@ -33,11 +33,16 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     cache.use_cache(None)
 
 
-def entry_of(text_path: Path) -> Path:
-    """The cache entry of a file's current text (under ``factsuite check``'s cache)."""
-    digest = hashlib.sha256(text_path.read_text("utf-8").encode()).hexdigest()
-    (entry,) = Path(cache.CLI_CACHE).glob(f"*/{digest}")
+def entry_of(claims: Path) -> Path:
+    """The cache entry of an article's current texts (under ``factsuite check``'s cache): one
+    entry holds its meta.yaml and claims.yaml."""
+    (entry,) = Path(cache.CLI_CACHE).glob(f"*/{slot_of(claims)}")
     return entry
+
+
+def slot_of(claims: Path) -> str:
+    texts = [(claims.parent / name).read_text("utf-8") for name in ("meta.yaml", "claims.yaml")]
+    return cache._digest(texts)
 
 
 def forged(kind: str, good: Path, target: Path) -> bytes:
@@ -68,7 +73,7 @@ def test_a_planted_entry_never_changes_a_verdict(
     mutate_children(folder)
     expected = check(capsys, str(folder), "--no-cache")
     assert expected[0] == 1
-    target = good.parent / hashlib.sha256(claims.read_text("utf-8").encode()).hexdigest()
+    target = good.parent / slot_of(claims)
     target.write_bytes(forged(kind, good, target))
     assert check(capsys, str(folder)) == expected
     assert target.read_bytes() != forged("unsealed", good, target)  # written again, sealed

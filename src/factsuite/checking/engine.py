@@ -80,17 +80,27 @@ def plan(article: Article, reference: Reference | None = None) -> list[CheckItem
     if planned is None or planned[0] is not reference or planned[1] is not valid:
         if planned is None:
             weakref.finalize(article, _PLANS.pop, key, None)
-        _PLANS[key] = planned = (reference, valid, _plan(article, reference))
+        implied = implied_relations(article, reference)
+        _PLANS[key] = planned = (reference, valid, _plan(article, reference, implied), implied)
     return planned[2]
 
 
-_PLANS: dict[int, tuple[Reference | None, bool, list[CheckItem]]] = {}
+def planned_implied(article: Article, reference: Reference | None) -> list[Relation]:
+    """The implied relations the article's plan was made with: found once, not again for
+    the tables."""
+    plan(article, reference)
+    return _PLANS[id(article)][3]
+
+
+_PLANS: dict[int, tuple[Reference | None, bool, list[CheckItem], list[Relation]]] = {}
 """Each live article's plan, with the reference it was planned with and whether the article
 was valid then: an entry goes when its article is freed, so the model of the files holds no
 state of the engine's."""
 
 
-def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
+def _plan(
+    article: Article, reference: Reference | None, implied: list[Relation]
+) -> list[CheckItem]:
     if not article.is_valid:
         return [CheckItem(SCHEMA_ITEM, "schema", 1)]
     assert article.claims is not None
@@ -114,9 +124,9 @@ def _plan(article: Article, reference: Reference | None) -> list[CheckItem]:
             )
         )
     lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
-    for implied in implied_relations(article, reference):
-        claims = _relation_claims(implied)
-        items.append(CheckItem(implied.id, implied.rule, lines[claims[0]], claims))
+    for relation in implied:
+        claims = _relation_claims(relation)
+        items.append(CheckItem(relation.id, relation.rule, lines[claims[0]], claims))
     if article.claims.ignored:
         items.append(CheckItem(IGNORED_ITEM, "grounding", article.line("ignored", 0)))
     items.append(CheckItem(COVERAGE_ITEM, "coverage", 1))
@@ -317,7 +327,7 @@ def evaluate(
     valid = [article for article in articles if article.is_valid]
     events = {key: event_days(reference) for key, reference in references.items()}
     implied = {
-        str(article.folder): implied_relations(article, references.get(str(article.folder)))
+        str(article.folder): planned_implied(article, references.get(str(article.folder)))
         for article in valid
     }
     tables = build_tables(valid, events, implied)

@@ -75,8 +75,8 @@ def candidate_relations(article: Article, vocabulary: Vocabulary | None) -> list
     related = _related_pairs(article)
     same = _SameFigures.of(article)
     found: list[Relation] = []
-    for first, second in combinations(claims, 2):
-        if frozenset((first.id, second.id)) in related or _key(first) != _key(second):
+    for first, second in _same_key_pairs(claims):
+        if frozenset((first.id, second.id)) in related:
             continue
         if normalise(first.population or "") == normalise(second.population or ""):
             if same.join(first.id, second.id):
@@ -89,6 +89,16 @@ def candidate_relations(article: Article, vocabulary: Vocabulary | None) -> list
         claims, same.root, related, lambda ids: implied_name("partition", ids)
     )
     return found
+
+
+def _same_key_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """The pairs of ``combinations(claims, 2)`` that share a ``_key``, in that order: each key
+    is computed once and only pairs within a key are formed (all pairs was quadratic)."""
+    groups: dict[tuple[str, str, object], list[int]] = {}
+    for index, claim in enumerate(claims):
+        groups.setdefault(_key(claim), []).append(index)
+    pairs = sorted(pair for group in groups.values() for pair in combinations(group, 2))
+    return [(claims[first], claims[second]) for first, second in pairs]
 
 
 def _comparable(claim: Claim) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from factsuite.files.cache import load_yaml_cached
+from factsuite.files.cache import load_documents_cached
 from factsuite.files.loading import (
     GIT_FOLDER,
     FactFileError,
@@ -110,17 +110,18 @@ def load_article(folder: Path, tree: Path | None = None) -> Article:
             )
     except FactFileError as error:
         article.errors.extend(error.errors)
-    meta_path = folder / META_FILE
-    meta_root = _guarded(meta_path, root)
-    article.meta, _, meta_errors = validated_file(meta_path, ArticleMeta, meta_root)
+    meta_path, claims_path = folder / META_FILE, article.claims_path
+    files = [(meta_path, _guarded(meta_path, root))]
+    has_claims = os.path.lexists(claims_path) and not os.path.isdir(claims_path)
+    if has_claims:
+        files.append((claims_path, _guarded(claims_path, root)))
+    loaded = load_documents_cached(files)  # both files in one cache entry
+    article.meta, _, meta_errors = validated_document(meta_path, ArticleMeta, loaded[0])
     article.errors.extend(meta_errors)
-    claims_path = article.claims_path
-    if not os.path.lexists(claims_path) or os.path.isdir(claims_path):
+    if not has_claims:
         article.errors.append(_no_claims_file(claims_path))
         return article
-    article.claims, document, claim_errors = validated_file(
-        claims_path, ClaimsFile, _guarded(claims_path, root)
-    )
+    article.claims, document, claim_errors = validated_document(claims_path, ClaimsFile, loaded[1])
     if article.claims is not None:
         claim_errors += date_arithmetic_errors(claims_path, article.claims, document)
     article.line_map = LineMap(document)  # the document itself is let go: see LineMap
@@ -186,10 +187,15 @@ def validated_file(
 
     With a ``root``, a file that a link takes outside it is refused unread.
     """
-    try:
-        data = load_yaml_cached(path, root=root)
-    except FactFileError as error:
-        return None, None, error.errors
+    return validated_document(path, model, load_documents_cached([(path, root)])[0])
+
+
+def validated_document(
+    path: Path, model: type[BaseModel], data: Any
+) -> tuple[Any, Any, list[LocatedError]]:
+    """As ``validated_file``, of a document already loaded (or the error loading raised)."""
+    if isinstance(data, FactFileError):
+        return None, None, data.errors
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "nothing" if data is None else "text"
         return (

@@ -2,10 +2,12 @@
 
 Parsing YAML is two thirds of reading an article (about 1.5 of 2.3 ms a file), and a
 newsroom re-checks an archive whose files mostly did not change.  An entry is the parsed,
-line-annotated document of one text, found by a hash of that text and of everything else its
-parsing depends on (the factsuite version, ``loading.py`` itself, PyYAML's version, the
-limits in force), so it is never stale: an edited file has another hash.  Validation still
-runs on every read, so the model's verdicts never come from the cache.
+line-annotated documents of an article's YAML files (``meta.yaml`` and ``claims.yaml``
+together: one entry per article, so a warm run opens, hashes and decodes half as many files),
+found by a hash of their texts and of everything else their parsing depends on (the
+factsuite version, ``loading.py`` itself, PyYAML's version, the limits in force), so it is
+never stale: an edited file has another hash.  Validation still runs on every read, so the
+model's verdicts never come from the cache.
 
 Entries are JSON, not pickle: a cache folder is data that a run reads, and loading it must
 never run code.  Each is sealed with a key no repository holds (``cache_seal.py``), so an
@@ -20,6 +22,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,12 +32,20 @@ import yaml
 import factsuite
 from factsuite.files import loading
 from factsuite.files.cache_seal import seal, unseal
-from factsuite.files.loading import LocatedDict, LocatedList, current_limits, parse_yaml, read_text
+from factsuite.files.loading import (
+    FactFileError,
+    Limits,
+    LocatedDict,
+    LocatedList,
+    current_limits,
+    parse_yaml,
+    read_text,
+)
 
 CLI_CACHE = ".factsuite-cache"
 """The ``factsuite`` command's cache folder, in the folder it is run from."""
-FORMAT = 2
-"""The layout of an entry: raised when ``_encoded`` changes."""
+FORMAT = 3
+"""The layout of an entry: raised when ``_encoded`` changes (3: the documents of one article)."""
 
 _folder: Path | None = None
 
@@ -59,16 +70,57 @@ def cli_cache_folder(folder: Path) -> Path:
 
 def load_yaml_cached(path: Path, root: Path | None = None) -> Any:
     """As ``loading.load_yaml``, from the cache when this text was parsed before."""
-    limits = current_limits(path)
-    text = read_text(path, limits, root)
-    if _folder is None:
-        return parse_yaml(path, text, limits)
-    entry = _folder / _fingerprint(repr(limits)) / _digest(text)
-    document = _read(entry)
-    if document is None:
-        document = parse_yaml(path, text, limits)
-        _write(entry, document)
+    (document,) = load_documents_cached([(path, root)])
+    if isinstance(document, FactFileError):
+        raise document
     return document
+
+
+def load_documents_cached(files: Sequence[tuple[Path, Path | None]]) -> list[Any]:
+    """Each file's document (as ``load_yaml`` with its ``root``), or the ``FactFileError``
+    it raised, from one cache entry for all of them when none failed."""
+    if not files:
+        return []
+    try:
+        limits = current_limits(files[0][0])
+    except FactFileError:
+        return [_limits_error(path) for path, _ in files]
+    texts: list[tuple[Path, str] | FactFileError] = []
+    for path, root in files:
+        try:
+            texts.append((path, read_text(path, limits, root)))
+        except FactFileError as error:
+            texts.append(error)
+    read = [text for _, text in (t for t in texts if not isinstance(t, FactFileError))]
+    entry = None
+    if _folder is not None and len(read) == len(texts):
+        entry = _folder / _fingerprint(repr(limits)) / _digest(read)
+        documents = _read(entry)
+        if documents is not None and len(documents) == len(texts):
+            return documents
+    parsed = [_parsed(text, limits) for text in texts]
+    if entry is not None and not any(isinstance(item, FactFileError) for item in parsed):
+        _write(entry, parsed)
+    return parsed
+
+
+def _limits_error(path: Path) -> FactFileError:
+    """The error of a limit set to nonsense, located at this file."""
+    try:
+        current_limits(path)
+    except FactFileError as error:
+        return error
+    raise AssertionError("the limits were nonsense a moment ago")
+
+
+def _parsed(text: tuple[Path, str] | FactFileError, limits: Limits) -> Any:
+    """A text's document, or the error that reading or parsing it raised."""
+    if isinstance(text, FactFileError):
+        return text
+    try:
+        return parse_yaml(*text, limits)
+    except FactFileError as error:
+        return error
 
 
 @cache
@@ -79,24 +131,34 @@ def _fingerprint(limits: str) -> str:
     return hashlib.sha256(source + "\0".join(parts).encode()).hexdigest()[:16]
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
+def _digest(texts: list[str]) -> str:
+    """One hash of the texts, each prefixed by its length so that no two lists share one."""
+    digest = hashlib.sha256()
+    for text in texts:
+        data = text.encode()
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
 
 
-def _read(entry: Path) -> Any | None:
-    """The cached document, or None for an entry that is missing or damaged in any way."""
+def _read(entry: Path) -> list[Any] | None:
+    """The cached documents, or None for an entry that is missing or damaged in any way."""
     try:
         payload = unseal(entry, entry.read_bytes())
-        return None if payload is None else _decoded(json.loads(payload))
+        documents = None if payload is None else json.loads(payload)
+        if not isinstance(documents, list):
+            return None
+        return [_decoded(document) for document in documents]
     except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
         return None
 
 
-def _write(entry: Path, document: Any) -> None:
+def _write(entry: Path, documents: list[Any]) -> None:
     """Write an entry whole or not at all (another process may read it meanwhile)."""
     temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{threading.get_ident()}")
     try:
-        sealed = seal(entry, json.dumps(_encoded(document), separators=(",", ":")).encode())
+        encoded = [_encoded(document) for document in documents]
+        sealed = seal(entry, json.dumps(encoded, separators=(",", ":")).encode())
         if sealed is None:
             return  # no key can be kept: nothing is cached
         _made(entry.parent)
