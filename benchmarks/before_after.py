@@ -30,11 +30,14 @@ KINDS = {
 }
 
 
-def cases(bins: dict[str, Path], archive: Path) -> dict[str, tuple[list[str], dict | None]]:
+def cases(
+    bins: dict[str, Path], archive: Path, kinds: list[str]
+) -> dict[str, tuple[list[str], dict | None]]:
     result: dict[str, tuple[list[str], dict | None]] = {
         "floor": ([str(bins["before"] / "python"), str(HERE / "floor.py"), str(archive)], None)
     }
-    for kind, arguments in KINDS.items():
+    for kind in kinds:
+        arguments = KINDS[kind]
         for side, folder in bins.items():
             if kind.startswith("pytest"):
                 argv = [str(folder / "pytest"), "-q", "-p", "no:cacheprovider", *arguments]
@@ -54,6 +57,9 @@ def main() -> None:
     parser.add_argument("--error-rate", default="0.02")
     parser.add_argument("--timeout", type=float, default=1800)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--kinds", nargs="+", choices=list(KINDS), default=list(KINDS), help="commands to time"
+    )
     arguments = parser.parse_args()
     bins = {"before": arguments.before, "after": arguments.after}
     with tempfile.TemporaryDirectory(prefix="factsuite-before-after-") as folder:
@@ -74,7 +80,7 @@ def main() -> None:
             workdir,
         )
         log(f"synth: {_summary(synth['output'])}")
-        timed = cases(bins, archive)
+        timed = cases(bins, archive, arguments.kinds)
         for name in ("floor", "check:before", "check:after"):  # warm: bytecode, page cache
             run(timed[name][0], workdir, None, arguments.timeout)
         loadavg = os.getloadavg()
@@ -96,10 +102,10 @@ def main() -> None:
     }
     if arguments.json:
         arguments.json.write_text(json.dumps(report, indent=1) + "\n")
-    print(table(results))
+    print(table(results, arguments.kinds))
 
 
-def table(results: dict[str, dict]) -> str:
+def table(results: dict[str, dict], kinds: list[str]) -> str:
     lines = [
         "| command | before: median (ratio to floor, paired) | after: median (ratio, paired) "
         "| after / before, paired | peak RSS before / after | items before / after |",
@@ -107,7 +113,7 @@ def table(results: dict[str, dict]) -> str:
     ]
     floor = results["floor"]
     lines.append(f"| floor | {floor['median_s']:.2f} s | | | {floor['median_rss_mb']:.0f} MB | |")
-    for kind in KINDS:
+    for kind in kinds:
         before, after = results[f"{kind}:before"], results[f"{kind}:after"]
         cells = [
             f"{r['median_s']:.2f} s ({r['ratio_to_floor']:.1f}x, {r['median_paired_ratio']:.1f}x)"
