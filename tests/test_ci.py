@@ -132,3 +132,32 @@ def test_pytest_writes_a_site_for_an_archive_and_a_file_for_one_article(
     run(pytester, f"--factsuite-html={pytester.path / 'site' / 'index.html'}")
     pages = sorted(path.name for path in (pytester.path / "site" / "articles").iterdir())
     assert pages == [f"{SEED_NAME}-copy.html", f"{SEED_NAME}.html"]
+
+
+def test_with_a_baseline_the_markdown_summary_lists_only_new_failures(
+    pytester: pytest.Pytester,
+    seed: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pull request's job summary shows what it introduced; the known failures are counted."""
+    monkeypatch.chdir(pytester.path)
+    mutate_children(seed)
+    baseline = saved_verdicts(pytester, capsys)
+    summary = pytester.path / "summary.md"
+    options = (f"--factsuite-baseline={baseline}", f"--factsuite-markdown={summary}")
+    run(pytester, *options)
+    text = summary.read_text("utf-8")
+    assert "✅ no new failure: the 3 failing checks the baseline holds" in text
+    assert "3 failures the baseline holds (known before this change) are not listed" in text
+    assert "children-within-refugees" not in text.split("### Failures", 1)[-1]
+    # the pull request changes the refugees' figure: its failures are listed, and the two
+    # known failures that do not involve it stay counted, not listed
+    claims = seed / "claims.yaml"
+    claims.write_text(claims.read_text("utf-8").replace("3.5 million", "9.5 million"), "utf-8")
+    run(pytester, *options)
+    text = summary.read_text("utf-8")
+    failures = text.split("### Failures", 1)[1]
+    assert "❌ 8 checks failed that the baseline does not hold (1 known before)" in text
+    assert "1 failure the baseline holds (known before this change) is not listed" in failures
+    assert "record[refugees-headline]" in failures

@@ -352,7 +352,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if html:
         write_report(evaluation, html)
     if markdown:
-        write_markdown(evaluation, markdown)
+        config = session.config
+        write_markdown(
+            evaluation,
+            markdown,
+            lambda article, outcome: in_baseline(config, article.claims_path, outcome),
+        )
 
 
 def _controller_evaluation(state: SuiteState) -> Evaluation:

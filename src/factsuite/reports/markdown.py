@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -30,6 +31,9 @@ MAX_ROWS = 100
 MAX_SUMMARY_CHARACTERS = 60_000
 """The whole summary: under a pull-request comment's 65,536, far under a job summary's 1 MiB."""
 SEE_ALSO = "see the HTML report or the pytest log"
+
+Known = Callable[[Article, Outcome], bool]
+"""Whether a failure is one a saved baseline holds (``--factsuite-baseline``)."""
 READINGS = {
     reading: f"the {reading} reading of qualifiers ({READING_MEANS[reading]})"
     for reading in Reading
@@ -81,10 +85,15 @@ def _fenced(text: str) -> str:
     return f"{fence}text\n{visible(text)}\n{fence}"
 
 
-def _headline(tallies: list[Tally]) -> list[str]:
+def _headline(tallies: list[Tally], held: int = 0) -> list[str]:
     total = Tally.total(tallies)
-    if total.failed:
-        mark = f"❌ {_plural(total.failed, 'check')} failed"
+    new = total.failed - held
+    if new:
+        mark = f"❌ {_plural(new, 'check')} failed"
+        if held:
+            mark += f" that the baseline does not hold ({held:,} known before)"
+    elif held:
+        mark = f"✅ no new failure: the {_plural(held, 'failing check')} the baseline holds"
     else:
         mark = "✅ no check fails, drafts need review" if total.drafts else "✅ all checks pass"
     counts = (
@@ -156,15 +165,26 @@ def _culprits(evaluation: Evaluation) -> list[str]:
     return ["\n".join(lines)] if lines else []
 
 
-def _failures(evaluation: Evaluation, limit: int) -> list[str]:
-    """Each failure folded, at most ``limit`` of them: a comment must stay readable."""
+def _failures(evaluation: Evaluation, limit: int, known: Known | None) -> list[str]:
+    """Each failure folded, at most ``limit`` of them: a comment must stay readable.  With a
+    baseline, only the failures it does not hold: a pull request shows what it introduced."""
     failures = []
+    held = 0
     for article in evaluation.articles:
         for outcome in evaluation.of(article):
             text = leading_text(where(article, outcome), outcome)
-            if text is not None:
+            if text is None:
+                continue
+            if known is not None and known(article, outcome):
+                held += 1
+            else:
                 failures.append((article, outcome, text))
     blocks = []
+    if held:
+        blocks.append(
+            f"{_plural(held, 'failure')} the baseline holds (known before this change) "
+            f"{'is' if held == 1 else 'are'} not listed: {SEE_ALSO}."
+        )
     for article, outcome, text in failures[:limit]:
         summary, said = (
             html.escape(" ".join(visible(words).split()))
@@ -203,16 +223,27 @@ def _findings(evaluation: Evaluation) -> list[str]:
     return lines
 
 
-def render_markdown(evaluation: Evaluation, limit: int = MAX_FAILURES) -> str:
+def render_markdown(
+    evaluation: Evaluation, limit: int = MAX_FAILURES, known: Known | None = None
+) -> str:
     """The summary: verdict line, a row per article, failures folded, findings listed."""
     tallies = [Tally.of(evaluation, article) for article in evaluation.articles]
+    held = (
+        0
+        if known is None
+        else sum(
+            outcome_status(outcome) is Status.FAILED and known(article, outcome)
+            for article in evaluation.articles
+            for outcome in evaluation.of(article)
+        )
+    )
     blocks = [
-        *_headline(tallies),
+        *_headline(tallies, held),
         *_culprits(evaluation),
         _table(evaluation, tallies),
         f"Checked under {READINGS[evaluation.reading]}.",
     ]
-    failures = _failures(evaluation, limit)
+    failures = _failures(evaluation, limit, known)
     if failures:
         blocks += ["### Failures", *failures]
     findings = _findings(evaluation)
@@ -237,6 +268,6 @@ def _within_budget(blocks: list[str], budget: int = MAX_SUMMARY_CHARACTERS) -> s
     return "\n\n".join(kept) + "\n"
 
 
-def write_markdown(evaluation: Evaluation, path: Path) -> None:
+def write_markdown(evaluation: Evaluation, path: Path, known: Known | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_markdown(evaluation), "utf-8")
+    path.write_text(render_markdown(evaluation, known=known), "utf-8")
