@@ -77,3 +77,25 @@ def test_each_site_page_is_capped_and_the_index_whole(
     page = next((tmp_path / "site" / "articles").glob("*.html")).read_text("utf-8")
     assert "more failures and findings: see the JSON" in page
     assert "population" in index.read_text("utf-8")  # the index's rule filter keeps every rule
+
+
+def test_the_site_index_lists_the_most_severe_articles_up_to_its_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """100,000 articles would make an 80 MB index: past the cap, the least severe are counted,
+    the counts and filters still cover every article, and every article keeps its page."""
+    seed(tmp_path)
+    facts = tmp_path / "facts"
+    for copy in ("b-consistent", "c-consistent"):
+        shutil.copytree(SEED, facts / copy)
+    broken = facts / SEED.name / "claims.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("1.5 million", "4.5 million"), "utf-8")
+    monkeypatch.setattr(page_caps, "MAX_INDEX_ROWS", 1)
+    folders = sorted(path for path in facts.iterdir() if path.is_dir())
+    index = write_site(evaluate_contained(load_articles(folders)), tmp_path / "site")
+    text = index.read_text("utf-8")
+    rows = re.findall(r'<tr class="status-(\w+)"', text)
+    assert rows == ["failing"]  # the failing article, first of the three
+    assert "…and 2 more articles, the least severe, not listed here" in text
+    assert "see the JSON: factsuite check --format json" in text
+    assert len(list((tmp_path / "site" / "articles").glob("*.html"))) == 3

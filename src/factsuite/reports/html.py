@@ -503,9 +503,12 @@ def render_index(views: list[ArticleView], evaluation: Evaluation) -> str:
         "rule": Counter(rule for view in views for rule in view.rules),
         "outlet": Counter(_outlet(view) for view in views),
     }
+    listed, unlisted = page_caps.cut(rows, page_caps.MAX_INDEX_ROWS)
     template = _environment.get_template("index.html.j2")
     return template.render(
-        articles=rows,
+        articles=listed,
+        unlisted=unlisted,
+        see=page_caps.SEE,
         totals=Tally.total([view.tally for view in views]),
         reading=READINGS[evaluation.reading],
         looks=LOOKS,

@@ -26,6 +26,10 @@ MAX_PROBLEMS = 20
 """Problems told for one check."""
 MAX_LINES = 50
 """Lines of one problem (a coverage failure has one per mention not claimed)."""
+MAX_INDEX_ROWS = 10_000
+"""Rows of a site's index (about 0.8 KB each): failing articles come first, so a cut leaves
+out the least severe; the counts and filters still cover every article, and every article
+keeps its page."""
 SEE = "see the JSON: factsuite check --format json"
 
 T = TypeVar("T")
