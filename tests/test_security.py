@@ -584,11 +584,11 @@ def test_under_xdist_the_controller_alone_writes_the_reports(
         "import os\n"
         "from factsuite.reports import markdown as plugin\n"
         "real = plugin.write_markdown\n"
-        "def counted(evaluation, path):\n"
+        "def counted(evaluation, path, *rest):\n"
         "    with open(os.environ['FACTSUITE_TEST_WRITES'], 'a') as log:\n"
         "        log.write(f'{os.getpid()} '\n"
         "                  f'{len(evaluation.articles)}\\n')\n"
-        "    real(evaluation, path)\n"
+        "    real(evaluation, path, *rest)\n"
         "plugin.write_markdown = counted\n",
         "utf-8",
     )
