@@ -86,8 +86,12 @@ class Context:
         assert self.article.claims is not None
         return next(c for c in self.article.claims.claims if c.id == claim_id)
 
+    def claim_reading(self, claim_id: str) -> ClaimReading:
+        """The claim's reading, kept by the evaluation (keyed by article folder and id)."""
+        return self.readings[(str(self.article.folder), claim_id)]
+
     def interval(self, claim_id: str) -> Interval | None:
-        return self.readings[(str(self.article.folder), claim_id)].interval(self.reading)
+        return self.claim_reading(claim_id).interval(self.reading)
 
 
 def explain(failure: Failure, context: Context) -> Problem:

@@ -25,7 +25,7 @@ def date_matches_as_of(df: pd.DataFrame) -> pd.Series:
 
 def explain(failure: Failure, context: Context) -> list[Line]:
     claim = failing_claim(failure, context)
-    reading = context.readings[(str(context.article.folder), claim.id)]
+    reading = context.claim_reading(claim.id)
     assert claim.as_of is not None
     assert context.article.meta is not None
     assert reading.span

@@ -24,7 +24,7 @@ def date_not_after_publication(df: pd.DataFrame) -> pd.Series:
 
 def explain(failure: Failure, context: Context) -> list[Line]:
     claim = failing_claim(failure, context)
-    reading = context.readings[(str(context.article.folder), claim.id)]
+    reading = context.claim_reading(claim.id)
     assert context.article.meta is not None
     assert reading.span
     return [
