@@ -66,6 +66,9 @@ def test_a_quote_with_words_dropped_finds_its_sentence(which: int, start: float)
     assume(len(words) >= 12)
     quote = " ".join(words[1:6] + words[7:11])
     source = article.find(words[1], begin + len(words[0]))
-    _, _, ratio = nearest_match(article, quote)
+    place, text, ratio = nearest_match(article, quote)
     assert ratio >= alike(article[source : source + len(quote)], quote) - 1e-9
-    assert ratio >= 0.7
+    lines = article.split("\n")
+    found = sum(len(line) + 1 for line in lines[: place.line - 1]) + place.column - 1
+    assert found < source + len(quote)  # the match overlaps the quote's source
+    assert found + len(text) > source
