@@ -15,21 +15,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Protocol
 
+from factsuite.commands.date_suggestions import date_relations
 from factsuite.commands.sentences import line_bounds, looks_like_headline, own_clause, sentence
-from factsuite.meaning.mentions import Mention
+from factsuite.commands.suggestion_types import Draft, Suggestion
 from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
-
-
-class Draft(Protocol):
-    """A draft claim as the suggestions read it (``scaffold.Draft``): its id and mention."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def mention(self) -> Mention: ...
 
 
 NEAR = 600
@@ -57,16 +47,6 @@ _SHARE_OF = re.compile(
     r"\s+of\s+(?:(?P<pronoun>them|those|these)\b(?P<words>[^,;:.]*)|the\s+(?P<noun>[A-Za-z]+)\b(?!\s+(?:who|that|which|in|of|aged|with)\b))",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A relation the scaffold suggests, with the reason shown as a comment."""
-
-    id: str
-    rule: str
-    fields: dict[str, object]
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -522,6 +502,7 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
             parts[str(suggestion.fields["part"])] = str(suggestion.fields["whole"])
             found.append(suggestion)
     found += [*_repeated_figures(article), *_shares(article), *_changes(article), *_rates(article)]
+    found += date_relations(text, drafts)
     taken: set[str] = set()
     return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in found]
 
