@@ -81,8 +81,13 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
         first = _next_date(text, end, dates, _TO_RANGE)
         last = _range(text, first, dates) if first else None
         if first is not None and last is not None:
-            yield _spans(text, duration, first, last, f'runs from "{first.mention.text}" to '
-                         f'"{last.mention.text}"')
+            yield _spans(
+                text,
+                duration,
+                first,
+                last,
+                f'runs from "{first.mention.text}" to "{last.mention.text}"',
+            )
             continue
         start = _next_date(text, end, dates, _SINCE)
         if start is not None:

@@ -21,7 +21,6 @@ from factsuite.commands.sentences import line_bounds, looks_like_headline, own_c
 from factsuite.commands.suggestion_types import Draft, Suggestion
 from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
 
-
 NEAR = 600
 """How many characters back a share's or a subgroup's whole may stand."""
 SUBGROUPS = frozenset(["children", "child", "women", "girls", "boys", "minors", "babies"])
