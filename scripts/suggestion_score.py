@@ -307,13 +307,13 @@ def report(scores: list[ArticleScore], verbose: bool) -> tuple[str, float]:
     """A table per relation kind and in all, and the overall precision."""
     kinds: dict[str, list[int]] = {}  # rule: suggested, right, stronger, human, found
     for score in scores:
-        for is_right, stronger, reason in zip(
+        for is_right, is_stronger, reason in zip(
             score.right, score.stronger, score.reasons, strict=True
         ):
             tally = kinds.setdefault(reason.split(":")[0], [0, 0, 0, 0, 0])
             tally[0] += 1
             tally[1] += int(is_right)
-            tally[2] += int(stronger)
+            tally[2] += int(is_stronger)
         for relation, is_found in zip(score.human, score.found, strict=True):
             tally = kinds.setdefault(relation.rule, [0, 0, 0, 0, 0])
             tally[3] += 1
@@ -322,13 +322,11 @@ def report(scores: list[ArticleScore], verbose: bool) -> tuple[str, float]:
         f"{'rule':<12} {'suggested':>9} {'right':>5} {'(stronger)':>10} {'precision':>9} "
         f"{'human':>5} {'found':>5} {'recall':>6}"
     ]
-    totals = [0, 0, 0, 0, 0]
-    for rule, tally in [*sorted(kinds.items()), ("all", None)]:
-        if tally is None:
-            tally = totals
-        else:
-            totals = [a + b for a, b in zip(totals, tally, strict=True)]
-        suggested, right, stronger, human, found = tally
+    totals = [sum(column) for column in zip(*kinds.values(), strict=True)] or [0] * 5
+    for rule, (suggested, right, stronger, human, found) in [
+        *sorted(kinds.items()),
+        ("all", totals),
+    ]:
         lines.append(
             f"{rule:<12} {suggested:>9} {right:>5} {stronger:>10} "
             f"{_ratio(right, suggested):>9} {human:>5} {found:>5} {_ratio(found, human):>6}"
