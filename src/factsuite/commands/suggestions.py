@@ -36,7 +36,7 @@ NOT_NOUNS = frozenset([
 ])
 ADJECTIVES = frozenset(["new", "more", "other", "additional", "confirmed", "registered"])
 # fmt: on
-_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
+_OF_THE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
 _OF_WHOM = re.compile(r",\s+of\s+whom\s+(?:[a-z]+\s+){0,2}$")
 _INCLUDING = re.compile(r"\bincluding\s+(?:all\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"^[^,;:.]*?(?:,\s+|\s+)and\s+$")
@@ -136,6 +136,82 @@ def _parts(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
     )
 
 
+_EVERY_PART = re.compile(
+    r"\b(?:together|in\s+total|a\s+total\s+of|in\s+all|all\s+told|altogether|combined)\b",
+    re.IGNORECASE,
+)
+"""Words that say the parts make the whole exactly, not merely among it."""
+COMPLEMENTS = (frozenset({"men", "women"}), frozenset({"boys", "girls"}))
+"""Parts that between them are every member of a group of people ("30,215 were men and
+23,607 women")."""
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+all|altogether|all\s+told)\s+$", re.I)
+_TOTAL_AFTER = re.compile(r",\s+(?:for\s+|making\s+)?(?:a\s+total\s+of|together)\s+$", re.I)
+
+
+def _total(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
+    named = " and ".join(f'"{p.mention.text}"' for p in parts)
+    return Suggestion(
+        f"{whole.id}-total",
+        "total",
+        {"parts": [p.id for p in parts], "whole": whole.id},
+        f'{named} {why} "{whole.mention.text}"',
+    )
+
+
+def _every_part(text: _Text, parts: list[Draft], whole: Draft) -> bool:
+    """The words say the parts are all of the whole: "together" or "in total" in the whole's
+    clause, or parts that are complements ("men" and "women")."""
+    clause = text.text[slice(*own_clause(text.text, whole.mention))]
+    if _EVERY_PART.search(clause):
+        return True
+    if len(parts) != 2:
+        return False
+    named = [set(_words_after(text, p)[:3]) for p in parts]
+    return any(
+        len(named[0] & pair) == 1
+        and len(named[1] & pair) == 1
+        and named[0] & named[1] & pair == set()
+        for pair in COMPLEMENTS
+    )
+
+
+def _words_after(text: _Text, draft: Draft) -> list[str]:
+    """The words after a figure up to the next figure or the clause end: "were men and"."""
+    end = min(
+        [
+            own_clause(text.text, draft.mention)[1],
+            *(d.mention.start for d in text.drafts if d.mention.start >= draft.mention.end),
+        ]
+    )
+    return re.findall(r"[a-z]+", text.text[draft.mention.end : end].lower())
+
+
+def _a_total_of(text: _Text) -> Iterator[Suggestion]:
+    """ "a total of 7,000: 4,000 in Chad and 3,000 in Egypt", "4,000 in Chad and 3,000 in
+    Egypt, a total of 7,000": parts listed with "and" right beside their stated total."""
+    amounts = text.amounts()
+    for whole in amounts:
+        same = [a for a in amounts if text.same_sentence(a, whole) and _units_agree(a, whole)]
+        if _TOTAL_BEFORE.search(text.before(whole)) and text.text[whole.mention.end :].startswith(
+            ":"
+        ):
+            later = [a for a in same if a.mention.start > whole.mention.end]
+            first = min(later, key=lambda a: a.mention.start, default=None)
+            parts = _and_chain(text, first, later) if first else []
+        elif _TOTAL_AFTER.search(text.before(whole)):
+            earlier = [a for a in same if a.mention.end <= whole.mention.start]
+            last = max(earlier, key=lambda a: a.mention.start, default=None)
+            between = text.text[last.mention.end : whole.mention.start] if last else ""
+            chains = [_and_chain(text, a, earlier) for a in earlier]
+            chains = [c for c in chains if c[-1] is last and len(c) > 1]
+            fits = re.fullmatch(r"[^,;:.]*" + _TOTAL_AFTER.pattern, between, re.I)
+            parts = max(chains, key=len) if chains and fits else []
+        else:
+            continue
+        if len(parts) > 1 and all(_not_larger(p, whole) for p in parts):
+            yield _total(parts, whole, "make up")
+
+
 def _and_chain(text: _Text, first: Draft, candidates: list[Draft]) -> list[Draft]:
     """``first`` and the figures joined to it by "and" in its sentence: "26,000 ... and 17,000"."""
     chain = [first]
@@ -187,7 +263,9 @@ def _of_whom(text: _Text) -> Iterator[Suggestion]:
         if whole is None or not _units_agree(part, whole):
             continue
         parts = _and_chain(text, part, [a for a in amounts if _units_agree(a, whole)])
-        if len(parts) > 1:
+        if len(parts) > 1 and _every_part(text, parts, whole):
+            yield _total(parts, whole, "are every one of")
+        elif len(parts) > 1:
             yield _parts(parts, whole, "are counted among")
         else:
             yield _part(part, whole, "are counted among")
@@ -489,7 +567,12 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
     article = _Text(text, drafts)
     found: list[Suggestion] = []
     parts: dict[str, str] = {}
-    for suggestion in [*_of_the(article), *_of_whom(article), *_of_the_opening(article)]:
+    for suggestion in [
+        *_of_the(article),
+        *_of_whom(article),
+        *_a_total_of(article),
+        *_of_the_opening(article),
+    ]:
         named = _named_parts(suggestion)
         if any(part in parts for part in named):
             continue
