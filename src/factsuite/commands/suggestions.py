@@ -541,15 +541,86 @@ def _shares(text: _Text) -> Iterator[Suggestion]:
         if whole is None:
             continue
         wholes[share.id] = whole
-        fields: dict[str, object] = {"share": share.id, "whole": whole.id}
         count = _count_beside(text, share)
         if count is not None and count is not whole and _units_agree(count, whole):
-            fields["parts"] = [count.id]
+            yield Suggestion(
+                f"{share.id}-share",
+                "share_count",
+                {"share": share.id, "part": count.id, "whole": whole.id},
+                f'"{count.mention.text}", or "{share.mention.text}", of "{whole.mention.text}"',
+            )
+            continue
         yield Suggestion(
             f"{share.id}-share",
             "share_of",
-            fields,
+            {"share": share.id, "whole": whole.id},
             f'"{share.mention.text}" may be a share of "{whole.mention.text}"',
+        )
+
+
+def _counts_votes(text: _Text, count: Draft) -> bool:
+    """Shares given with their counts are of one whole when the counts are money (the lines of
+    a budget) or votes (candidates of one race); counts of people often are of different
+    wholes ("120,000, or 5 percent" in Ontario, "90,000, or 4 percent" in Quebec).  A count
+    of votes says so, or follows one in its sentence ("took 3,102, or 11 percent")."""
+    if re.match(r"\s+votes?\b", text.text[count.mention.end :]):
+        return True
+    bare = re.match(r",\s+or\s", text.text[count.mention.end :])
+    return bool(bare and re.search(r"\bvotes\b", text.before(count)))
+
+
+def _share_of_what(text: _Text, share: Draft) -> str:
+    """The noun a share says it is of ("12 percent of the general fund" is "general"), or ""."""
+    of = _SHARE_OF.match(text.text, share.mention.end)
+    return _first_noun(of.group("noun")) if of and of.group("noun") else ""
+
+
+def _follows(text: _Text, one: Draft, other: Draft) -> bool:
+    """``other`` stands in ``one``'s sentence or in the next one."""
+    one_sentence, other_sentence = (
+        sentence(text.text, one.mention),
+        sentence(text.text, other.mention),
+    )
+    return one_sentence == other_sentence or not text.text[
+        one_sentence[1] : other_sentence[0]
+    ].strip(' \t\r\n.!?"”')
+
+
+def _partitions(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
+    """Shares each given with its count ("Luis Ruiz won 9,871 votes, or 46 percent, while
+    Marcus Owens took 3,102, or 11 percent"), in one sentence or the next, of money or votes,
+    and of one whole as far as the words say: shares of one whole, at most 100 % together."""
+    given = [
+        (share, count)
+        for share in sorted(text.drafts, key=lambda d: d.mention.start)
+        if share.mention.kind == "share"
+        and (count := _count_beside(text, share)) is not None
+        and (count.mention.unit == "money" or _counts_votes(text, count))
+    ]
+    groups: list[list[tuple[Draft, Draft]]] = []
+    for share, count in given:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and _follows(text, last[0], share)
+            and count.mention.unit == last[1].mention.unit
+        ):
+            groups[-1].append((share, count))
+        else:
+            groups.append([(share, count)])
+    for group in groups:
+        shares = [share for share, _ in group]
+        named = {_share_of_what(text, share) for share in shares} - {""}
+        of = {wholes[share.id] for share in shares if share.id in wholes}
+        if len(shares) < 2 or len(named) > 1 or len(of) > 1:
+            continue
+        listed = ", ".join(f'"{share.mention.text}"' for share in shares)
+        yield Suggestion(
+            f"{shares[0].id}-partition",
+            "partition",
+            {"shares": [share.id for share in shares]},
+            f"{listed} are shares of one whole, each given with its count: set complete: true "
+            "if they are every part",
         )
 
 
@@ -583,7 +654,10 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
         if str(suggestion.fields["part"]) not in parts:
             parts[str(suggestion.fields["part"])] = str(suggestion.fields["whole"])
             found.append(suggestion)
-    found += [*_repeated_figures(article), *_shares(article), *_changes(article), *_rates(article)]
+    shares = list(_shares(article))
+    wholes = {str(s.fields["share"]): str(s.fields["whole"]) for s in shares}
+    found += [*_repeated_figures(article), *shares, *_partitions(article, wholes)]
+    found += [*_changes(article), *_rates(article)]
     found += date_relations(text, drafts)
     taken: set[str] = set()
     return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in found]
