@@ -431,6 +431,27 @@ _PER_DAY = re.compile(r"\s+(?:a|per)\s+day\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
 
 
+_OR_A_DAY = re.compile(r"(?P<words>(?:\s+[\w'’]+){0,4}),\s+or\s+")
+_A_WEEK = re.compile(r"\b(?:last|past|this|the\s+past|the\s+last)\s+week\b", re.IGNORECASE)
+
+
+def _or_a_day(text: _Text, per_day: Draft, amounts: list[Draft]) -> Suggestion | None:
+    """ "1,050 last week, or about 150 a day": a total over a week and its daily average,
+    the week said in the words between them (seven days)."""
+    total = _nearest_before(per_day, amounts, reach=60)
+    if total is None or not _units_agree(total, per_day):
+        return None
+    between = _OR_A_DAY.fullmatch(text.text, total.mention.end, per_day.mention.start)
+    if between is None or not _A_WEEK.search(between.group("words")):
+        return None
+    return Suggestion(
+        f"{per_day.id}-rate",
+        "rate",
+        {"total": total.id, "per_period": per_day.id, "days": 7},
+        f'"{per_day.mention.text}" a day over a week may make "{total.mention.text}"',
+    )
+
+
 def _rates(text: _Text) -> Iterator[Suggestion]:
     """ "pledged $214 million in the eight days ..., an average of about $45 million a day":
     an average a day, the total beside it in the sentence and the duration of that total."""
@@ -439,6 +460,10 @@ def _rates(text: _Text) -> Iterator[Suggestion]:
         if not _PER_DAY.match(text.text, per_day.mention.end):
             continue
         clause = slice(*own_clause(text.text, per_day.mention))
+        weekly = _or_a_day(text, per_day, amounts)
+        if weekly is not None:
+            yield weekly
+            continue
         if not _AVERAGE.search(text.text[clause]):
             continue  # "up from about 800 a day in May" is no average of a total
         same = [
