@@ -594,10 +594,18 @@ def _counts_votes(text: _Text, count: Draft) -> bool:
     return bool(bare and re.search(r"\bvotes\b", text.before(count)))
 
 
+_OF_WHAT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|this|that|all)?\s*(?P<what>[A-Za-z]+(?:\s+[A-Za-z]+)?)"
+)
+
+
 def _share_of_what(text: _Text, share: Draft) -> str:
-    """The noun a share says it is of ("12 percent of the general fund" is "general"), or ""."""
-    of = _SHARE_OF.match(text.text, share.mention.end)
-    return _first_noun(of.group("noun")) if of and of.group("noun") else ""
+    """What a share says it is of ("12 percent of the general fund": "general fund"), or ""."""
+    of = _OF_WHAT.match(text.text, share.mention.end)
+    if of is None:
+        return ""
+    words = [w for w in of.group("what").lower().split() if w not in NOT_NOUNS]
+    return " ".join(words)
 
 
 def _follows(text: _Text, one: Draft, other: Draft) -> bool:
