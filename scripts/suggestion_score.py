@@ -34,7 +34,9 @@ from pathlib import Path
 
 import yaml
 
-from factsuite.commands.scaffold import Draft, Suggestion, draft_claims, suggest_relations
+from factsuite.commands.scaffold import Draft, draft_claims
+from factsuite.commands.suggestion_types import Suggestion
+from factsuite.commands.suggestions import suggest_relations
 from factsuite.files.model import PUBLICATION
 from factsuite.meaning.mentions import find_mentions
 

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factsuite.commands.scaffold import draft_claims
-from factsuite.commands.suggestions import Suggestion, suggest_relations
+from factsuite.commands.suggestion_types import Suggestion
+from factsuite.commands.suggestions import suggest_relations
 from factsuite.meaning.mentions import DATE_KINDS, find_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
