@@ -521,6 +521,16 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
     )
     if opening is not None:
         return opening
+    named = next(
+        (
+            a
+            for a in same
+            if _SHARE_OF_COUNT.fullmatch(text.text, share.mention.end, a.mention.start)
+        ),
+        None,
+    )
+    if named is not None:
+        return named  # "19 percent among the county's 143,000 registered Democrats"
     if _OF_WHOM.search(before):
         return _nearest_before(share, same)
     of = _SHARE_OF.match(text.text, share.mention.end)
@@ -541,9 +551,16 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
     )
 
 
+_SHARE_OF_COUNT = re.compile(
+    r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][A-Za-z]*['’]s\s+|county['’]s\s+)?"
+)
+"""From a share to the count it names as its whole: " among the county's "."""
+_TURNOUT = re.compile(r"(?:\s+[A-Za-z]+){0,3},\s+a\s+turnout\s+of\s+")
+
+
 def _count_beside(text: _Text, share: Draft) -> Draft | None:
     """The count a share is given with: "76.3 percent, or about 202,000", "9,871 votes, or 46
-    percent"."""
+    percent", "27,200 ballots were cast, a turnout of 19 percent"."""
     for count in text.amounts():
         between = (
             text.text[share.mention.end : count.mention.start]
@@ -551,6 +568,8 @@ def _count_beside(text: _Text, share: Draft) -> Draft | None:
             else text.text[count.mention.end : share.mention.start]
         )
         if re.fullmatch(r"(?:\s+[A-Za-z]+)?,\s+or\s+", between):
+            return count
+        if count.mention.end <= share.mention.start and _TURNOUT.fullmatch(between):
             return count
     return None
 
