@@ -81,6 +81,19 @@ def _suggest(text: str) -> list[tuple[str, dict[str, object]]]:
             {"shares": ["38 percent", "12 percent"]},
         ),
         (
+            "Housing receives $254 million, or 12 percent of the general fund, while transport "
+            "gets 14 percent and parks 9 percent. Libraries and other services account for the "
+            "remaining 41 percent.",
+            "partition",
+            {"shares": ["12 percent", "14 percent", "9 percent", "41 percent"]},
+        ),
+        (
+            "Just over 27,200 ballots were cast, a turnout of 19 percent among the county's "
+            "143,000 registered Democrats.",
+            "share_count",
+            {"share": "19 percent", "part": "27,200", "whole": "143,000"},
+        ),
+        (
             "Of the 548 deaths in Congo, some 470, or 86 percent, were among children.",
             "share_count",
             {"share": "86 percent", "part": "470", "whole": "548"},
@@ -226,6 +239,9 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         "Ruiz conceded on Wednesday. The count had finished on Tuesday.",
         # a duration after a date is no span of it without "since ... ago"
         "The race, first run in 1977, lasted 42 days.",
+        # a paragraph whose shares include a change: "the remaining" cannot say which are parts
+        "Police get 38 percent, and their budget rises 6 percent. Other services take the "
+        "remaining 41 percent.",
         # an age is not a span from the date beside it
         "Rescuers have pulled 31 survivors from the rubble since Sunday, the youngest a girl "
         "aged 3.",

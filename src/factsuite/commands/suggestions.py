@@ -638,6 +638,53 @@ def _follows(text: _Text, one: Draft, other: Draft) -> bool:
     ].strip(' \t\r\n.!?"”')
 
 
+_REMAINING = re.compile(r"\bthe\s+remaining\s+$", re.IGNORECASE)
+_NOT_A_PART = re.compile(
+    r"\b(?:up|down|rose|rises|risen|fell|falls|fallen|increased?|decreased?|grew|cut|raised?|"
+    r"than|from|to|by)\s+(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+"""Words before a share that make it a change, a level or a comparison, not a part."""
+
+
+def _remaining(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
+    """ "... gets 14 percent and parks and recreation 9 percent. Libraries and other services
+    account for the remaining 41 percent": the shares of the paragraph before "the remaining"
+    one are shares of its whole.  Changes ("rises 6 percent") and shares that name a
+    different whole are left out, and a paragraph with any such share is left alone."""
+    for last in (d for d in text.drafts if d.mention.kind == "share"):
+        if not _REMAINING.search(text.before(last)):
+            continue
+        start, _ = line_bounds(text.text, last.mention.start, last.mention.end)
+        shares = sorted(
+            (
+                d
+                for d in text.drafts
+                if d.mention.kind == "share" and start <= d.mention.start < last.mention.start
+            ),
+            key=lambda d: d.mention.start,
+        )
+        if not shares or any(
+            _NOT_A_PART.search(text.text, start, d.mention.start)
+            or "percentage point" in text.text[d.mention.start : d.mention.end + 20]
+            for d in shares
+        ):
+            continue
+        group = [*shares, last]
+        named = {_share_of_what(text, share) for share in group} - {""}
+        of = {wholes[share.id] for share in group if share.id in wholes}
+        if len(named) > 1 or len(of) > 1:
+            continue
+        listed = ", ".join(f'"{share.mention.text}"' for share in group)
+        yield Suggestion(
+            f"{last.id}-partition",
+            "partition",
+            {"shares": [share.id for share in group]},
+            f'{listed} are shares of one whole ("the remaining"): set complete: true if the '
+            "paragraph names every part",
+        )
+
+
 def _partitions(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
     """Shares each given with its count ("Luis Ruiz won 9,871 votes, or 46 percent, while
     Marcus Owens took 3,102, or 11 percent"), in one sentence or the next, of money or votes,
@@ -709,6 +756,7 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
     shares = list(_shares(article))
     wholes = {str(s.fields["share"]): str(s.fields["whole"]) for s in shares}
     found += [*_repeated_figures(article), *shares, *_partitions(article, wholes)]
+    found += _remaining(article, wholes)
     found += [*_changes(article), *_rates(article)]
     found += date_relations(text, drafts)
     taken: set[str] = set()
