@@ -121,6 +121,18 @@ def _suggest(text: str) -> list[tuple[str, dict[str, object]]]:
             {"duration": "16 months", "start": "July 2023", "end": "publication"},
         ),
         (
+            "The dispute, which began with the first round of talks on Nov. 9, has dragged on "
+            "for more than two months.",
+            "spans",
+            {"duration": "two months", "start": "Nov. 9", "end": "publication"},
+        ),
+        (
+            "The walkout began in freight services on Tuesday evening and is due to end on "
+            "Monday, Jan. 29, six days after it started.",
+            "spans",
+            {"duration": "six days", "start": "Tuesday", "end": "Monday, Jan. 29"},
+        ),
+        (
             "The crisis cost the city more than $70 million between December 2022 and the end "
             "of last year.",
             "before",
@@ -242,6 +254,8 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         # a paragraph whose shares include a change: "the remaining" cannot say which are parts
         "Police get 38 percent, and their budget rises 6 percent. Other services take the "
         "remaining 41 percent.",
+        # a duration still to come is no span to now
+        "The strike began on Tuesday and will last for six days.",
         # an age is not a span from the date beside it
         "Rescuers have pulled 31 survivors from the rubble since Sunday, the youngest a girl "
         "aged 3.",

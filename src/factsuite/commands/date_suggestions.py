@@ -41,6 +41,27 @@ _FROM_LEVEL_AT = re.compile(
 """Before the date of a change's earlier level: "up from 52 on "."""
 
 
+_BEGAN_AT = re.compile(
+    r"\b(?:began|begun|started|erupted|broke\s+out)\b[^.;:]{0,60}?\s(?:on|in)\s+$", re.IGNORECASE
+)
+"""Before the date something began: "which began with the first round of talks on "."""
+_HAS_LASTED = re.compile(r"\b(?:has|have)\s+(?:[a-z]+\s+){1,2}for\s+$")
+"""Before a duration that runs to now: "has dragged on for ", "has lasted for "."""
+_AFTER_IT_BEGAN = re.compile(r"\s+after\s+(?:it|they|the\s+\w+)\s+(?:started|began)\b")
+_COMMA = re.compile(r",\s+")
+
+
+def _began(text: str, duration: Draft, dates: list[Draft]) -> Draft | None:
+    """The one date of the duration's sentence that something began on."""
+    where = sentence(text, duration.mention)
+    began = []
+    for date in (d for d in dates if sentence(text, d.mention) == where):
+        verb = _BEGAN_AT.search(text, where[0], date.mention.start)
+        if verb and not any(verb.start() < d.mention.start < date.mention.start for d in dates):
+            began.append(date)  # the first date after "began", not a later one
+    return began[0] if len(began) == 1 else None
+
+
 def _dates(drafts: Sequence[Draft]) -> list[Draft]:
     return sorted(
         (d for d in drafts if d.mention.kind in DATE_KINDS), key=lambda d: d.mention.start
@@ -92,6 +113,20 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
         start = _next_date(text, end, dates, _SINCE)
         if start is not None:
             yield _spans(text, duration, start, None, f'since "{start.mention.text}", to now')
+            continue
+        began = _began(text, duration, dates)
+        if began is not None and _HAS_LASTED.search(text, 0, duration.mention.start):
+            yield _spans(text, duration, began, None, f'has lasted since "{began.mention.text}"')
+            continue
+        closing = [d for d in dates if d.mention.end <= duration.mention.start]
+        if (
+            began is not None
+            and closing
+            and closing[-1] is not began
+            and _COMMA.fullmatch(text, closing[-1].mention.end, duration.mention.start)
+            and _AFTER_IT_BEGAN.match(text, end)
+        ):
+            yield _spans(text, duration, began, closing[-1], "after it began")
             continue
         if not _AGO.match(text, end):
             continue
