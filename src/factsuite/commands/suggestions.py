@@ -136,11 +136,8 @@ def _parts(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
     )
 
 
-_EVERY_PART = re.compile(
-    r"\b(?:together|in\s+total|a\s+total\s+of|in\s+all|all\s+told|altogether|combined)\b",
-    re.IGNORECASE,
-)
-"""Words that say the parts make the whole exactly, not merely among it."""
+_TOGETHER = re.compile(r"^(?P<named>.*?)\btogether\b", re.IGNORECASE)
+"""The things a whole joins: "Ethiopia and the Central African Republic together"."""
 COMPLEMENTS = (frozenset({"men", "women"}), frozenset({"boys", "girls"}))
 """Parts that between them are every member of a group of people ("30,215 were men and
 23,607 women")."""
@@ -159,23 +156,35 @@ def _total(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
 
 
 def _every_part(text: _Text, parts: list[Draft], whole: Draft) -> bool:
-    """The words say the parts are all of the whole: "together" or "in total" in the whole's
-    clause, or parts that are complements ("men" and "women")."""
-    clause = text.text[slice(*own_clause(text.text, whole.mention))]
-    if _EVERY_PART.search(clause):
-        return True
+    """The words say the parts are all of the whole: each part names one of the things its
+    whole joins with "together" ("Ethiopia and the Central African Republic together have
+    received 43,000 people, of whom 26,000 arrived in Ethiopia and 17,000 in the Central
+    African Republic"), or the parts are complements ("men" and "women").  "In total" or
+    "the two sides together" says nothing of the parts: "500,000 soldiers in total, of whom
+    300,000 were killed and 100,000 captured" leaves the wounded out."""
+    start, _ = own_clause(text.text, whole.mention)
+    together = _TOGETHER.match(text.text[start : whole.mention.start])
+    if together is not None:
+        joined = set(re.findall(r"[A-Z][a-z]+", together.group("named")))
+        named = [
+            set(re.findall(r"[A-Z][a-z]+", " ".join(_words_after(text, p, False)))) for p in parts
+        ]
+        if all(names & joined for names in named) and len({frozenset(n) for n in named}) == len(
+            parts
+        ):
+            return True
     if len(parts) != 2:
         return False
-    named = [set(_words_after(text, p)[:3]) for p in parts]
+    words = [set(_words_after(text, p)[:3]) for p in parts]
     return any(
-        len(named[0] & pair) == 1
-        and len(named[1] & pair) == 1
-        and named[0] & named[1] & pair == set()
+        len(words[0] & pair) == 1
+        and len(words[1] & pair) == 1
+        and words[0] & words[1] & pair == set()
         for pair in COMPLEMENTS
     )
 
 
-def _words_after(text: _Text, draft: Draft) -> list[str]:
+def _words_after(text: _Text, draft: Draft, lower: bool = True) -> list[str]:
     """The words after a figure up to the next figure or the clause end: "were men and"."""
     end = min(
         [
@@ -183,7 +192,8 @@ def _words_after(text: _Text, draft: Draft) -> list[str]:
             *(d.mention.start for d in text.drafts if d.mention.start >= draft.mention.end),
         ]
     )
-    return re.findall(r"[a-z]+", text.text[draft.mention.end : end].lower())
+    words = text.text[draft.mention.end : end]
+    return re.findall(r"[a-z]+", words.lower()) if lower else re.findall(r"[A-Za-z]+", words)
 
 
 def _a_total_of(text: _Text) -> Iterator[Suggestion]:
