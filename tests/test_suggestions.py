@@ -254,6 +254,12 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         # a paragraph whose shares include a change: "the remaining" cannot say which are parts
         "Police get 38 percent, and their budget rises 6 percent. Other services take the "
         "remaining 41 percent.",
+        # votes in two states are shares of two wholes
+        "Candidates won 12,000 votes, or 40 percent, in Ohio and 9,000 votes, or 35 percent, "
+        "in Texas.",
+        # a city's budget and a state's: the counts over their shares are wholes 8 times apart
+        "The city spent $500 million, or 20 percent, on roads, and the state $2 billion, or "
+        "10 percent, on schools.",
         # a duration still to come is no span to now
         "The strike began on Tuesday and will last for six days.",
         # an age is not a span from the date beside it

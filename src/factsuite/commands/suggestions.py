@@ -695,6 +695,31 @@ def _remaining(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
         )
 
 
+_IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)")
+WHOLE_SPREAD = 2
+"""How far apart the wholes worked out from each count and its share may be before they are
+taken for different wholes: a mistyped share moves its whole by far less than this, a city's
+budget and a state's ("$500 million, or 20 percent", "$2 billion, or 10 percent") by more."""
+
+
+def _place(text: _Text, share: Draft, count: Draft) -> str:
+    """The place a share given with its count is said to be of: "9,000 votes, or 35 percent,
+    in Texas" is of Texas's votes."""
+    found = _IN_PLACE.match(text.text, max(share.mention.end, count.mention.end))
+    return found.group("place") if found else ""
+
+
+def _one_size(group: list[tuple[Draft, Draft]]) -> bool:
+    """The counts divided by their shares give wholes of about one size."""
+    sizes = []
+    for share, count in group:
+        part, fraction = _value(count), _value(share)
+        if part is None or not fraction:
+            return False
+        sizes.append(part * 100 / fraction)
+    return max(sizes) <= WHOLE_SPREAD * min(sizes)
+
+
 def _partitions(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
     """Shares each given with its count ("Luis Ruiz won 9,871 votes, or 46 percent, while
     Marcus Owens took 3,102, or 11 percent"), in one sentence or the next, of money or votes,
@@ -721,7 +746,10 @@ def _partitions(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
         shares = [share for share, _ in group]
         named = {_share_of_what(text, share) for share in shares} - {""}
         of = {wholes[share.id] for share in shares if share.id in wholes}
-        if len(shares) < 2 or len(named) > 1 or len(of) > 1:
+        places = {_place(text, share, count) for share, count in group} - {""}
+        if len(shares) < 2 or len(named) > 1 or len(of) > 1 or len(places) > 1:
+            continue
+        if not _one_size(group):
             continue
         listed = ", ".join(f'"{share.mention.text}"' for share in shares)
         yield Suggestion(
