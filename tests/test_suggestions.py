@@ -260,6 +260,8 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         # a city's budget and a state's: the counts over their shares are wholes 8 times apart
         "The city spent $500 million, or 20 percent, on roads, and the state $2 billion, or "
         "10 percent, on schools.",
+        # a date moved "from ... to ..." is no range: the new date may come first
+        "The vote was moved from June 10 to June 3.",
         # a duration still to come is no span to now
         "The strike began on Tuesday and will last for six days.",
         # an age is not a span from the date beside it

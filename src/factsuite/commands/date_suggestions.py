@@ -23,6 +23,11 @@ _OPENS_RANGE = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _CLOSES_RANGE = re.compile(
     r"\s+(?:and|to|until|till|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?"
 )
+_MOVED = re.compile(
+    r"\b(?:mov|postpon|reschedul|delay|push|brought|bring|chang|shift|switch|cut|extend)\w*",
+    re.IGNORECASE,
+)
+"""A date moved "from June 10 to June 3" is no range: the second may come first."""
 _TO_RANGE = re.compile(r"[\w\s-]{0,30}?\b(?:from|between)\s+")
 """From a duration to the range it spans: "-day stoppage from "."""
 _SINCE = re.compile(r"\s+since\s+(?:[\w'’]+\s+){0,5}")
@@ -154,7 +159,8 @@ def _orders_found(text: str, drafts: Sequence[Draft], spanned: set[str]) -> Iter
     dates = _dates(drafts)
     for first in dates:
         opens = _OPENS_RANGE.search(text, max(0, first.mention.start - 10), first.mention.start)
-        last = _range(text, first, dates) if opens else None
+        moved = _MOVED.search(text, sentence(text, first.mention)[0], first.mention.start)
+        last = _range(text, first, dates) if opens and not moved else None
         if last is not None and not {first.id, last.id} <= spanned:
             yield _before(first, last, "opens the range that closes at")
             continue
