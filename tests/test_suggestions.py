@@ -99,6 +99,11 @@ def _suggest(text: str) -> list[tuple[str, dict[str, object]]]:
             {"share": "86 percent", "part": "470", "whole": "548"},
         ),
         (
+            "Some 1,200 people were surveyed, and one in five of them said they would move.",
+            "share_of",
+            {"share": "one in five", "whole": "1,200"},
+        ),
+        (
             "The agency recorded 1,050 new cases last week, or about 150 a day.",
             "rate",
             {"total": "1,050", "per_period": "150", "days": 7},
@@ -260,6 +265,9 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         # a city's budget and a state's: the counts over their shares are wholes 8 times apart
         "The city spent $500 million, or 20 percent, on roads, and the state $2 billion, or "
         "10 percent, on schools.",
+        # "of them" after two counts: which of them is not said
+        "Some 1,200 people were surveyed and 300 people interviewed, and one in five of them "
+        "said they would move.",
         # a date moved "from ... to ..." is no range: the new date may come first
         "The vote was moved from June 10 to June 3.",
         # a duration still to come is no span to now

@@ -551,7 +551,12 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
             earlier = [
                 wholes[d.id] for d in text.drafts if d.id in wholes and text.same_sentence(d, share)
             ]
-            return earlier[-1] if earlier else None
+            if earlier:
+                return earlier[-1]
+            # "Some 1,200 people were surveyed, and one in five of them": the one count of
+            # people before it in its sentence
+            people = [a for a in same if a.mention.end <= share.mention.start]
+            return people[0] if len(people) == 1 and people[0].mention.unit == "people" else None
         words = {_first_noun(w) for w in (of.group("words") or "").split()} - {""}
         fits = [a for a in amounts if words & {_first_noun(w) for w in _own_words(text, a)}]
         return _nearest_before(share, fits)
