@@ -131,7 +131,8 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
             and _COMMA.fullmatch(text, closing[-1].mention.end, duration.mention.start)
             and _AFTER_IT_BEGAN.match(text, end)
         ):
-            yield _spans(text, duration, began, closing[-1], "after it began")
+            why = f'after it began on "{began.mention.text}", to "{closing[-1].mention.text}"'
+            yield _spans(text, duration, began, closing[-1], why)
             continue
         if not _AGO.match(text, end):
             continue

@@ -606,7 +606,7 @@ def _shares(text: _Text) -> Iterator[Suggestion]:
                 f"{share.id}-share",
                 "share_count",
                 {"share": share.id, "part": count.id, "whole": whole.id},
-                f'"{count.mention.text}", or "{share.mention.text}", of "{whole.mention.text}"',
+                f'"{share.mention.text}" is "{count.mention.text}" of "{whole.mention.text}"',
             )
             continue
         yield Suggestion(
