@@ -91,7 +91,7 @@ class Relation:
 
     def claims(self) -> set[str]:
         found: set[str] = set()
-        for key, value in self.roles:
+        for _, value in self.roles:
             if value == PUBLICATION:
                 continue
             found |= set(value) if isinstance(value, frozenset) else {str(value)}
