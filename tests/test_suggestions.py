@@ -3,10 +3,12 @@ that must not be read as one (a wrong suggestion costs more than a missing one).
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given, settings
@@ -362,3 +364,82 @@ def test_suggestions_name_only_drafted_claims_and_never_add_dates(text: str) -> 
                     assert by_id[str(name)].mention.kind not in DATE_KINDS, suggestion
                 if suggestion.rule in {"before"} or key in {"start", "end"}:
                     assert name == "publication" or by_id[str(name)].mention.kind in DATE_KINDS
+
+
+def _score_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "suggestion_score", ROOT / "scripts" / "suggestion_score.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+SCORE = _score_script()
+
+
+def _judged(
+    rule: str, fields: dict[str, object], human: list[tuple[str, dict[str, object]]]
+) -> tuple[bool, bool]:
+    """Whether the scorer counts a suggestion right, and whether only as the stronger form."""
+    relations = [SCORE.Relation.of(r, f) for r, f in human]
+    suggested = SCORE.Relation.of(rule, fields)
+    return SCORE._is_right(suggested, relations, []), SCORE._is_stronger(suggested, relations)
+
+
+@pytest.mark.parametrize(
+    ("suggested", "human", "expected"),
+    [
+        # a total the round-one encoder could only write as sum_of: right, shown as stronger
+        (
+            ("total", {"parts": ["a", "b"], "whole": "w"}),
+            [("sum_of", {"parts": ["a", "b"], "whole": "w"})],
+            (False, True),
+        ),
+        # but not a sum_of's stronger form with other parts
+        (
+            ("total", {"parts": ["a", "c"], "whole": "w"}),
+            [("sum_of", {"parts": ["a", "b"], "whole": "w"})],
+            (False, False),
+        ),
+        # share_count where the human gave the count as the share's part
+        (
+            ("share_count", {"share": "s", "part": "p", "whole": "w"}),
+            [("share_of", {"share": "s", "whole": "w", "parts": ["p"]})],
+            (False, True),
+        ),
+        # some shares of a partition are a partition, complete or not
+        (
+            ("partition", {"shares": ["x", "y"]}),
+            [("partition", {"shares": ["x", "y", "z"], "complete": True})],
+            (True, False),
+        ),
+        # a span between two dates orders them
+        (
+            ("before", {"earlier": "d1", "later": "d2"}),
+            [("spans", {"duration": "n", "start": "d1", "end": "d2"})],
+            (True, False),
+        ),
+        # a span to publication, written or left out
+        (
+            ("spans", {"duration": "n", "start": "d1", "end": "publication"}),
+            [("spans", {"duration": "n", "start": "d1"})],
+            (True, False),
+        ),
+        # a share_count the human never wrote is wrong
+        (
+            ("share_count", {"share": "s", "part": "p", "whole": "w"}),
+            [("part_of", {"part": "p", "whole": "w"})],
+            (False, False),
+        ),
+    ],
+)
+def test_the_score_judges_stronger_and_implied_suggestions(
+    suggested: tuple[str, dict[str, object]],
+    human: list[tuple[str, dict[str, object]]],
+    expected: tuple[bool, bool],
+) -> None:
+    assert _judged(*suggested, human) == expected
