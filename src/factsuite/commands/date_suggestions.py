@@ -90,7 +90,7 @@ def _range(text: str, first: Draft, dates: list[Draft]) -> Draft | None:
     return _next_date(text, first.mention.end, dates, _CLOSES_RANGE)
 
 
-def _spans(text: str, duration: Draft, start: Draft, end: Draft | None, why: str) -> Suggestion:
+def _spans(duration: Draft, start: Draft, end: Draft | None, why: str) -> Suggestion:
     return Suggestion(
         f"{duration.id}-span",
         "spans",
@@ -108,7 +108,6 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
         last = _range(text, first, dates) if first else None
         if first is not None and last is not None:
             yield _spans(
-                text,
                 duration,
                 first,
                 last,
@@ -117,11 +116,11 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
             continue
         start = _next_date(text, end, dates, _SINCE)
         if start is not None:
-            yield _spans(text, duration, start, None, f'since "{start.mention.text}", to now')
+            yield _spans(duration, start, None, f'since "{start.mention.text}", to now')
             continue
         began = _began(text, duration, dates)
         if began is not None and _HAS_LASTED.search(text, 0, duration.mention.start):
-            yield _spans(text, duration, began, None, f'has lasted since "{began.mention.text}"')
+            yield _spans(duration, began, None, f'has lasted since "{began.mention.text}"')
             continue
         closing = [d for d in dates if d.mention.end <= duration.mention.start]
         if (
@@ -132,7 +131,7 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
             and _AFTER_IT_BEGAN.match(text, end)
         ):
             why = f'after it began on "{began.mention.text}", to "{closing[-1].mention.text}"'
-            yield _spans(text, duration, began, closing[-1], why)
+            yield _spans(duration, began, closing[-1], why)
             continue
         if not _AGO.match(text, end):
             continue
@@ -143,7 +142,7 @@ def _spans_found(text: str, drafts: Sequence[Draft]) -> Iterator[Suggestion]:
             and _AGO_AFTER.fullmatch(text, start.mention.end, duration.mention.start)
             and _SINCE_BEFORE.search(text, sentence(text, start.mention)[0], start.mention.start)
         ):
-            yield _spans(text, duration, start, None, f'ago: since "{start.mention.text}"')
+            yield _spans(duration, start, None, f'ago: since "{start.mention.text}"')
 
 
 def _before(earlier: Draft, later: Draft, why: str) -> Suggestion:
