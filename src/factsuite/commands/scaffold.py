@@ -20,7 +20,8 @@ import yaml
 
 from factsuite.commands.draft_time import Field, draft_dated, draft_tense
 from factsuite.commands.sentences import looks_like_headline, own_clause, sentence
-from factsuite.commands.suggestions import Suggestion, suggest_relations
+from factsuite.commands.suggestion_types import Suggestion
+from factsuite.commands.suggestions import suggest_relations
 from factsuite.files.names import CLAIMS_FILE, META_FILE, TEXT_FILE
 from factsuite.meaning.dates import DateError, describe, parse_date
 from factsuite.meaning.grounding import figure_problem

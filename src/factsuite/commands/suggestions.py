@@ -15,22 +15,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Protocol
 
+from factsuite.commands.date_suggestions import date_relations
 from factsuite.commands.sentences import line_bounds, looks_like_headline, own_clause, sentence
-from factsuite.meaning.mentions import Mention
+from factsuite.commands.suggestion_types import Draft, Suggestion
 from factsuite.meaning.numbers import NumberError, Quantity, parse_figure
-
-
-class Draft(Protocol):
-    """A draft claim as the suggestions read it (``scaffold.Draft``): its id and mention."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def mention(self) -> Mention: ...
-
 
 NEAR = 600
 """How many characters back a share's or a subgroup's whole may stand."""
@@ -47,7 +36,7 @@ NOT_NOUNS = frozenset([
 ])
 ADJECTIVES = frozenset(["new", "more", "other", "additional", "confirmed", "registered"])
 # fmt: on
-_OF_THE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
+_OF_THE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
 _OF_WHOM = re.compile(r",\s+of\s+whom\s+(?:[a-z]+\s+){0,2}$")
 _INCLUDING = re.compile(r"\bincluding\s+(?:all\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"^[^,;:.]*?(?:,\s+|\s+)and\s+$")
@@ -57,16 +46,6 @@ _SHARE_OF = re.compile(
     r"\s+of\s+(?:(?P<pronoun>them|those|these)\b(?P<words>[^,;:.]*)|the\s+(?P<noun>[A-Za-z]+)\b(?!\s+(?:who|that|which|in|of|aged|with)\b))",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A relation the scaffold suggests, with the reason shown as a comment."""
-
-    id: str
-    rule: str
-    fields: dict[str, object]
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -157,6 +136,92 @@ def _parts(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
     )
 
 
+_TOGETHER = re.compile(r"^(?P<named>.*?)\btogether\b", re.IGNORECASE)
+"""The things a whole joins: "Ethiopia and the Central African Republic together"."""
+COMPLEMENTS = (frozenset({"men", "women"}), frozenset({"boys", "girls"}))
+"""Parts that between them are every member of a group of people ("30,215 were men and
+23,607 women")."""
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+all|altogether|all\s+told)\s+$", re.I)
+_TOTAL_AFTER = re.compile(r",\s+(?:for\s+|making\s+)?(?:a\s+total\s+of|together)\s+$", re.I)
+
+
+def _total(parts: list[Draft], whole: Draft, why: str) -> Suggestion:
+    named = " and ".join(f'"{p.mention.text}"' for p in parts)
+    return Suggestion(
+        f"{whole.id}-total",
+        "total",
+        {"parts": [p.id for p in parts], "whole": whole.id},
+        f'{named} {why} "{whole.mention.text}"',
+    )
+
+
+def _every_part(text: _Text, parts: list[Draft], whole: Draft) -> bool:
+    """The words say the parts are all of the whole: each part names one of the things its
+    whole joins with "together" ("Ethiopia and the Central African Republic together have
+    received 43,000 people, of whom 26,000 arrived in Ethiopia and 17,000 in the Central
+    African Republic"), or the parts are complements ("men" and "women").  "In total" or
+    "the two sides together" says nothing of the parts: "500,000 soldiers in total, of whom
+    300,000 were killed and 100,000 captured" leaves the wounded out."""
+    start, _ = own_clause(text.text, whole.mention)
+    together = _TOGETHER.match(text.text[start : whole.mention.start])
+    if together is not None:
+        joined = set(re.findall(r"[A-Z][a-z]+", together.group("named")))
+        named = [
+            set(re.findall(r"[A-Z][a-z]+", " ".join(_words_after(text, p, False)))) for p in parts
+        ]
+        if all(names & joined for names in named) and len({frozenset(n) for n in named}) == len(
+            parts
+        ):
+            return True
+    if len(parts) != 2:
+        return False
+    words = [set(_words_after(text, p)[:3]) for p in parts]
+    return any(
+        len(words[0] & pair) == 1
+        and len(words[1] & pair) == 1
+        and words[0] & words[1] & pair == set()
+        for pair in COMPLEMENTS
+    )
+
+
+def _words_after(text: _Text, draft: Draft, lower: bool = True) -> list[str]:
+    """The words after a figure up to the next figure or the clause end: "were men and"."""
+    end = min(
+        [
+            own_clause(text.text, draft.mention)[1],
+            *(d.mention.start for d in text.drafts if d.mention.start >= draft.mention.end),
+        ]
+    )
+    words = text.text[draft.mention.end : end]
+    return re.findall(r"[a-z]+", words.lower()) if lower else re.findall(r"[A-Za-z]+", words)
+
+
+def _a_total_of(text: _Text) -> Iterator[Suggestion]:
+    """ "a total of 7,000: 4,000 in Chad and 3,000 in Egypt", "4,000 in Chad and 3,000 in
+    Egypt, a total of 7,000": parts listed with "and" right beside their stated total."""
+    amounts = text.amounts()
+    for whole in amounts:
+        same = [a for a in amounts if text.same_sentence(a, whole) and _units_agree(a, whole)]
+        if _TOTAL_BEFORE.search(text.before(whole)) and text.text[whole.mention.end :].startswith(
+            ":"
+        ):
+            later = [a for a in same if a.mention.start > whole.mention.end]
+            first = min(later, key=lambda a: a.mention.start, default=None)
+            parts = _and_chain(text, first, later) if first else []
+        elif _TOTAL_AFTER.search(text.before(whole)):
+            earlier = [a for a in same if a.mention.end <= whole.mention.start]
+            last = max(earlier, key=lambda a: a.mention.start, default=None)
+            between = text.text[last.mention.end : whole.mention.start] if last else ""
+            chains = [_and_chain(text, a, earlier) for a in earlier]
+            chains = [c for c in chains if c[-1] is last and len(c) > 1]
+            fits = re.fullmatch(r"[^,;:.]*" + _TOTAL_AFTER.pattern, between, re.I)
+            parts = max(chains, key=len) if chains and fits else []
+        else:
+            continue
+        if len(parts) > 1 and all(_not_larger(p, whole) for p in parts):
+            yield _total(parts, whole, "make up")
+
+
 def _and_chain(text: _Text, first: Draft, candidates: list[Draft]) -> list[Draft]:
     """``first`` and the figures joined to it by "and" in its sentence: "26,000 ... and 17,000"."""
     chain = [first]
@@ -208,7 +273,9 @@ def _of_whom(text: _Text) -> Iterator[Suggestion]:
         if whole is None or not _units_agree(part, whole):
             continue
         parts = _and_chain(text, part, [a for a in amounts if _units_agree(a, whole)])
-        if len(parts) > 1:
+        if len(parts) > 1 and _every_part(text, parts, whole):
+            yield _total(parts, whole, "are every one of")
+        elif len(parts) > 1:
             yield _parts(parts, whole, "are counted among")
         else:
             yield _part(part, whole, "are counted among")
@@ -374,6 +441,27 @@ _PER_DAY = re.compile(r"\s+(?:a|per)\s+day\b", re.IGNORECASE)
 _AVERAGE = re.compile(r"\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
 
 
+_OR_A_DAY = re.compile(r"(?P<words>(?:\s+[\w'’]+){0,4}),\s+or\s+")
+_A_WEEK = re.compile(r"\b(?:last|past|this|the\s+past|the\s+last)\s+week\b", re.IGNORECASE)
+
+
+def _or_a_day(text: _Text, per_day: Draft, amounts: list[Draft]) -> Suggestion | None:
+    """ "1,050 last week, or about 150 a day": a total over a week and its daily average,
+    the week said in the words between them (seven days)."""
+    total = _nearest_before(per_day, amounts, reach=60)
+    if total is None or not _units_agree(total, per_day):
+        return None
+    between = _OR_A_DAY.fullmatch(text.text, total.mention.end, per_day.mention.start)
+    if between is None or not _A_WEEK.search(between.group("words")):
+        return None
+    return Suggestion(
+        f"{per_day.id}-rate",
+        "rate",
+        {"total": total.id, "per_period": per_day.id, "days": 7},
+        f'"{per_day.mention.text}" a day over a week may make "{total.mention.text}"',
+    )
+
+
 def _rates(text: _Text) -> Iterator[Suggestion]:
     """ "pledged $214 million in the eight days ..., an average of about $45 million a day":
     an average a day, the total beside it in the sentence and the duration of that total."""
@@ -382,6 +470,10 @@ def _rates(text: _Text) -> Iterator[Suggestion]:
         if not _PER_DAY.match(text.text, per_day.mention.end):
             continue
         clause = slice(*own_clause(text.text, per_day.mention))
+        weekly = _or_a_day(text, per_day, amounts)
+        if weekly is not None:
+            yield weekly
+            continue
         if not _AVERAGE.search(text.text[clause]):
             continue  # "up from about 800 a day in May" is no average of a total
         same = [
@@ -439,6 +531,16 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
     )
     if opening is not None:
         return opening
+    named = next(
+        (
+            a
+            for a in same
+            if _SHARE_OF_COUNT.fullmatch(text.text, share.mention.end, a.mention.start)
+        ),
+        None,
+    )
+    if named is not None:
+        return named  # "19 percent among the county's 143,000 registered Democrats"
     if _OF_WHOM.search(before):
         return _nearest_before(share, same)
     of = _SHARE_OF.match(text.text, share.mention.end)
@@ -449,7 +551,12 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
             earlier = [
                 wholes[d.id] for d in text.drafts if d.id in wholes and text.same_sentence(d, share)
             ]
-            return earlier[-1] if earlier else None
+            if earlier:
+                return earlier[-1]
+            # "Some 1,200 people were surveyed, and one in five of them": the one count of
+            # people before it in its sentence
+            people = [a for a in same if a.mention.end <= share.mention.start]
+            return people[0] if len(people) == 1 and people[0].mention.unit == "people" else None
         words = {_first_noun(w) for w in (of.group("words") or "").split()} - {""}
         fits = [a for a in amounts if words & {_first_noun(w) for w in _own_words(text, a)}]
         return _nearest_before(share, fits)
@@ -459,9 +566,16 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
     )
 
 
+_SHARE_OF_COUNT = re.compile(
+    r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][A-Za-z]*['’]s\s+|county['’]s\s+)?"
+)
+"""From a share to the count it names as its whole: " among the county's "."""
+_TURNOUT = re.compile(r"(?:\s+[A-Za-z]+){0,3},\s+a\s+turnout\s+of\s+")
+
+
 def _count_beside(text: _Text, share: Draft) -> Draft | None:
     """The count a share is given with: "76.3 percent, or about 202,000", "9,871 votes, or 46
-    percent"."""
+    percent", "27,200 ballots were cast, a turnout of 19 percent"."""
     for count in text.amounts():
         between = (
             text.text[share.mention.end : count.mention.start]
@@ -469,6 +583,8 @@ def _count_beside(text: _Text, share: Draft) -> Draft | None:
             else text.text[count.mention.end : share.mention.start]
         )
         if re.fullmatch(r"(?:\s+[A-Za-z]+)?,\s+or\s+", between):
+            return count
+        if count.mention.end <= share.mention.start and _TURNOUT.fullmatch(between):
             return count
     return None
 
@@ -484,15 +600,169 @@ def _shares(text: _Text) -> Iterator[Suggestion]:
         if whole is None:
             continue
         wholes[share.id] = whole
-        fields: dict[str, object] = {"share": share.id, "whole": whole.id}
         count = _count_beside(text, share)
         if count is not None and count is not whole and _units_agree(count, whole):
-            fields["parts"] = [count.id]
+            yield Suggestion(
+                f"{share.id}-share",
+                "share_count",
+                {"share": share.id, "part": count.id, "whole": whole.id},
+                f'"{share.mention.text}" is "{count.mention.text}" of "{whole.mention.text}"',
+            )
+            continue
         yield Suggestion(
             f"{share.id}-share",
             "share_of",
-            fields,
+            {"share": share.id, "whole": whole.id},
             f'"{share.mention.text}" may be a share of "{whole.mention.text}"',
+        )
+
+
+def _counts_votes(text: _Text, count: Draft) -> bool:
+    """Shares given with their counts are of one whole when the counts are money (the lines of
+    a budget) or votes (candidates of one race); counts of people often are of different
+    wholes ("120,000, or 5 percent" in Ontario, "90,000, or 4 percent" in Quebec).  A count
+    of votes says so, or follows one in its sentence ("took 3,102, or 11 percent")."""
+    if re.match(r"\s+votes?\b", text.text[count.mention.end :]):
+        return True
+    bare = re.match(r",\s+or\s", text.text[count.mention.end :])
+    return bool(bare and re.search(r"\bvotes\b", text.before(count)))
+
+
+_OF_WHAT = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|this|that|all)?\s*(?P<what>[A-Za-z]+(?:\s+[A-Za-z]+)?)"
+)
+
+
+def _share_of_what(text: _Text, share: Draft) -> str:
+    """What a share says it is of ("12 percent of the general fund": "general fund"), or ""."""
+    of = _OF_WHAT.match(text.text, share.mention.end)
+    if of is None:
+        return ""
+    words = [w for w in of.group("what").lower().split() if w not in NOT_NOUNS]
+    return " ".join(words)
+
+
+def _follows(text: _Text, one: Draft, other: Draft) -> bool:
+    """``other`` stands in ``one``'s sentence or in the next one."""
+    one_sentence, other_sentence = (
+        sentence(text.text, one.mention),
+        sentence(text.text, other.mention),
+    )
+    return one_sentence == other_sentence or not text.text[
+        one_sentence[1] : other_sentence[0]
+    ].strip(' \t\r\n.!?"”')
+
+
+_REMAINING = re.compile(r"\bthe\s+remaining\s+$", re.IGNORECASE)
+_NOT_A_PART = re.compile(
+    r"\b(?:up|down|rose|rises|risen|fell|falls|fallen|increased?|decreased?|grew|cut|raised?|"
+    r"than|from|to|by)\s+(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+"""Words before a share that make it a change, a level or a comparison, not a part."""
+
+
+def _remaining(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
+    """ "... gets 14 percent and parks and recreation 9 percent. Libraries and other services
+    account for the remaining 41 percent": the shares of the paragraph before "the remaining"
+    one are shares of its whole.  Changes ("rises 6 percent") and shares that name a
+    different whole are left out, and a paragraph with any such share is left alone."""
+    for last in (d for d in text.drafts if d.mention.kind == "share"):
+        if not _REMAINING.search(text.before(last)):
+            continue
+        start, _ = line_bounds(text.text, last.mention.start, last.mention.end)
+        shares = sorted(
+            (
+                d
+                for d in text.drafts
+                if d.mention.kind == "share" and start <= d.mention.start < last.mention.start
+            ),
+            key=lambda d: d.mention.start,
+        )
+        if not shares or any(
+            _NOT_A_PART.search(text.text, start, d.mention.start)
+            or "percentage point" in text.text[d.mention.start : d.mention.end + 20]
+            for d in shares
+        ):
+            continue
+        group = [*shares, last]
+        named = {_share_of_what(text, share) for share in group} - {""}
+        of = {wholes[share.id] for share in group if share.id in wholes}
+        if len(named) > 1 or len(of) > 1:
+            continue
+        listed = ", ".join(f'"{share.mention.text}"' for share in group)
+        yield Suggestion(
+            f"{last.id}-partition",
+            "partition",
+            {"shares": [share.id for share in group]},
+            f'{listed} are shares of one whole ("the remaining"): set complete: true if the '
+            "paragraph names every part",
+        )
+
+
+_IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?(?P<place>[A-Z][a-z]+)")
+WHOLE_SPREAD = 2
+"""How far apart the wholes worked out from each count and its share may be before they are
+taken for different wholes: a mistyped share moves its whole by far less than this, a city's
+budget and a state's ("$500 million, or 20 percent", "$2 billion, or 10 percent") by more."""
+
+
+def _place(text: _Text, share: Draft, count: Draft) -> str:
+    """The place a share given with its count is said to be of: "9,000 votes, or 35 percent,
+    in Texas" is of Texas's votes."""
+    found = _IN_PLACE.match(text.text, max(share.mention.end, count.mention.end))
+    return found.group("place") if found else ""
+
+
+def _one_size(group: list[tuple[Draft, Draft]]) -> bool:
+    """The counts divided by their shares give wholes of about one size."""
+    sizes = []
+    for share, count in group:
+        part, fraction = _value(count), _value(share)
+        if part is None or not fraction:
+            return False
+        sizes.append(part * 100 / fraction)
+    return max(sizes) <= WHOLE_SPREAD * min(sizes)
+
+
+def _partitions(text: _Text, wholes: dict[str, str]) -> Iterator[Suggestion]:
+    """Shares each given with its count ("Luis Ruiz won 9,871 votes, or 46 percent, while
+    Marcus Owens took 3,102, or 11 percent"), in one sentence or the next, of money or votes,
+    and of one whole as far as the words say: shares of one whole, at most 100 % together."""
+    given = [
+        (share, count)
+        for share in sorted(text.drafts, key=lambda d: d.mention.start)
+        if share.mention.kind == "share"
+        and (count := _count_beside(text, share)) is not None
+        and (count.mention.unit == "money" or _counts_votes(text, count))
+    ]
+    groups: list[list[tuple[Draft, Draft]]] = []
+    for share, count in given:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None
+            and _follows(text, last[0], share)
+            and count.mention.unit == last[1].mention.unit
+        ):
+            groups[-1].append((share, count))
+        else:
+            groups.append([(share, count)])
+    for group in groups:
+        shares = [share for share, _ in group]
+        named = {_share_of_what(text, share) for share in shares} - {""}
+        of = {wholes[share.id] for share in shares if share.id in wholes}
+        places = {_place(text, share, count) for share, count in group} - {""}
+        if len(shares) < 2 or len(named) > 1 or len(of) > 1 or len(places) > 1:
+            continue
+        if not _one_size(group):
+            continue
+        listed = ", ".join(f'"{share.mention.text}"' for share in shares)
+        yield Suggestion(
+            f"{shares[0].id}-partition",
+            "partition",
+            {"shares": [share.id for share in shares]},
+            f"{listed} are shares of one whole, each given with its count: set complete: true "
+            "if they are every part",
         )
 
 
@@ -510,7 +780,12 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
     article = _Text(text, drafts)
     found: list[Suggestion] = []
     parts: dict[str, str] = {}
-    for suggestion in [*_of_the(article), *_of_whom(article), *_of_the_opening(article)]:
+    for suggestion in [
+        *_of_the(article),
+        *_of_whom(article),
+        *_a_total_of(article),
+        *_of_the_opening(article),
+    ]:
         named = _named_parts(suggestion)
         if any(part in parts for part in named):
             continue
@@ -521,7 +796,12 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
         if str(suggestion.fields["part"]) not in parts:
             parts[str(suggestion.fields["part"])] = str(suggestion.fields["whole"])
             found.append(suggestion)
-    found += [*_repeated_figures(article), *_shares(article), *_changes(article), *_rates(article)]
+    shares = list(_shares(article))
+    wholes = {str(s.fields["share"]): str(s.fields["whole"]) for s in shares}
+    found += [*_repeated_figures(article), *shares, *_partitions(article, wholes)]
+    found += _remaining(article, wholes)
+    found += [*_changes(article), *_rates(article)]
+    found += date_relations(text, drafts)
     taken: set[str] = set()
     return [Suggestion(_unique(s.id[:80], taken), s.rule, s.fields, s.reason) for s in found]
 
