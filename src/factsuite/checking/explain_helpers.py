@@ -118,7 +118,10 @@ def cited_series(context: Context, row: pd.Series) -> Series:
 
 
 def record_line(record: pd.Series) -> str:
-    """A record of a series as a failure lists it: figure, day, source."""
+    """A record of a series as a failure lists it: figure, day, source and its address in
+    parentheses, left out when the row gives none (``url`` is optional)."""
     day = date.fromisoformat(record["date"])
     figure = f"{record['qualifier']} {format_number(Fraction(record['value']))}".strip()
-    return labelled("record", f"{figure} on {describe(day)}: {record['source']} ({record['url']})")
+    url = record.get("url")
+    where = f"{record['source']} ({url.strip()})" if isinstance(url, str) and url.strip() else ""
+    return labelled("record", f"{figure} on {describe(day)}: {where or record['source']}")

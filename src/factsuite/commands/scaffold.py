@@ -95,7 +95,7 @@ def _quote(text: str, mention: Mention) -> tuple[str, str, str]:
         )
         return text[start:end], "", note
     for quote, qualifier in tries:
-        if not figure_problem(quote, mention.value, qualifier):
+        if not figure_problem(quote, mention.value, qualifier, mention.unit):
             note = ""
             if qualifier != mention.qualifier:
                 note = (

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from factsuite.meaning.lexicon import load_lexicon
+from factsuite.meaning.lexicon import Kind, load_lexicon
 from factsuite.meaning.mention_index import ASCII_CASE_TWINS
 from factsuite.meaning.qualifiers import hedges_nothing_here, qualifier_before, spelling_of
 
@@ -192,8 +192,9 @@ def figure_problem(quote: str, value: str, qualifier: str, unit: str = "") -> Fi
     """Why the quote does not show ``qualifier value``, or None when it does.
 
     A claim may leave out a spelling that states no hedge (a verb: "passed 200"; "up to"
-    after a verb of movement; "over" before a duration in ``unit``), and may take for a verb
-    the qualifier its lexicon entry allows besides its own ("pass 15,600" as "more than").
+    after a verb of movement; "over" before a duration in ``unit``; any but ``late`` and
+    ``early`` before a date: "counted up to Monday"), and may take for a verb the qualifier
+    its lexicon entry allows besides its own ("pass 15,600" as "more than").
     """
     start = figure_start(quote, value)
     if start is None:
@@ -203,7 +204,9 @@ def figure_problem(quote: str, value: str, qualifier: str, unit: str = "") -> Fi
     lexicon = load_lexicon()
     kind = lexicon.units[unit].kind if unit in lexicon.units else ""
     left_out = not qualifier and (
-        lexicon.may_leave_out(written) or _hedges_nothing(quote, start, written, kind)
+        lexicon.may_leave_out(written)
+        or _hedges_nothing(quote, start, written, kind)
+        or _hedges_no_date(written, kind)
     )
     if lexicon.qualifier(written) is not lexicon.qualifier(qualifier) and not (
         left_out or lexicon.may_take_for(written, qualifier)
@@ -262,6 +265,14 @@ def _qualifier_before(quote: str, end: int) -> str:
     """The lexicon spelling written right before the figure at ``end``, or ""."""
     start = qualifier_before(quote, end)
     return "" if start is None else spelling_of(quote[start:end])
+
+
+def _hedges_no_date(written: str, kind: str) -> bool:
+    """Whether ``written`` is a figure's qualifier standing before a date, where it is a
+    preposition of time, not a hedge: "counted up to Monday" (docs/scaffold.md: dates take
+    only ``late`` and ``early``).  A claim that takes it anyway is still accepted."""
+    entry = load_lexicon().qualifier(written)
+    return kind == Kind.DATE and entry is not None and Kind.DATE not in entry.kinds
 
 
 def _hedges_nothing(quote: str, end: int, written: str, kind: str) -> bool:
