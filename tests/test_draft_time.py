@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factsuite.checking.engine import evaluate, load_articles
 from factsuite.commands.draft_time import draft_dated, draft_tense
-from factsuite.commands.scaffold import scaffold
+from factsuite.commands.scaffold import draft_claims, scaffold
 from factsuite.files.article import CLAIMS_FILE
-from factsuite.meaning.mentions import find_mentions
+from factsuite.meaning.mentions import DATE_KINDS, find_mentions
+from factsuite.meaning.tense import infer_tense
 
 PUBLISHED = date(2025, 3, 27)  # a Thursday
 
@@ -109,3 +112,76 @@ def test_the_drafted_tense_keeps_a_scheduled_date_passing(tmp_path: Path) -> Non
     claims_file.write_text(drafted.replace("    tense: future", ""), "utf-8")
     # without the drafted tense, "30 April" is read as last year's, not the as_of drafted
     assert failures() != []
+
+
+# -- the draft agrees with the checks' reading of its quote (trust4) -----------------------
+
+SEPT_16 = date(2025, 9, 16)  # a Tuesday
+
+
+def _drafted(tmp_path: Path, text: str) -> dict[str, dict[str, object]]:
+    folder = scaffold(tmp_path / "article", text, SEPT_16)
+    return {c["value"]: c for c in yaml.safe_load((folder / CLAIMS_FILE).read_text())["claims"]}
+
+
+def test_dates_the_checks_read_ahead_are_drafted_ahead(tmp_path: Path) -> None:
+    claims = _drafted(
+        tmp_path,
+        "Price cap to fall from October\n"
+        "Public consultation on the cap runs until Oct. 21. The lower cap, Ofgem said, "
+        "will apply from Oct. 1 to Dec. 31. The office surveyed 2,000 homes in August, "
+        "and will publish its results on Feb. 12.\n",
+    )
+    ahead = {
+        "October": date(2025, 10, 1),
+        "Oct. 21": date(2025, 10, 21),
+        "Oct. 1": date(2025, 10, 1),
+        "Dec. 31": date(2025, 12, 31),
+        "Feb. 12": date(2026, 2, 12),
+    }
+    for value, as_of in ahead.items():
+        assert claims[value]["tense"] == "future", value
+        assert claims[value]["as_of"] == as_of, value
+    assert "tense" not in claims["August"]
+    assert claims["August"]["as_of"] == date(2025, 8, 1)
+
+
+def test_a_saying_and_a_past_stay_past(tmp_path: Path) -> None:
+    claims = _drafted(
+        tmp_path,
+        "Bills cut\nBills will fall from Oct. 1, the regulator said on Monday. "
+        "The strike ran until Sept. 3.\n",
+    )
+    assert "tense" not in claims["Monday"]
+    assert claims["Monday"]["as_of"] == date(2025, 9, 15)
+    assert "tense" not in claims["Sept. 3"]
+
+
+_CLAUSES = st.sampled_from(
+    [
+        "The consultation runs until",
+        "The consultation ran until",
+        "Officials said on",
+        "The rate will be set on",
+        "Schools remain closed until",
+        "Schools had to remain closed until",
+        "The survey ended on",
+    ]
+)
+_DAYS = st.sampled_from(["Monday", "Oct. 21", "Aug. 4", "Friday, Oct. 3"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(clause=_CLAUSES, day=_DAYS, headline=st.sampled_from(["Rates", "Rates to rise on Friday"]))
+def test_the_drafted_tense_is_the_checks_reading(clause: str, day: str, headline: str) -> None:
+    """Whatever the sentence, a date the checks would read ahead from its drafted quote is
+    drafted ``tense: future``: its ``as_of`` is read as the checks read it."""
+    text = f"{headline}\n{clause} {day}, the ministry said.\n"
+    for mention in find_mentions(text):
+        if mention.kind not in DATE_KINDS:
+            continue
+        (draft,) = draft_claims(text, [mention], SEPT_16)
+        checks = infer_tense(draft.quote, mention.value, text, SEPT_16)
+        if checks == "future":
+            assert draft.tense is not None, draft
+            assert draft.tense.value == "future", draft

@@ -228,3 +228,69 @@ def test_a_future_clause_reads_its_weekday_ahead(
     span = read_claim(_date(quote, weekday), published, text).span
     assert span is not None
     assert 0 <= (span.first - published).days < 7
+
+
+# -- a present that lasts into a date, a headline's "to", the day of a saying (trust4) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "future"),
+    [
+        ("The consultation runs until Oct. 21.", "runs until Oct. 21", "Oct. 21", True),
+        ("The lower rate applies from Nov. 1.", "applies from Nov. 1", "Nov. 1", True),
+        ("Schools remain closed until Monday.", "remain closed until Monday", "Monday", True),
+        ("The offer is valid until Oct. 21.", "is valid until Oct. 21", "Oct. 21", True),
+        # near misses: the past, an infinitive after "had", data up to a past month
+        ("Schools remained closed until Monday.", "remained closed until Monday", "Monday", False),
+        ("Schools had to remain closed until Monday.", "closed until Monday", "Monday", False),
+        ("The strike ran until Oct. 3.", "ran until Oct. 3", "Oct. 3", False),
+        ("The series runs until March 2024.", "runs until March 2024", "March 2024", False),
+        ("Pay rose 4 percent in the last three months to August.", "to August", "August", False),
+        # the day of a saying is past, whatever the clause it reports
+        (
+            "Bills will fall by 2 percent from Nov. 1, the regulator said on Tuesday.",
+            "the regulator said on Tuesday",
+            "Tuesday",
+            False,
+        ),
+        (
+            "Bills will fall by 2 percent from Nov. 1, the regulator said on Tuesday.",
+            "will fall by 2 percent from Nov. 1",
+            "Nov. 1",
+            True,
+        ),
+    ],
+)
+def test_a_present_that_lasts_reads_ahead(text: str, quote: str, value: str, future: bool) -> None:
+    assert (infer_tense(quote, value, "Headline\n" + text, OCT_15) == "future") is future
+
+
+@pytest.mark.parametrize(
+    ("headline", "value", "future"),
+    [
+        ("Price cap to fall from October", "October", True),
+        ("Union to strike on Monday", "Monday", True),
+        ("Cuts to services in May", "May", False),
+        ("Jobless rate climbs to highest in October", "October", False),
+        ("Prices rose in August", "August", False),
+    ],
+)
+def test_a_headline_to_verb_is_a_plan(headline: str, value: str, future: bool) -> None:
+    text = f"{headline}\nThe story follows."
+    assert (infer_tense(headline, value, text, OCT_15) == "future") is future
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    verb=st.sampled_from(["runs", "lasts", "remains open", "stays open", "continues", "applies"]),
+    past=st.sampled_from(["ran", "lasted", "remained open", "stayed open", "continued"]),
+    preposition=st.sampled_from(["until", "through", "from"]),
+    weekday=_WEEKDAY,
+)
+def test_present_lasting_is_ahead_and_past_lasting_is_not(
+    verb: str, past: str, preposition: str, weekday: str
+) -> None:
+    for words, future in ((verb, True), (past, False)):
+        quote = f"The exhibition {words} {preposition} {weekday}"
+        text = f"Headline\n{quote}."
+        assert (infer_tense(quote, weekday, text, OCT_15) == "future") is future

@@ -16,6 +16,7 @@ from datetime import date
 from factsuite.commands.sentences import own_clause, sentence
 from factsuite.meaning.dates import DateError, parse_date
 from factsuite.meaning.mentions import DATE_KINDS, Mention
+from factsuite.meaning.tense import future_reason
 
 FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|scheduled|set|slated|forecast|to\s+be)|"
@@ -51,11 +52,18 @@ class Field:
     reason: str
 
 
-def draft_tense(text: str, mention: Mention, published: date) -> Field | None:
-    """``future`` for a date its clause looks ahead to, or that lies after publication."""
+def draft_tense(
+    text: str, mention: Mention, published: date, quote: str | None = None
+) -> Field | None:
+    """``future`` for a date its clause looks ahead to, or that lies after publication; and
+    wherever the checks would read the drafted ``quote`` as future (``tense.future_reason``:
+    "the consultation runs until Oct. 21", a headline's "Price cap to fall from October"),
+    so that the draft's ``as_of`` is read as the checks read it."""
     if mention.kind not in DATE_KINDS:
         return None
     start = sentence(text, mention)[0]
+    if quote is None:
+        quote = text[start : mention.end]
     if PAST_DATE.search(text[max(start, mention.start - 8) : mention.end]):
         return None
     try:
@@ -72,9 +80,12 @@ def draft_tense(text: str, mention: Mention, published: date) -> Field | None:
             clause_end = joint.start()
             break
     word = FUTURE.search(text[clause_start:clause_end])
-    if word is None:
+    if word is not None:
+        return Field("future", f'"{word.group(0)}" in its clause: read forwards from publication')
+    reason = future_reason(quote, mention.value, text, published)
+    if reason is None:
         return None
-    return Field("future", f'"{word.group(0)}" in its clause: read forwards from publication')
+    return Field("future", f"{reason}: read forwards from publication")
 
 
 def draft_dated(text: str, mention: Mention, mentions: list[Mention]) -> Field | None:

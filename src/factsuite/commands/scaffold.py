@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from factsuite.commands.draft_time import Field, draft_dated, draft_tense
+from factsuite.commands.draft_unit import draft_unit
 from factsuite.commands.sentences import looks_like_headline, own_clause, sentence
 from factsuite.commands.suggestion_types import Suggestion
 from factsuite.commands.suggestions import suggest_relations
@@ -54,6 +55,13 @@ class Draft:
     note: str = ""
     tense: Field | None = None
     dated: Field | None = None
+    unit: Field | None = None
+    """The unit the words ask for when it is not the mention's ("up 9 percent" is a
+    ``percent_change``), with the reason."""
+
+    @property
+    def unit_name(self) -> str:
+        return self.unit.value if self.unit is not None else self.mention.unit
 
 
 def _clause(text: str, mention: Mention) -> tuple[int, int]:
@@ -158,7 +166,7 @@ def draft_claims(text: str, mentions: list[Mention], published: date) -> list[Dr
     drafts = []
     for mention in mentions:
         quote, qualifier, note = _quote(text, mention)
-        tense = draft_tense(text, mention, published)
+        tense = draft_tense(text, mention, published, quote)
         as_of, as_of_note = _as_of(mention, published, tense is not None)
         slug = _slug([mention.value, *_context_words(text, mention)])
         drafts.append(
@@ -172,6 +180,7 @@ def draft_claims(text: str, mentions: list[Mention], published: date) -> list[Dr
                 note,
                 tense,
                 draft_dated(text, mention, mentions),
+                draft_unit(text, mention),
             )
         )
     return drafts
@@ -222,7 +231,7 @@ def meta_yaml(text: str, published: date, url: str | None, outlet: str | None) -
 
 def _claim_lines(draft: Draft) -> list[str]:
     mention = draft.mention
-    unit_kind = load_lexicon().units[mention.unit].kind
+    unit_kind = load_lexicon().units[draft.unit_name].kind
     lines = [f"  # {draft.note}"] if draft.note else []
     lines += [
         f"  - id: {draft.id}",
@@ -233,7 +242,9 @@ def _claim_lines(draft: Draft) -> list[str]:
         lines.append(f"    qualifier: {_scalar(draft.qualifier)}")
     guessed = mention.kind in ("count", "vague_count")
     guess = "  # a guess from the words after the figure" if guessed else ""
-    lines += [f"    unit: {mention.unit}{guess}", f"    measure: {_scalar(TODO_MEASURE)}"]
+    if draft.unit is not None:
+        guess = f"  # {_comment(draft.unit.reason)}"
+    lines += [f"    unit: {draft.unit_name}{guess}", f"    measure: {_scalar(TODO_MEASURE)}"]
     if unit_kind in (Kind.COUNT, Kind.SHARE):
         lines.append(f"    population: {_scalar(TODO_POPULATION)}")
     if draft.as_of is not None:

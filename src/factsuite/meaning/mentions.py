@@ -195,7 +195,15 @@ _ORDINAL_WORDS = "second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|ele
 rare, and a pattern that begins with a digit is tried at every number."""
 _IN_A_ROW = "straight|consecutive|successive|running"
 _CURRENCY_SIGNS = r"US\$|\$|€|£|¥"
-_CURRENCY_WORDS = r"dollars|euros|pounds|yen"
+_CURRENCY_WORDS = (
+    r"(?:(?-i:[A-Z][\w.]*)\s+){0,2}"
+    r"(?:dollars?|euros?|pounds|yen|yuan|renminbi|crowns|kronor|kroner|kronur|korun[ay]?"
+    r"|francs|rupees|rupiah|pesos|reais|rand|roubles|rubles|zloty|forints|forint|lira|lire"
+    r"|shekels|dirhams|riyals|dinars|naira|shillings|ringgit|baht|hryvnias?)"
+)
+"""Currency names written after the figure, with up to two capitalised words before them
+("2,000 Swiss francs", "100 Hong Kong dollars").  "pound" alone is left out ("a 500-pound
+bomb" weighs), and so is "won" ("the party 3 won")."""
 _PERCENT_WORDS = r"%|\s*(?:percent|per\s+cent|percentage\s+points|pct)\b"
 
 
@@ -497,8 +505,9 @@ def _without_rates(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _with_range_units(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "between 30 and 33 percent": the first figure is a share too; "aged 16 to 65": the
-    second figure is an age too (a duration whose value is the bare figure)."""
+    """ "between 30 and 33 percent": the first figure is a share too; "between 15 million
+    and 20 million euros" money too; "aged 16 to 65": the second figure is an age too (a
+    duration whose value is the bare figure)."""
     result = list(mentions)
     for index, (first, second) in enumerate(itertools.pairwise(mentions)):
         if not _RANGE.fullmatch(text[first.end : second.start]):
@@ -507,7 +516,7 @@ def _with_range_units(text: str, mentions: list[Mention]) -> list[Mention]:
             first.kind == "count"
             and _DIGITS_ONLY.fullmatch(first.value)
             and second.kind in ("share", "duration")
-        ):
+        ) or (first.kind == "count" and second.kind == "money"):
             result[index] = replace(first, kind=second.kind, unit=second.unit)
         elif (
             first.kind == "duration"

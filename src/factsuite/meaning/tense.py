@@ -77,6 +77,35 @@ _LOOK_AHEAD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b[1-9]\d{3}\b")
+LASTING_VERBS = ("run", "last", "remain", "stay", "continue", "hold")
+_LASTS_UNTIL = re.compile(
+    rf"(?:\b(?:{'|'.join(LASTING_VERBS)})s|\bapplies|(?<!\bto\s)(?<!\bhad\s)(?<!\bdid\s)"
+    r"\b(?:remain|stay|continue|apply)"
+    r"|\b(?:is|are)\s+(?:open|closed|valid|available|in\s+force|on\s+(?:show|display|sale)))"
+    r"(?:\s+[^\s,;]+){0,4}?\s+(?:until|till|through|from|to)\s*$",
+    re.IGNORECASE,
+)
+"""A verb that lasts, in the present, leading to a date by "until", "through", "from" or
+"to": "the consultation runs until Oct. 21", "the discount applies from Oct. 1", "schools
+remain closed until Monday".  Not after "to", "had" or "did" ("had to remain closed until
+Monday" is past), and not for a date with its year before publication.  Only the verbs
+that are no nouns stand bare ("the last three months to March" is no verb)."""
+_HEADLINE_INFINITIVE = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){1,5}?(?P<verb>to\s+"
+    r"(?!the\b|an?\b|its\b|their\b|record\b|new\b|\w*est\b)[a-z]+(?<!s))"
+    r"(?:\s+[^\s,;]+){0,4}?\s+(?:on|in|from|by|until|at|for)\s*$"
+)
+"""A headline's "X to <verb>" ("Price cap to fall from October", "Union to strike on
+Monday"): headlinese for a plan.  The verb is lower case and not a plural noun ending in a
+single "s" ("Cuts to services in May" is no plan) nor a superlative ("Jobless rate climbs
+to highest in October")."""
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|confirmed|stated|wrote)"
+    r"(?:\s+(?:late|early|last|this))?\s+(?:on|in|at)?\s*$",
+    re.IGNORECASE,
+)
+"""The day of a saying ("..., the regulator said on Tuesday") is past, whatever future the
+clause it reports has: "Bills will fall from Oct. 1, Ofgem said on Tuesday"."""
 HEADLINE_LINE = 1
 _POINTS_BACK = re.compile(r"\b(?:last|previous|prior|yesterday|earlier|ago)\b", re.IGNORECASE)
 """A date whose own words point back ("last year") is past whatever its clause says: "will
@@ -96,26 +125,59 @@ def infer_tense(
     """ "future" when the figure's clause in ``text`` looks ahead (see the module), else
     None: a report's default, the past.  Without ``text`` the quote alone is read; without
     ``published`` a date's year cannot tell whether "by 2025" is ahead."""
+    return "future" if future_reason(quote, value, text, published) else None
+
+
+def future_reason(
+    quote: str, value: str, text: str = "", published: date | None = None
+) -> str | None:
+    """Why ``infer_tense`` reads the date as looking ahead, in words, or None: the scaffold
+    drafts ``tense: future`` with this reason, so the draft and the checks agree."""
     if _POINTS_BACK.search(value):
         return None
     context = context_of(quote, value, text)
-    if _has_future_word(context.before) or _has_future_word(context.after):
-        return "future"
+    if _SAID_ON.search(context.before):
+        return None
+    word = _future_word(context.before) or _future_word(context.after)
+    if word:
+        return f'"{word}" in its clause'
     if _AHEAD_OF.search(context.before):
-        return "future"
-    if context.line != HEADLINE_LINE and _SCHEDULE_PRESENT.search(context.before):
-        return "future"
+        return '"ahead of" leads to it'
+    headline = context.line == HEADLINE_LINE
+    if not headline and (found := _SCHEDULE_PRESENT.search(context.before)):
+        return f'"{_words(found.group())}": a schedule in the present'
+    if headline and (found := _HEADLINE_INFINITIVE.search(context.before)):
+        return f'"{_words(found["verb"])}" in the headline: headlines say "to" of what is to come'
+    if (found := _LASTS_UNTIL.search(context.before)) and not _past_year(value, published):
+        return f'"{_words(found.group())}": a present that lasts into the date'
     if published is not None and _looks_ahead_to_a_later_year(context, value, published):
-        return "future"
+        return "a date after publication, with a preposition that looks ahead"
     return None
 
 
-def _has_future_word(words: str) -> bool:
-    return any(
-        _PAST_PERFECT.search(words, 0, found.start()) is None
-        and not (found.group().lower() in NOUNS_TOO and _DETERMINER.search(words, 0, found.start()))
-        for found in _FUTURE.finditer(words)
-    )
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _future_word(words: str) -> str:
+    """The first future word of ``words`` that looks ahead there, or ""."""
+    for found in _FUTURE.finditer(words):
+        if _PAST_PERFECT.search(words, 0, found.start()) is None and not (
+            found.group().lower() in NOUNS_TOO and _DETERMINER.search(words, 0, found.start())
+        ):
+            return found.group()
+    return ""
+
+
+def _past_year(value: str, published: date | None) -> bool:
+    """Whether the date names its year and lies before publication ("the series runs until
+    March 2024" in a 2025 paper tells of data, not of a time to come)."""
+    if published is None or _YEAR.search(value) is None:
+        return False
+    try:
+        return parse_date(value, published).last < published
+    except DateError:
+        return False
 
 
 def _looks_ahead_to_a_later_year(context: Context, value: str, published: date) -> bool:
