@@ -1,5 +1,5 @@
 """A reference record with no ``url`` is listed without empty parentheses, in every format
-(terminal, JSON, Markdown, HTML): "a later UNICEF statement", not "... statement ()"."""
+(terminal, JSON, GitHub annotations, Markdown, HTML): "a later UNICEF statement", not "... statement ()"."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _outputs(
     folder = _seed_with_a_newer_record(tmp_path, url)
     monkeypatch.chdir(tmp_path)
     outputs = {}
-    for format_ in ("text", "json"):
+    for format_ in ("text", "json", "github"):
         capsys.readouterr()
         assert main(["check", "-j", "1", "--format", format_, "facts"]) == 1
         outputs[format_] = capsys.readouterr().out
