@@ -16,7 +16,8 @@ from factsuite.commands.sentences import own_clause
 from factsuite.meaning.mentions import Mention
 
 CHANGE_VERBS = (
-    "(?<!make\\s)(?<!makes\\s)(?<!made\\s)(?<!making\\s)up|down|higher|lower|rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|"
+    "(?<!make\\s)(?<!makes\\s)(?<!made\\s)(?<!making\\s)up|down|higher|lower|"
+    "rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|"
     "increased|increases|decreased|decreases|declined|declines|dropped|drops|grew|grows|"
     "jumped|jumps|climbed|climbs|gained|gains|lost|loses|slipped|slips|slid|surged|surges|"
     "soared|soars|plunged|plunges|plummeted|tumbled|tumbles|slumped|slumps|rebounded|"

@@ -13,10 +13,15 @@ with ``tense: future`` (or ``past``); without it, ``infer_tense`` reads the figu
 - a verb of schedule in the present stands before it ("the Games, which open on July 26",
   "the strike ends on Friday"), outside the headline, whose present tells of the past;
 - a preposition of a time to come ("by", "from", "for", "until") leads to a date that
-  names its year and lies after publication ("by March 2025", "a budget for 2025").
+  names its year and lies after publication ("by March 2025", "a budget for 2025");
+- a verb that lasts, in the present, leads to it by "until", "through", "from" or "to"
+  ("the consultation runs until Oct. 21", "the lower rate applies from Nov. 1");
+- the headline says "X to <verb>" before it ("Price cap to fall from October").
 
-A date whose own words point back ("last year", "the previous week") stays past.  One
-function, so that the scaffold drafts ``tense`` by the rules the checks read with.
+A date whose own words point back ("last year", "the previous week") stays past, and so does
+the day of a saying ("Bills will fall from Nov. 1, the regulator said on Tuesday").  One
+function, ``future_reason``, so that the scaffold drafts ``tense`` by the rules the checks
+read with, and says which one.
 """
 
 from __future__ import annotations
