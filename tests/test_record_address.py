@@ -1,5 +1,6 @@
 """A reference record with no ``url`` is listed without empty parentheses, in every format
-(terminal, JSON, GitHub annotations, Markdown, HTML): "a later UNICEF statement", not "... statement ()"."""
+(terminal, JSON, GitHub annotations, Markdown, HTML): "a later UNICEF statement", not
+"... statement ()"."""
 
 from __future__ import annotations
 
