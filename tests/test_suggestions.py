@@ -222,6 +222,34 @@ def _suggest(text: str) -> list[tuple[str, dict[str, object]]]:
             "same_figure",
             {"claims": ["1.1 billion", "1.1 billion"]},
         ),
+        # near-misses of the unseen-c errors: these still hold
+        (
+            "Thirty-one people were admitted to hospital, nine children among them.",
+            "part_of",
+            {"part": "nine", "whole": "Thirty-one"},
+        ),
+        (
+            "Storm leaves 400 homes without power\nCrews said 400 homes were still dark.",
+            "same_figure",
+            {"claims": ["400", "400"]},
+        ),
+        (
+            "Stroke risk falls to 14.1 percent\nIn the drug arm, 14.1 percent had a stroke, "
+            "against 19.2 percent in the placebo arm.",
+            "same_figure",
+            {"claims": ["14.1 percent", "14.1 percent"]},
+        ),
+        (
+            "The region reported 17,000 cases last year. About 90 percent of the cases were "
+            "in children.",
+            "share_of",
+            {"share": "90 percent", "whole": "17,000"},
+        ),
+        (
+            "The trial enrolled 4,206 patients, including 310 children.",
+            "part_of",
+            {"part": "310", "whole": "4,206"},
+        ),
     ],
 )
 def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, object]) -> None:
@@ -277,6 +305,23 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         # an age is not a span from the date beside it
         "Rescuers have pulled 31 survivors from the rubble since Sunday, the youngest a girl "
         "aged 3.",
+        # a child who died is not one of the 31 admitted: "and" opens a clause of its own
+        "Thirty-one people were admitted to hospital, and one child died on Friday.",
+        # one figure, two measures: a count in the headline, a rate in the body
+        "Storm leaves 400 homes without power\nCrews restored about 400 a day.",
+        "Builders finish 33,000 homes in 2025\nThe plan had promised 33,000 homes a year "
+        "on average.",
+        # one figure twice in a sentence: two parallel groups
+        "Stroke risk falls to 14.1 percent\nIn the trial the drug arm saw 14.1 percent "
+        "suffer a stroke, the placebo arm 14.1 percent.",
+        # "of the cases" after two counts of cases: which is not said
+        "The city counted 17,000 new cases in May and 2,400 cases in June. About 90 percent "
+        "of the cases were mild.",
+        # countries are not a part of patients
+        "The trial enrolled 4,206 patients, including 31 countries.",
+        "Of the 4,206 patients, 31 countries sent nurses.",
+        # "the 20 percent most deprived areas" names a group, not the level reached
+        "Spending on the 20 percent most deprived areas rose by 3 percent from 17 percent.",
     ],
 )
 def test_figures_merely_near_each_other_are_not_related(text: str) -> None:
@@ -443,3 +488,9 @@ def test_the_score_judges_stronger_and_implied_suggestions(
     expected: tuple[bool, bool],
 ) -> None:
     assert _judged(*suggested, human) == expected
+
+
+def test_a_hyphenated_number_word_is_one_mention() -> None:
+    # "one" inside "Forty-one" is no figure of its own; the "one" of "one child" is
+    text = "Forty-one people have been admitted, and one child died."
+    assert [m.value for m in find_mentions(text)] == ["Forty-one", "one"]

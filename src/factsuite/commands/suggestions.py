@@ -26,6 +26,8 @@ NEAR = 600
 SUBGROUPS = frozenset(["children", "child", "women", "girls", "boys", "minors", "babies"])
 """Nouns that name a part of a larger group of people ("1.5 million children")."""
 AMOUNT_KINDS = frozenset({"count", "money"})
+PEOPLE = frozenset(["people", "person"])
+"""Nouns any count of people may go by."""
 # fmt: off
 NOT_NOUNS = frozenset([
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
@@ -316,10 +318,15 @@ def _including(text: _Text, known: dict[str, str]) -> Iterator[Suggestion]:
         yield _part(part, by_id[inner] if inner else whole, "includes... is part of")
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+$", re.IGNORECASE)
+"""Before a subgroup, a clause of its own: "41 people were admitted, and one child died"."""
+
+
 def _subgroups(text: _Text) -> Iterator[Suggestion]:
     """ "1.5 million children are among the refugees", "of 5.8 million people, 1.4 million
     children": a subgroup's whole is a larger count of people in its sentence, or any count
-    before it when the text says "among"."""
+    before it when the text says "among". A subgroup opening a clause of its own ("...,
+    and one child died") tells of something else."""
     people = [d for d in text.drafts if d.mention.kind == "count" and d.mention.unit == "people"]
     groups = [d for d in people if _first_noun(text.after(d)[:30]) + "s" in SUBGROUPS]
     groups += [d for d in people if _first_noun(text.after(d)[:30]) in SUBGROUPS]
@@ -330,7 +337,7 @@ def _subgroups(text: _Text) -> Iterator[Suggestion]:
             w for w in wholes if _not_larger(part, w) and (among or text.same_sentence(w, part))
         ]
         whole = _nearest_before(part, candidates)
-        if whole is not None:
+        if whole is not None and not _NEW_CLAUSE.search(text.text, 0, part.mention.start):
             yield _part(part, whole, "names a group within")
 
 
@@ -339,6 +346,39 @@ def _distinctive(draft: Draft) -> bool:
     it is hardly two different counts; round figures ("45,000", "30") often are."""
     digits = re.sub(r"\D", "", draft.mention.value).rstrip("0")
     return len(digits) >= 3
+
+
+_PER_PERIOD = re.compile(
+    r"^(?:\s+[A-Za-z]+){0,3}?\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b"
+    r"|^[^,;:.]{0,40}\bon\s+average\b",
+    re.IGNORECASE,
+)
+
+
+def _per_period(text: _Text, draft: Draft) -> bool:
+    """A figure per day or year is another measure than a count: "400 cases" is not "400 a
+    day", and "33,000 homes in 2025" not "33,000 homes a year on average"."""
+    return bool(_PER_PERIOD.match(text.after(draft)))
+
+
+def _same_noun(text: _Text, one: Draft, other: Draft) -> bool:
+    """Either noun stands among the other's first words ("$1.86 billion budget", "$1.86
+    billion general fund budget"), or one names none or only people."""
+    nouns = text.noun(one), text.noun(other)
+    if not all(nouns) or PEOPLE & set(nouns):
+        return True  # "3.5 million people" and "3.5 million Ukrainians"
+    first_words = [{_first_noun(w) for w in _words_after(text, d)[:4]} for d in (one, other)]
+    return nouns[0] in first_words[1] or nouns[1] in first_words[0]
+
+
+def _one_measure(text: _Text, group: list[Draft]) -> list[Draft]:
+    """The drafts measuring what the first does (a headline's, when there is one), each in a
+    sentence of its own: one figure twice in a sentence is two parallel groups ("the drug
+    arm 14.1 percent, the placebo arm 14.1 percent")."""
+    first = next((d for d in group if text.in_headline(d)), group[0])
+    per = _per_period(text, first)
+    kept = [d for d in group if _per_period(text, d) == per and _same_noun(text, first, d)]
+    return [d for d in kept if not any(o is not d and text.same_sentence(o, d) for o in kept)]
 
 
 def _repeated_figures(text: _Text) -> Iterator[Suggestion]:
@@ -364,6 +404,7 @@ def _repeated_figures(text: _Text) -> Iterator[Suggestion]:
                 group = [d for d in group if text.noun(d) == noun]
             else:
                 group = []
+        group = _one_measure(text, group) if group else group
         if len(group) > 1:
             yield Suggestion(
                 f"{group[0].id}-repeated",
@@ -380,11 +421,26 @@ _CHANGE_BY = re.compile(
 )
 
 
+_DEFINES = re.compile(
+    r"^\s+(?:most|least|top|bottom|best|worst|poorest|richest|wealthiest|largest|biggest|"
+    r"smallest|highest|lowest|oldest|youngest)\b"
+)
+
+
+def _defines_a_group(text: _Text, draft: Draft) -> bool:
+    """ "the 20 percent most deprived areas": a figure naming a group, not a level."""
+    return bool(re.search(r"\bthe\s+$", text.before(draft)) and _DEFINES.match(text.after(draft)))
+
+
 def _changes(text: _Text) -> Iterator[Suggestion]:
     """ "rose by 42,000 to 1.44 million from 1.36 million", "rose to 6.4 percent, up 0.2
     percentage points from 6.2 percent": the change ``by``, the level it left ``from`` and
     the level it reached (after "to", or the figure before "up"/"down" in the sentence)."""
-    figures = [d for d in text.drafts if d.mention.kind in AMOUNT_KINDS | {"share"}]
+    figures = [
+        d
+        for d in text.drafts
+        if d.mention.kind in AMOUNT_KINDS | {"share"} and not _defines_a_group(text, d)
+    ]
     for by in figures:
         verb = _CHANGE_BY.search(text.before(by)[-30:])
         if verb is None:
@@ -561,9 +617,14 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
         fits = [a for a in amounts if words & {_first_noun(w) for w in _own_words(text, a)}]
         return _nearest_before(share, fits)
     noun = _first_noun(of.group("noun"))
-    return _nearest_before(
-        share, [a for a in amounts if noun and text.noun(a) == noun], reach=len(text.text)
-    )
+    counted = [
+        a
+        for a in amounts
+        if noun and text.noun(a) == noun and a.mention.start < share.mention.start
+    ]
+    if len({_value(a) for a in counted}) > 1:
+        return None  # "17,000 cases in May and 2,400 in June ... 90 percent of the cases"
+    return _nearest_before(share, counted, reach=len(text.text))
 
 
 _SHARE_OF_COUNT = re.compile(
@@ -773,6 +834,27 @@ def _named_parts(suggestion: Suggestion) -> list[str]:
     return [str(suggestion.fields["part"])]
 
 
+def _counts_other_things(text: _Text, part: Draft, whole: Draft) -> bool:
+    """ "4,206 patients in 31 countries": a part naming a plural noun the whole does not count
+    ("countries" of "patients") is no part of it; a subgroup of people ("children") is."""
+    word = next(iter(_words_after(text, part)), "")
+    noun, whole_noun = text.noun(part), text.noun(whole)
+    return (
+        word.endswith("s")
+        and bool(noun and whole_noun)
+        and noun != whole_noun
+        and word not in SUBGROUPS
+        and noun not in SUBGROUPS
+    )
+
+
+def _parts_agree(text: _Text, suggestion: Suggestion) -> bool:
+    by_id = {d.id: d for d in text.drafts}
+    whole = by_id.get(str(suggestion.fields.get("whole", "")))
+    parts = [by_id[p] for p in _named_parts(suggestion) if p in by_id]
+    return whole is None or not any(_counts_other_things(text, p, whole) for p in parts)
+
+
 def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
     """Relations the wording states outright, for the reviewer to keep, fix or delete.
 
@@ -787,13 +869,13 @@ def suggest_relations(text: str, drafts: Sequence[Draft]) -> list[Suggestion]:
         *_of_the_opening(article),
     ]:
         named = _named_parts(suggestion)
-        if any(part in parts for part in named):
+        if any(part in parts for part in named) or not _parts_agree(article, suggestion):
             continue
         for part in named:
             parts[part] = str(suggestion.fields["whole"])
         found.append(suggestion)
     for suggestion in [*_including(article, parts), *_subgroups(article)]:
-        if str(suggestion.fields["part"]) not in parts:
+        if str(suggestion.fields["part"]) not in parts and _parts_agree(article, suggestion):
             parts[str(suggestion.fields["part"])] = str(suggestion.fields["whole"])
             found.append(suggestion)
     shares = list(_shares(article))
