@@ -246,6 +246,11 @@ def _suggest(text: str) -> list[tuple[str, dict[str, object]]]:
             {"share": "90 percent", "whole": "17,000"},
         ),
         (
+            "Of the 17,000 cases, 90 percent were in children.",
+            "share_of",
+            {"share": "90 percent", "whole": "17,000"},
+        ),
+        (
             "The trial enrolled 4,206 patients, including 310 children.",
             "part_of",
             {"part": "310", "whole": "4,206"},
@@ -317,6 +322,9 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         # "of the cases" after two counts of cases: which is not said
         "The city counted 17,000 new cases in May and 2,400 cases in June. About 90 percent "
         "of the cases were mild.",
+        # a share that names its own whole ("of adults") is not of the opening count
+        "Of the 17,000 cases reported this year, the agency said 90 percent of adults were "
+        "vaccinated.",
         # countries are not a part of patients
         "The trial enrolled 4,206 patients, including 31 countries.",
         "Of the 4,206 patients, 31 countries sent nurses.",

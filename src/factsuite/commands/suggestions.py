@@ -568,6 +568,12 @@ def _rates(text: _Text) -> Iterator[Suggestion]:
         )
 
 
+def _names_another_whole(text: _Text, share: Draft, count: Draft) -> bool:
+    """ "Of the 17,000 cases ..., 90 percent of adults": the share says its own whole."""
+    what = {_first_noun(w) for w in _share_of_what(text, share).split()} - {"", "those", "these"}
+    return bool(what) and text.noun(count) not in what
+
+
 def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft | None:
     """The count a share is of, when the words say which: see ``_shares``."""
     amounts = text.amounts()
@@ -582,6 +588,7 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
             and _SENTENCE_OF_THE.match(text.before(a))
             and share is min(shares, key=lambda d: d.mention.start)
             and not re.search(r"\bthe\s+$", before)
+            and not _names_another_whole(text, share, a)
         ),
         None,
     )
