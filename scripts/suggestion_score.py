@@ -1,6 +1,6 @@
 """Precision and recall of the relations ``factsuite new`` suggests, against a careful human's.
 
-    python scripts/suggestion_score.py [--part tuning|holdout|unseen-c|all] [-v]
+    python scripts/suggestion_score.py [--part tuning|holdout|unseen-c|unseen-d|all] [-v]
 
 (``all`` is tuning and holdout.)
 
@@ -290,9 +290,11 @@ WRITERS = {
     "tuning": sorted((CORPUS / "tuning").glob("*/facts")),
     "holdout": sorted((CORPUS / "holdout").glob("*/facts")),
     "unseen-c": [CORPUS / "unseen" / "c" / "facts"],
+    "unseen-d": [CORPUS / "unseen" / "d" / "facts"],
 }
-"""Each part's writers' facts folders; unseen-c is measured once at the end of a round, never
-tuned to (and the other unseen writers are kept aside until the lead scores them)."""
+"""Each part's writers' facts folders; an unseen writer is measured once at the end of the
+round it was written in, never tuned to (unseen-c was looked at in round four; unseen-d is
+round four's held-out writer)."""
 
 
 def score_part(part: str) -> list[ArticleScore]:
