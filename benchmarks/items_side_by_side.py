@@ -86,6 +86,7 @@ def main() -> int:
     parser.add_argument("--after-src", type=Path, default=TREE, help="default: this tree")
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-warm-up", action="store_true", help="skip the untimed first round")
     parser.add_argument("--json", type=Path, default=HERE / "items_side_by_side.json")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
@@ -98,7 +99,7 @@ def main() -> int:
             capture_output=True,
         )
         todo = cases(archive, arguments.before_src, arguments.after_src)
-        for argv, env in todo.values():  # warm: bytecode and page cache
+        for argv, env in [] if arguments.no_warm_up else todo.values():  # page cache
             run(argv, workdir, env)
         rounds = []
         for repeat in range(arguments.repeats):

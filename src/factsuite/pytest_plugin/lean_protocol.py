@@ -55,14 +55,16 @@ def run_lean(item: pytest.Item, nextitem: pytest.Item | None) -> None:
     replaced by what they do for an item without fixtures or output."""
     ihook = item.ihook
     location = item.location
+    reraised = _reraised(item.config)
     ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=location)
-    setup = _phase(item, "setup", lambda: _setup(item))
+    setup = _phase(item, ihook, reraised, "setup", lambda: _setup(item))
     if setup.passed:
-        _phase(item, "call", item.runtest)
+        _phase(item, ihook, reraised, "call", item.runtest)
     session = item.session
     if session.shouldfail or session.shouldstop:
         nextitem = None  # tear everything down, as pytest does before stopping
-    _phase(item, "teardown", lambda: session._setupstate.teardown_exact(nextitem))
+    teardown = session._setupstate.teardown_exact
+    _phase(item, ihook, reraised, "teardown", lambda: teardown(nextitem))
     ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=location)
 
 
@@ -75,10 +77,15 @@ def _setup(item: pytest.Item) -> None:
         skipping.pytest_runtest_setup(item)
 
 
-def _phase(item: pytest.Item, when: Phase, run: Callable[[], object]) -> pytest.TestReport:
+def _phase(
+    item: pytest.Item,
+    ihook: Any,
+    reraised: tuple[type[BaseException], ...],
+    when: Phase,
+    run: Callable[[], object],
+) -> pytest.TestReport:
     """One phase's report, made and logged as ``_pytest.runner.call_and_report`` does."""
-    call = pytest.CallInfo.from_call(run, when=when, reraise=_reraised(item.config))
-    ihook = item.ihook
+    call = pytest.CallInfo.from_call(run, when=when, reraise=reraised)
     report: pytest.TestReport = ihook.pytest_runtest_makereport(item=item, call=call)
     ihook.pytest_runtest_logreport(report=report)
     if _interactive(call, report):
