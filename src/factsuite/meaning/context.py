@@ -49,11 +49,12 @@ _ABBREVIATIONS = (
     "vs",
 )
 _NOT_ABBREVIATED = "".join(
-    rf"(?<!\b[{word[0].upper()}{word[0]}]{word[1:]})" for word in _ABBREVIATIONS
+    rf"(?<!\b[{word[0].upper()}{word[0]}]{word[1:]}[.!?])" for word in _ABBREVIATIONS
 )
-_SENTENCE_END = re.compile(rf"{_NOT_ABBREVIATED}[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
+_SENTENCE_END = re.compile(rf"[.!?]{_NOT_ABBREVIATED}[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n")
 """A sentence ends at a stop before a capital (not after "Oct." or "Mr."), or at a line end.
-One lookbehind per abbreviation: ``re`` wants each of fixed width."""
+One lookbehind per abbreviation: ``re`` wants each of fixed width.  They follow the stop, so
+that ``re`` tries them only at a stop, not at every character (#18: 20 % of a run before)."""
 _CLAUSE_START = re.compile(
     r";|,\s+(?:and|but|while|whereas|though|although|yet)\b|\s[-–—]\s", re.IGNORECASE
 )

@@ -12,6 +12,7 @@ import os
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -29,6 +30,8 @@ from factsuite.files.names import (
 from factsuite.pytest_plugin.baseline import add_option as add_baseline_option
 from factsuite.pytest_plugin.baseline import in_baseline, xfail_known
 from factsuite.pytest_plugin.item_mode import AUTO_ARTICLE_LIMIT, ITEM_MODES
+from factsuite.pytest_plugin.lean_protocol import add_option as add_lean_option
+from factsuite.pytest_plugin.lean_protocol import lean_key, lean_wanted, run_lean
 from factsuite.pytest_plugin.settings import (
     cache_folder,
     chunk_size,
@@ -112,6 +115,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="write a Markdown summary (for a CI job summary or a pull request comment)",
     )
     add_baseline_option(group)
+    add_lean_option(parser)
 
 
 @dataclass
@@ -227,6 +231,7 @@ def pytest_configure(config: pytest.Config) -> None:
         cache=cache_folder(config),
         given=given_paths(config),
     )
+    config.stash[lean_key] = lean_wanted(config)
     if config.pluginmanager.hasplugin("xdist"):
         from factsuite.pytest_plugin.xdist_hooks import ChunkScheduling
 
@@ -274,6 +279,16 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 
 
 # -- hooks -------------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    """Run factsuite's items through the lean protocol (see ``lean_protocol``); any other
+    item, or all of them with ``factsuite_lean_protocol = false``, through pytest's."""
+    if not (isinstance(item, PlainFailureItem) and item.config.stash.get(lean_key, False)):
+        return None
+    run_lean(item, nextitem)
+    return True
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -485,9 +500,10 @@ class PlainFailureItem(pytest.Item):
         failure = super().repr_failure(excinfo, style=style)  # type: ignore[arg-type]  # pytest's style
         return visible(str(failure))
 
-    @property
+    @cached_property
     def location(self) -> tuple[str, int | None, str]:
-        """Where pytest says the item is, its folder's name on one line (``-v``, headings)."""
+        """Where pytest says the item is, its folder's name on one line (``-v``, headings);
+        kept, as pytest keeps its own: each item's reports read it five times."""
         path, line, domain = super().location
         return one_line(path), line, one_line(domain)
 
