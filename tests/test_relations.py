@@ -56,6 +56,14 @@ def set_claim(folder: Path, claim: str, **fields: str) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
 
 
+def add_claim(folder: Path, claim: dict[str, str]) -> None:
+    """Add a claim at the end of the claims (its quote must be in the article)."""
+    path = folder / "claims.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["claims"].append(claim)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+
+
 def add_relation(folder: Path, relation: Relation) -> None:
     """Add the relation, in place of one with its id (the corpus writes some of them)."""
     path = folder / "claims.yaml"
@@ -410,3 +418,103 @@ def test_a_share_count_needs_one_whole(
     articles = load_articles([folder])
     outcome = evaluate(articles).outcome(articles[0], "schema")
     assert message in "\n".join(problem_texts(outcome))
+
+
+# -- change with no stated size: only its direction -----------------------------------------
+
+FLOOD = ("a", "2024-08-28-bangladesh-flood-appeal")
+DEATHS_ROSE: Relation = {
+    "id": "deaths-rose",
+    "rule": "change",
+    "before": "deaths-sunday",
+    "after": "deaths-tuesday",
+}
+
+
+def test_a_rise_with_no_stated_size_is_checked_for_its_direction(tmp_path: Path) -> None:
+    """ "The death toll rose to 59 on Tuesday, up from 52 on Sunday": no size, a rise."""
+    folder = corpus_copy(tmp_path, *FLOOD)
+    add_relation(folder, DEATHS_ROSE)
+    for reading in Reading:
+        assert problems(folder, "deaths-rose", reading) == []
+    in_both(folder, "up from 52 on Sunday", "up from 62 on Sunday")
+    set_claim(folder, "deaths-sunday", value="62")
+    assert_fails(
+        problems(folder, "deaths-rose"),
+        "change_fits",
+        "A change does not lead from the level before to the level after.",
+        "  before    deaths-sunday (claims.yaml:",
+        "  after     deaths-tuesday (claims.yaml:",
+        "The text says it rose, but the level after, [58.5, 59.5), is no higher than the "
+        "level before, [61.5, 62.5).",
+        "fails under both readings",
+    )
+
+
+def test_a_fall_with_no_stated_size_is_checked_for_its_direction(tmp_path: Path) -> None:
+    """ "312 runners were treated on Sunday, down from 1,140 last year"."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    relation = {
+        "id": "treated-fell",
+        "rule": "change",
+        "before": "treated-last-year",
+        "after": "treated-sunday",
+        "direction": "down",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "treated-fell") == []
+    in_both(folder, "down from 1,140 last year", "down from 140 last year")
+    set_claim(folder, "treated-last-year", value="140")
+    assert_fails(
+        problems(folder, "treated-fell"),
+        "change_fits",
+        "The text says it fell, but the level after, [311.5, 312.5), is no lower than the "
+        "level before, [135, 145).",
+    )
+
+
+def test_a_change_with_no_size_takes_no_kind(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *FLOOD)
+    add_relation(folder, {**DEATHS_ROSE, "kind": "percent"})
+    (article,) = load_articles([folder])
+    assert any("leave kind out" in str(error) for error in article.errors)
+
+
+def test_a_factor_between_two_figures_that_are_no_before_and_after(tmp_path: Path) -> None:
+    """ "1,140 last year, more than three times as many": a change of kind factor compares
+    any two figures of one unit, here last year's count against this year's."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    edit(folder, "article.txt", "down from 1,140 last year", "down from 1,140 last year, "
+         "more than three times as many")
+    add_claim(
+        folder,
+        {
+            "id": "treated-ratio",
+            "quote": "more than three times as many",
+            "value": "three",
+            "qualifier": "more than",
+            "unit": "count",
+            "measure": "runners treated in 2023 for each runner treated in 2024",
+            "population": "runners in the Lakeport Marathon",
+            "as_of": "2024-10-13",
+        },
+    )
+    relation = {
+        "id": "last-year-three-times",
+        "rule": "change",
+        "before": "treated-sunday",
+        "after": "treated-last-year",
+        "by": "treated-ratio",
+        "kind": "factor",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "last-year-three-times") == []  # 1,140 is 3.7 times 312
+    in_both(folder, "down from 1,140 last year", "down from 840 last year")
+    set_claim(folder, "treated-last-year", value="840")
+    assert_fails(
+        problems(folder, "last-year-three-times"),
+        "change_fits",
+        "Had it risen by a factor of more than three from the level before, the level "
+        "after would be (934.5, 1,250), but it is [835, 845).",
+        "fails under both readings",
+    )

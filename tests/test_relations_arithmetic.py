@@ -136,6 +136,7 @@ def test_a_change_that_leads_to_its_level_passes(
         **around("before", before, min(below, before), above),
         **around("by", by, min(below, by / 2), above),
         **around("after", after, below, above),
+        by="by",
         kind=kind,
         direction=direction,
     )
@@ -152,6 +153,7 @@ def test_a_change_that_misses_its_level_fails(
         **around("before", before, 0, 0),
         **around("by", by, 0, 0),
         **around("after", wrong, 0, 0),
+        by="by",
         kind=kind,
         direction=direction,
     )
@@ -183,3 +185,31 @@ def test_a_daily_average_that_misses_the_total_fails(per_day: float, days: int) 
         **around("total", per_day * (days + 1), 0, 0),
     )
     assert not holds(rate_fits_total, df)
+
+
+@given(values, values, margins, margins, st.sampled_from(["up", "down"]))
+def test_a_change_with_no_size_passes_exactly_when_it_can_move_as_stated(
+    before: float, after: float, below: float, above: float, direction: str
+) -> None:
+    """Sound: levels that moved as stated pass under any rounding.  Sharp: exact levels that
+    did not move, or moved the other way, fail."""
+    moved = after > before if direction == "up" else after < before
+    rounded = row(
+        **around("before", before, below, above),
+        **around("after", after, below, above),
+        **around("by", float("nan"), 0, 0),  # as the table has it: no claim
+        by="",
+        kind="absolute",
+        direction=direction,
+    )
+    exact = row(
+        **around("before", before, 0, 0),
+        **around("after", after, 0, 0),
+        **around("by", float("nan"), 0, 0),  # as the table has it: no claim
+        by="",
+        kind="absolute",
+        direction=direction,
+    )
+    if moved:
+        assert holds(change_fits, rounded)
+    assert holds(change_fits, exact) == moved

@@ -461,8 +461,11 @@ def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
         "direction": attrgetter("direction"),
     }
     table = _relation_rows(entries, fields)
+    stated = table["by"].notna()
+    table["by"] = table["by"].fillna("")
     for role in ("before", "after", "by"):
         table = _attach(table, claims, role)
+    table["by_found"] = table["by_found"] | ~stated
     table = _with_status(table, ["before", "after", "by"])
     by_units = {"points": "points", "percent": "percent_change"}
     expected = [
@@ -472,13 +475,15 @@ def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
         )
     ]
     level = table["before_kind"].where(table["before_unit"] == table["after_unit"], "")
+    level_known = level.isin([Kind.COUNT.value, Kind.SHARE.value])
     levels_fit = (
-        level.isin([Kind.COUNT.value, Kind.SHARE.value])
+        level_known
         & ((table["kind"] != "absolute") | (level == Kind.COUNT))
         & ((table["kind"] != "points") | (level == Kind.SHARE))
     )
     by_fits = table["by_unit"] == pd.Series(expected, index=table.index, dtype=object)
-    table["comparable"] = levels_fit & by_fits
+    # With no stated change only the direction is checked: two levels of one unit suffice.
+    table["comparable"] = (levels_fit & by_fits) | (~stated & level_known)
     return table
 
 

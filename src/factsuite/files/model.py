@@ -285,18 +285,34 @@ class ChangeKind(StrEnum):
 
 
 class Change(Strict):
-    """A figure that rose or fell from one value to another by a stated change."""
+    """A figure that rose or fell from one value to another by a stated change; with no
+    stated change ("rose from 800 a day to 1,500", "fell to 12 from 19"), only its
+    direction is checked."""
 
     id: Identifier
     rule: Literal["change"]
     before: Identifier
     after: Identifier
-    by: Identifier = Field(description="The change: a count, a percent_change or points claim.")
+    by: Identifier | None = Field(
+        default=None,
+        description="The change: a count, a percent_change or points claim, or a factor "
+        "('doubled': two).  Left out when the text states none ('up from 354'): then only "
+        "the direction is checked.",
+    )
     kind: ChangeKind = ChangeKind.ABSOLUTE
     direction: Literal["up", "down"] = Field(
         default="up", description="up: rose, grew; down: fell, was cut (by is written positive)."
     )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _kind_needs_by(self) -> Change:
+        if self.by is None and "kind" in self.model_fields_set:
+            raise ValueError(
+                "kind says how the change 'by' is stated; with no 'by' only the direction "
+                "is checked, so leave kind out"
+            )
+        return self
 
 
 class Rate(Strict):
