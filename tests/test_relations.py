@@ -484,8 +484,12 @@ def test_a_factor_between_two_figures_that_are_no_before_and_after(tmp_path: Pat
     """ "1,140 last year, more than three times as many": a change of kind factor compares
     any two figures of one unit, here last year's count against this year's."""
     folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
-    edit(folder, "article.txt", "down from 1,140 last year", "down from 1,140 last year, "
-         "more than three times as many")
+    edit(
+        folder,
+        "article.txt",
+        "down from 1,140 last year",
+        "down from 1,140 last year, more than three times as many",
+    )
     add_claim(
         folder,
         {
@@ -518,3 +522,122 @@ def test_a_factor_between_two_figures_that_are_no_before_and_after(tmp_path: Pat
         "after would be (934.5, 1,250), but it is [835, 845).",
         "fails under both readings",
     )
+
+
+# -- rate per month, and an amount each times a count ----------------------------------------
+
+LEICESTER = ("a", "2025-03-27-leicester-measles")
+
+
+def test_an_average_per_month_over_a_period_in_months(tmp_path: Path) -> None:
+    """ "93 cases were recorded over six months, about 15 a month": per: month."""
+    folder = corpus_copy(tmp_path, *LEICESTER)
+    edit(folder, "article.txt", "over six months", "over six months, about 15 a month")
+    add_claim(
+        folder,
+        {
+            "id": "cases-2013-per-month",
+            "quote": "over six months, about 15 a month",
+            "value": "15",
+            "qualifier": "about",
+            "unit": "count",
+            "measure": "cases a month in the 2013 Leicester outbreak",
+            "population": "measles cases in Leicester in 2013",
+            "as_of": "2013-12-31",
+        },
+    )
+    relation = {
+        "id": "cases-2013-monthly",
+        "rule": "rate",
+        "total": "cases-2013",
+        "per_period": "cases-2013-per-month",
+        "period": "months-2013",
+        "per": "month",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "cases-2013-monthly") == []
+    in_both(folder, "about 15 a month", "about 25 a month")
+    set_claim(folder, "cases-2013-per-month", value="25")
+    assert_fails(
+        problems(folder, "cases-2013-monthly"),
+        "rate_fits_total",
+        "A monthly average does not fit the total over its period.",
+        "  per month cases-2013-per-month (claims.yaml:",
+        "a month over (6 months, 7 months] is",
+        "but the total is [92.5, 93.5).",
+    )
+
+
+def test_an_amount_each_times_its_count_makes_the_total(tmp_path: Path) -> None:
+    """ "The two winners each took home $100,000, a $200,000 purse": count in place of a
+    period."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    edit(
+        folder,
+        "article.txt",
+        "The winners each took home $100,000",
+        "The two winners each took home $100,000, a $200,000 purse",
+    )
+    edit(folder, "claims.yaml", "The winners each took home", "The two winners each took home")
+    base = {"population": "prize money of the 2024 Lakeport Marathon", "as_of": "2024-10-13"}
+    add_claim(
+        folder,
+        {
+            "id": "winners",
+            "quote": "The two winners each took home",
+            "value": "two",
+            "unit": "people",
+            "measure": "winners of the 2024 race",
+            **base,
+            "population": "runners in the 2024 Lakeport Marathon",
+        },
+    )
+    add_claim(
+        folder,
+        {
+            "id": "purse",
+            "quote": "a $200,000 purse",
+            "value": "200,000",
+            "unit": "money",
+            "measure": "prize money of the winners, in US dollars",
+            **base,
+        },
+    )
+    relation = {
+        "id": "winners-purse",
+        "rule": "rate",
+        "total": "purse",
+        "per_period": "winner-prize",
+        "count": "winners",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "winners-purse") == []
+    in_both(folder, "a $200,000 purse", "a $600,000 purse")
+    set_claim(folder, "purse", value="600,000")
+    assert_fails(
+        problems(folder, "winners-purse"),
+        "rate_fits_total",
+        "An amount each does not fit the total it makes.",
+        "  each      winner-prize (claims.yaml:",
+        "  count     winners (claims.yaml:",
+        "each for [1.5, 2.5) is",
+        "but the total is",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"count": "winners", "days": 7}, "give either period"),
+        ({"count": "winners", "per": "week"}, "leave per out"),
+        ({"days": 7, "per": "fortnight"}, "per"),
+    ],
+)
+def test_a_rate_has_one_period_and_a_known_unit(
+    tmp_path: Path, fields: dict[str, object], message: str
+) -> None:
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    relation = {"id": "x", "rule": "rate", "total": "wanjiru-total-prize"}
+    add_relation(folder, {**relation, "per_period": "record-bonus", **fields})
+    (article,) = load_articles([folder])
+    assert any(message in str(error) for error in article.errors), article.errors

@@ -18,6 +18,9 @@ from factsuite.checking.rules.rate_fits_total import rate_fits_total
 from factsuite.checking.rules.share_matches_counts import share_matches_counts
 from factsuite.checking.rules.shares_complete import shares_complete
 from factsuite.checking.rules.shares_within_100 import shares_within_100
+from factsuite.checking.tables import days_per
+from factsuite.meaning.lexicon import Reading
+from factsuite.meaning.readings import read_figure
 
 READING = "pragmatic"
 values = st.floats(min_value=0, max_value=1e7, allow_nan=False)
@@ -213,3 +216,58 @@ def test_a_change_with_no_size_passes_exactly_when_it_can_move_as_stated(
     if moved:
         assert holds(change_fits, rounded)
     assert holds(change_fits, exact) == moved
+
+
+@given(
+    st.floats(min_value=0, max_value=1e6),
+    st.integers(min_value=1, max_value=400),
+    st.sampled_from(["day", "week", "month", "year"]),
+    margins,
+)
+def test_an_average_per_unit_over_a_period_read_in_that_unit_makes_the_total(
+    per_unit: float, periods: int, per: str, margin: float
+) -> None:
+    """ "1,200 a year over five years": the period, read as days the way the lexicon reads
+    durations and converted back to ``per``, holds its count, so the exact total passes;
+    and one period more or less fails."""
+    reading = read_figure(str(periods), "", f"{per}s").intervals[Reading.PRAGMATIC]
+    unit = days_per(per)
+    lo, hi = float(reading.lo) / unit, float(reading.hi) / unit
+    assert lo <= periods <= hi
+    period = {
+        f"period_{READING}_lo": lo,
+        f"period_{READING}_lo_closed": reading.lo_closed,
+        f"period_{READING}_hi": hi,
+        f"period_{READING}_hi_closed": reading.hi_closed,
+    }
+    df = row(
+        **around("per_period", per_unit, min(margin, per_unit), margin),
+        **period,
+        **around("total", per_unit * periods, margin, margin),
+    )
+    assert holds(rate_fits_total, df)
+
+
+@given(
+    st.floats(min_value=0, max_value=1e6),
+    st.integers(min_value=0, max_value=1e6),
+    margins,
+    margins,
+)
+def test_an_amount_each_times_its_count_makes_the_total(
+    each: float, count: int, below: float, above: float
+) -> None:
+    """ "$500 each to 2,000 families": the count stands where the period would."""
+    df = row(
+        **around("per_period", each, min(below, each), above),
+        **around("period", count, min(below, count), above),
+        **around("total", each * count, below, above),
+    )
+    assert holds(rate_fits_total, df)
+    if each >= 1 and count >= 1:
+        missed = row(
+            **around("per_period", each, 0, 0),
+            **around("period", count, 0, 0),
+            **around("total", each * (count + 1), 0, 0),
+        )
+        assert not holds(rate_fits_total, missed)

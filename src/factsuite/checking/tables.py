@@ -31,7 +31,7 @@ from factsuite.files.model import (
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.inclusive import counts_both_ends
 from factsuite.meaning.intervals import Bound
-from factsuite.meaning.lexicon import Kind, Reading
+from factsuite.meaning.lexicon import Kind, Reading, load_lexicon
 from factsuite.meaning.numbers import Quantity
 from factsuite.meaning.readings import ClaimReading, read_claim
 from factsuite.meaning.tense import is_future
@@ -487,26 +487,45 @@ def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
     return table
 
 
+def days_per(per: str) -> float:
+    """The days of one ``per`` (day, week, month, year), as the lexicon reads durations, so
+    that "five years" over "a year" is five."""
+    return float(load_lexicon().units[f"{per}s"].days or 1)
+
+
 def _rate(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    fields: dict[str, RoleOf] = {**_role_fields("rate"), "days": attrgetter("days")}
+    """The period as a number of ``per`` (days, weeks, months, years: a duration claim's
+    days or ``days``, converted as the lexicon reads durations), or the ``count`` claim."""
+    fields: dict[str, RoleOf] = {
+        **_role_fields("rate"),
+        "days": attrgetter("days"),
+        "per": attrgetter("per"),
+    }
     table = _relation_rows(entries, fields)
     table = _attach(_attach(table, claims, "total"), claims, "per_period")
-    stated = table["period"].notna()
-    table["period"] = table["period"].fillna("")
-    table = _attach(table, claims, "period")
+    stated, counted = table["period"].notna(), table["count"].notna()
+    table["period"], table["count"] = table["period"].fillna(""), table["count"].fillna("")
+    table = _attach(_attach(table, claims, "period"), claims, "count")
+    per_days = table["per"].map(days_per)
     for reading in Reading:
         for end in ("lo", "hi"):
             column = f"period_{reading}_{end}"
-            table[column] = table[column].where(stated, table["days"].astype(float))
-            table[f"{column}_closed"] = table[f"{column}_closed"].where(stated, True).astype(bool)
+            days = table[column].where(stated, table["days"].astype(float))
+            table[column] = (days / per_days).where(~counted, table[f"count_{reading}_{end}"])
+            closed = table[f"{column}_closed"].where(stated, True)
+            table[f"{column}_closed"] = closed.where(
+                ~counted, table[f"count_{reading}_{end}_closed"]
+            ).astype(bool)
     table["period_found"] = table["period_found"] | ~stated
+    table["count_found"] = table["count_found"] | ~counted
     table["period_parse_error"] = table["period_parse_error"].where(stated, None)
     table["period_kind"] = table["period_kind"].where(stated, Kind.DURATION.value)
-    table = _with_status(table, ["total", "per_period", "period"])
+    table = _with_status(table, ["total", "per_period", "period", "count"])
+    period_fits = (table["period_kind"] == Kind.DURATION) & ~counted
     table["comparable"] = (
         (table["total_unit"] == table["per_period_unit"])
         & (table["total_kind"] == Kind.COUNT)
-        & (table["period_kind"] == Kind.DURATION)
+        & (period_fits | (counted & (table["count_kind"] == Kind.COUNT)))
     )
     return table
 

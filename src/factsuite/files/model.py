@@ -316,24 +316,44 @@ class Change(Strict):
 
 
 class Rate(Strict):
-    """A total over a period and its average per day ("N last week, or about M a day")."""
+    """A total and its average per day, week, month or year ("N last week, or about M a
+    day", "an average of 1,200 a year over five years"); or a total and the amount each
+    of a count gets ("$500 each to 2,000 families")."""
 
     id: Identifier
     rule: Literal["rate"]
     total: Identifier
-    per_period: Identifier
+    per_period: Identifier = Field(
+        description="The average per day (or per the unit of per); with count, the amount each."
+    )
     period: Identifier | None = Field(
-        default=None, description="A duration claim giving the period; or give days."
+        default=None, description="A duration claim giving the period; or give days or count."
     )
     days: Annotated[int, Field(gt=0)] | None = Field(
         default=None, description="The period in days, when the text states no duration."
+    )
+    count: Identifier | None = Field(
+        default=None,
+        description="In place of a period: a count claim, how many get per_period each "
+        "('$500 each to 2,000 families').",
+    )
+    per: Literal["day", "week", "month", "year"] = Field(
+        default="day",
+        description="What per_period is an average per: 'a day' (the default), 'a week', "
+        "'a month', 'a year'; the period is converted as the lexicon reads durations.",
     )
     notes: Text | None = None
 
     @model_validator(mode="after")
     def _one_period(self) -> Rate:
-        if (self.period is None) == (self.days is None):
-            raise ValueError("a rate needs its period: give either period (a claim) or days")
+        given = [name for name in ("period", "days", "count") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a rate needs its period: give either period (a claim) or days, or count "
+                "(how many get per_period each)"
+            )
+        if self.count is not None and "per" in self.model_fields_set:
+            raise ValueError("with count, per_period is an amount each: leave per out")
         return self
 
 
@@ -397,7 +417,18 @@ RELATION_MODELS: dict[str, type[Strict]] = {
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
 NOT_ROLES = frozenset(
-    {"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days", "events"}
+    {
+        "id",
+        "rule",
+        "notes",
+        "inclusive",
+        "complete",
+        "kind",
+        "direction",
+        "days",
+        "events",
+        "per",
+    }
 )
 ROLE_ORDER = (
     "part",
