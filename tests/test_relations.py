@@ -641,3 +641,53 @@ def test_a_rate_has_one_period_and_a_known_unit(
     add_relation(folder, {**relation, "per_period": "record-bonus", **fields})
     (article,) = load_articles([folder])
     assert any(message in str(error) for error in article.errors), article.errors
+
+
+# -- a net figure: total with less ---------------------------------------------------------
+
+NET_LOSS: Relation = {
+    "id": "net-jobs-lost",
+    "rule": "total",
+    "whole": "jobs-shed",
+    "parts": ["full-time-change"],
+    "less": ["part-time-change"],
+}
+
+
+def test_a_net_figure_is_its_parts_less_the_figures_subtracted(tmp_path: Path) -> None:
+    """ "shed 2,800 jobs ... Full-time employment dropped by 61,000, while part-time work
+    rose by 58,000": 61,000 lost less 58,000 gained is a net loss of about 3,000."""
+    folder = corpus_copy(tmp_path, *JOBS)
+    add_relation(folder, NET_LOSS)
+    for reading in Reading:
+        assert problems(folder, "net-jobs-lost", reading) == []
+    in_both(folder, "part-time work rose by 58,000", "part-time work rose by 68,000")
+    set_claim(folder, "part-time-change", value="68,000")
+    assert_fails(
+        problems(folder, "net-jobs-lost"),
+        "parts_make_whole",
+        "The parts do not add up to their total: together they fall short of it.",
+        "  part      full-time-change (claims.yaml:",
+        "  less      part-time-change (claims.yaml:",
+        "The parts less the figures subtracted come to (-8,000, -6,000), but the whole is "
+        "[2,750, 2,850).",
+        "fails under both readings",
+    )
+
+
+def test_a_net_figure_is_no_whole_for_a_share_of_its_parts(tmp_path: Path) -> None:
+    """A share_count naming no whole does not take a net figure as the whole of a part."""
+    folder = corpus_copy(tmp_path, *JOBS)
+    add_relation(folder, NET_LOSS)
+    relation = {"id": "x", "rule": "share_count", "share": "rate-july", "part": "full-time-change"}
+    add_relation(folder, relation)
+    articles = load_articles([folder])
+    outcome = evaluate(articles).outcome(articles[0], "schema")
+    assert "names no whole" in "\n".join(problem_texts(outcome))
+
+
+def test_a_total_relates_at_least_two_figures(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *JOBS)
+    add_relation(folder, {**NET_LOSS, "less": []})
+    (article,) = load_articles([folder])
+    assert any("at least two figures" in str(error) for error in article.errors)

@@ -11,6 +11,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factsuite.checking.check_helpers import Bounds, minus
 from factsuite.checking.findings import Blocked
 from factsuite.checking.rules.change_fits import change_fits
 from factsuite.checking.rules.parts_make_whole import parts_make_whole
@@ -271,3 +272,53 @@ def test_an_amount_each_times_its_count_makes_the_total(
             **around("total", each * (count + 1), 0, 0),
         )
         assert not holds(rate_fits_total, missed)
+
+
+def bounds_of(lo: float, hi: float, lo_closed: bool, hi_closed: bool) -> Bounds:
+    return (pd.Series([lo]), pd.Series([lo_closed]), pd.Series([hi]), pd.Series([hi_closed]))
+
+
+ends = st.tuples(st.booleans(), st.booleans(), st.booleans(), st.booleans())
+
+
+@given(values, values, margins, margins, margins, margins, ends)
+def test_a_net_of_two_intervals_holds_every_difference_and_no_more(
+    part: float,
+    less: float,
+    p_below: float,
+    p_above: float,
+    l_below: float,
+    l_above: float,
+    closed: tuple[bool, bool, bool, bool],
+) -> None:
+    """``minus`` (a net figure's parts less the subtracted, as ``_total`` tables them):
+    sound, every difference of values of each is in it; sharp, its ends are the extreme
+    differences, reached exactly when both ends they come from are."""
+    p_lo, p_hi, l_lo, l_hi = closed
+    parts = bounds_of(part - p_below, part + p_above, p_lo, p_hi)
+    subtracted = bounds_of(less - l_below, less + l_above, l_lo, l_hi)
+    lo, lo_closed, hi, hi_closed = (series.iloc[0] for series in minus(parts, subtracted))
+    assert lo <= part - less <= hi
+    assert lo == (part - p_below) - (less + l_above)
+    assert hi == (part + p_above) - (less - l_below)
+    assert bool(lo_closed) == (p_lo and l_hi)
+    assert bool(hi_closed) == (p_hi and l_lo)
+
+
+@given(
+    st.lists(values, min_size=1, max_size=4),
+    st.lists(values, min_size=1, max_size=4),
+    st.floats(min_value=1, max_value=1e6),
+)
+def test_a_net_that_misses_its_whole_fails(
+    parts: list[float], less: list[float], gap: float
+) -> None:
+    """Exact figures whose net (negative too) misses the whole fail parts_make_whole."""
+    exact = minus(
+        bounds_of(sum(parts), sum(parts), True, True), bounds_of(sum(less), sum(less), True, True)
+    )
+    net = float(exact[0].iloc[0])
+    assert net == sum(parts) - sum(less)
+    for whole in (net, net + gap, net - gap):
+        df = row(**around("parts", net, 0, 0), **around("whole", whole, 0, 0))
+        assert holds(parts_make_whole, df) == (whole == net)

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from factsuite.checking.check_helpers import as_bools, bounds, minus
 from factsuite.checking.findings import Blocked
 from factsuite.checking.implied import with_implied_whole
 from factsuite.files.article import Article
@@ -403,9 +404,28 @@ def _merge_part_status(table: pd.DataFrame, role: str = "parts") -> pd.DataFrame
     return table
 
 
+BOUND_COLUMNS = ("lo", "lo_closed", "hi", "hi_closed")
+
+
 def _total(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    """As ``sum_of``: the parts summed, both ends, beside the whole."""
-    return _sum_of(entries, claims, events, "total")
+    """As ``sum_of``: the parts summed, both ends, beside the whole; less the sum of
+    ``less`` where a net figure is the whole (each end of the parts less the other end)."""
+    table = _sum_of(entries, claims, events, "total")
+    netted = table["less"].map(len) > 0
+    if netted.any():
+        less = _sum_parts(table[netted], claims, "less").reindex(table.index)
+        table = _merge_part_status(pd.concat([table, less], axis=1), "less")
+        for reading in Reading:
+            parts = f"parts_{reading}"
+            net = minus(as_bools(bounds(table, parts)), as_bools(bounds(table, f"less_{reading}")))
+            for column, value in zip(BOUND_COLUMNS, net, strict=True):
+                kept = table[f"{parts}_{column}"]
+                table[f"{parts}_{column}"] = value.where(netted, kept).astype(kept.dtype)
+        table["comparable"] &= ~netted | (table["less_kinds"] == table["whole_unit"])
+    else:
+        table = table.assign(**dict.fromkeys(_parts_columns("less"), np.nan))
+        table["less_kinds"] = table["less_kinds"].astype(object)
+    return table
 
 
 def _share_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:

@@ -218,13 +218,26 @@ class Spans(Strict):
 
 class Total(Strict):
     """Parts that make up a whole exactly ("together", "in total", "of whom ... and ..."):
-    their sum and the whole agree within the rounding of every figure."""
+    their sum and the whole agree within the rounding of every figure.  A net figure ("a net
+    loss of 2,800: 61,000 lost, 58,000 gained") subtracts the figures under ``less``."""
 
     id: Identifier
     rule: Literal["total"]
-    parts: list[Identifier] = Field(min_length=2)
+    parts: list[Identifier] = Field(min_length=1)
     whole: Identifier
+    less: list[Identifier] = Field(
+        default_factory=list,
+        description="Figures subtracted from the parts, for a net whole: of 'a net loss of "
+        "2,800: 61,000 full-time jobs lost, 58,000 part-time gained', the whole is the 2,800, "
+        "the parts the 61,000 lost and less the 58,000 gained (each written positive).",
+    )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _two_figures(self) -> Total:
+        if len(self.parts) + len(self.less) < 2:
+            raise ValueError("a total relates at least two figures to its whole: list parts")
+        return self
 
 
 class ShareCount(Strict):
