@@ -56,6 +56,14 @@ def set_claim(folder: Path, claim: str, **fields: str) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
 
 
+def add_claim(folder: Path, claim: dict[str, str]) -> None:
+    """Add a claim at the end of the claims (its quote must be in the article)."""
+    path = folder / "claims.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["claims"].append(claim)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+
+
 def add_relation(folder: Path, relation: Relation) -> None:
     """Add the relation, in place of one with its id (the corpus writes some of them)."""
     path = folder / "claims.yaml"
@@ -410,3 +418,276 @@ def test_a_share_count_needs_one_whole(
     articles = load_articles([folder])
     outcome = evaluate(articles).outcome(articles[0], "schema")
     assert message in "\n".join(problem_texts(outcome))
+
+
+# -- change with no stated size: only its direction -----------------------------------------
+
+FLOOD = ("a", "2024-08-28-bangladesh-flood-appeal")
+DEATHS_ROSE: Relation = {
+    "id": "deaths-rose",
+    "rule": "change",
+    "before": "deaths-sunday",
+    "after": "deaths-tuesday",
+}
+
+
+def test_a_rise_with_no_stated_size_is_checked_for_its_direction(tmp_path: Path) -> None:
+    """ "The death toll rose to 59 on Tuesday, up from 52 on Sunday": no size, a rise."""
+    folder = corpus_copy(tmp_path, *FLOOD)
+    add_relation(folder, DEATHS_ROSE)
+    for reading in Reading:
+        assert problems(folder, "deaths-rose", reading) == []
+    in_both(folder, "up from 52 on Sunday", "up from 62 on Sunday")
+    set_claim(folder, "deaths-sunday", value="62")
+    assert_fails(
+        problems(folder, "deaths-rose"),
+        "change_fits",
+        "A change does not lead from the level before to the level after.",
+        "  before    deaths-sunday (claims.yaml:",
+        "  after     deaths-tuesday (claims.yaml:",
+        "The text says it rose, but the level after, [58.5, 59.5), is no higher than the "
+        "level before, [61.5, 62.5).",
+        "fails under both readings",
+    )
+
+
+def test_a_fall_with_no_stated_size_is_checked_for_its_direction(tmp_path: Path) -> None:
+    """ "312 runners were treated on Sunday, down from 1,140 last year"."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    relation = {
+        "id": "treated-fell",
+        "rule": "change",
+        "before": "treated-last-year",
+        "after": "treated-sunday",
+        "direction": "down",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "treated-fell") == []
+    in_both(folder, "down from 1,140 last year", "down from 140 last year")
+    set_claim(folder, "treated-last-year", value="140")
+    assert_fails(
+        problems(folder, "treated-fell"),
+        "change_fits",
+        "The text says it fell, but the level after, [311.5, 312.5), is no lower than the "
+        "level before, [135, 145).",
+    )
+
+
+def test_a_change_with_no_size_takes_no_kind(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *FLOOD)
+    add_relation(folder, {**DEATHS_ROSE, "kind": "percent"})
+    (article,) = load_articles([folder])
+    assert any("leave kind out" in str(error) for error in article.errors)
+
+
+def test_a_factor_between_two_figures_that_are_no_before_and_after(tmp_path: Path) -> None:
+    """ "1,140 last year, more than three times as many": a change of kind factor compares
+    any two figures of one unit, here last year's count against this year's."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    edit(
+        folder,
+        "article.txt",
+        "down from 1,140 last year",
+        "down from 1,140 last year, more than three times as many",
+    )
+    add_claim(
+        folder,
+        {
+            "id": "treated-ratio",
+            "quote": "more than three times as many",
+            "value": "three",
+            "qualifier": "more than",
+            "unit": "count",
+            "measure": "runners treated in 2023 for each runner treated in 2024",
+            "population": "runners in the Lakeport Marathon",
+            "as_of": "2024-10-13",
+        },
+    )
+    relation = {
+        "id": "last-year-three-times",
+        "rule": "change",
+        "before": "treated-sunday",
+        "after": "treated-last-year",
+        "by": "treated-ratio",
+        "kind": "factor",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "last-year-three-times") == []  # 1,140 is 3.7 times 312
+    in_both(folder, "down from 1,140 last year", "down from 840 last year")
+    set_claim(folder, "treated-last-year", value="840")
+    assert_fails(
+        problems(folder, "last-year-three-times"),
+        "change_fits",
+        "Had it risen by a factor of more than three from the level before, the level "
+        "after would be (934.5, 1,250), but it is [835, 845).",
+        "fails under both readings",
+    )
+
+
+# -- rate per month, and an amount each times a count ----------------------------------------
+
+LEICESTER = ("a", "2025-03-27-leicester-measles")
+
+
+def test_an_average_per_month_over_a_period_in_months(tmp_path: Path) -> None:
+    """ "93 cases were recorded over six months, about 15 a month": per: month."""
+    folder = corpus_copy(tmp_path, *LEICESTER)
+    edit(folder, "article.txt", "over six months", "over six months, about 15 a month")
+    add_claim(
+        folder,
+        {
+            "id": "cases-2013-per-month",
+            "quote": "over six months, about 15 a month",
+            "value": "15",
+            "qualifier": "about",
+            "unit": "count",
+            "measure": "cases a month in the 2013 Leicester outbreak",
+            "population": "measles cases in Leicester in 2013",
+            "as_of": "2013-12-31",
+        },
+    )
+    relation = {
+        "id": "cases-2013-monthly",
+        "rule": "rate",
+        "total": "cases-2013",
+        "per_period": "cases-2013-per-month",
+        "period": "months-2013",
+        "per": "month",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "cases-2013-monthly") == []
+    in_both(folder, "about 15 a month", "about 25 a month")
+    set_claim(folder, "cases-2013-per-month", value="25")
+    assert_fails(
+        problems(folder, "cases-2013-monthly"),
+        "rate_fits_total",
+        "A monthly average does not fit the total over its period.",
+        "  per month cases-2013-per-month (claims.yaml:",
+        "a month over (6 months, 7 months] is",
+        "but the total is [92.5, 93.5).",
+    )
+
+
+def test_an_amount_each_times_its_count_makes_the_total(tmp_path: Path) -> None:
+    """ "The two winners each took home $100,000, a $200,000 purse": count in place of a
+    period."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    edit(
+        folder,
+        "article.txt",
+        "The winners each took home $100,000",
+        "The two winners each took home $100,000, a $200,000 purse",
+    )
+    edit(folder, "claims.yaml", "The winners each took home", "The two winners each took home")
+    base = {"population": "prize money of the 2024 Lakeport Marathon", "as_of": "2024-10-13"}
+    add_claim(
+        folder,
+        {
+            "id": "winners",
+            "quote": "The two winners each took home",
+            "value": "two",
+            "unit": "people",
+            "measure": "winners of the 2024 race",
+            **base,
+            "population": "runners in the 2024 Lakeport Marathon",
+        },
+    )
+    add_claim(
+        folder,
+        {
+            "id": "purse",
+            "quote": "a $200,000 purse",
+            "value": "200,000",
+            "unit": "money",
+            "measure": "prize money of the winners, in US dollars",
+            **base,
+        },
+    )
+    relation = {
+        "id": "winners-purse",
+        "rule": "rate",
+        "total": "purse",
+        "per_period": "winner-prize",
+        "count": "winners",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "winners-purse") == []
+    in_both(folder, "a $200,000 purse", "a $600,000 purse")
+    set_claim(folder, "purse", value="600,000")
+    assert_fails(
+        problems(folder, "winners-purse"),
+        "rate_fits_total",
+        "An amount each does not fit the total it makes.",
+        "  each      winner-prize (claims.yaml:",
+        "  count     winners (claims.yaml:",
+        "each for [1.5, 2.5) is",
+        "but the total is",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"count": "winners", "days": 7}, "give either period"),
+        ({"count": "winners", "per": "week"}, "leave per out"),
+        ({"days": 7, "per": "fortnight"}, "per"),
+    ],
+)
+def test_a_rate_has_one_period_and_a_known_unit(
+    tmp_path: Path, fields: dict[str, object], message: str
+) -> None:
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    relation = {"id": "x", "rule": "rate", "total": "wanjiru-total-prize"}
+    add_relation(folder, {**relation, "per_period": "record-bonus", **fields})
+    (article,) = load_articles([folder])
+    assert any(message in str(error) for error in article.errors), article.errors
+
+
+# -- a net figure: total with less ---------------------------------------------------------
+
+NET_LOSS: Relation = {
+    "id": "net-jobs-lost",
+    "rule": "total",
+    "whole": "jobs-shed",
+    "parts": ["full-time-change"],
+    "less": ["part-time-change"],
+}
+
+
+def test_a_net_figure_is_its_parts_less_the_figures_subtracted(tmp_path: Path) -> None:
+    """ "shed 2,800 jobs ... Full-time employment dropped by 61,000, while part-time work
+    rose by 58,000": 61,000 lost less 58,000 gained is a net loss of about 3,000."""
+    folder = corpus_copy(tmp_path, *JOBS)
+    add_relation(folder, NET_LOSS)
+    for reading in Reading:
+        assert problems(folder, "net-jobs-lost", reading) == []
+    in_both(folder, "part-time work rose by 58,000", "part-time work rose by 68,000")
+    set_claim(folder, "part-time-change", value="68,000")
+    assert_fails(
+        problems(folder, "net-jobs-lost"),
+        "parts_make_whole",
+        "The parts do not add up to their total: together they fall short of it.",
+        "  part      full-time-change (claims.yaml:",
+        "  less      part-time-change (claims.yaml:",
+        "The parts less the figures subtracted come to (-8,000, -6,000), but the whole is "
+        "[2,750, 2,850).",
+        "fails under both readings",
+    )
+
+
+def test_a_net_figure_is_no_whole_for_a_share_of_its_parts(tmp_path: Path) -> None:
+    """A share_count naming no whole does not take a net figure as the whole of a part."""
+    folder = corpus_copy(tmp_path, *JOBS)
+    add_relation(folder, NET_LOSS)
+    relation = {"id": "x", "rule": "share_count", "share": "rate-july", "part": "full-time-change"}
+    add_relation(folder, relation)
+    articles = load_articles([folder])
+    outcome = evaluate(articles).outcome(articles[0], "schema")
+    assert "names no whole" in "\n".join(problem_texts(outcome))
+
+
+def test_a_total_relates_at_least_two_figures(tmp_path: Path) -> None:
+    folder = corpus_copy(tmp_path, *JOBS)
+    add_relation(folder, {**NET_LOSS, "less": []})
+    (article,) = load_articles([folder])
+    assert any("at least two figures" in str(error) for error in article.errors)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import re
+import shutil
 from collections import defaultdict
 from pathlib import Path
 from types import SimpleNamespace
@@ -86,11 +87,13 @@ def test_the_command_refuses_a_chunk_of_no_articles(
 
 
 def copy_archive(archive: Path, pytester: pytest.Pytester) -> None:
+    """The article folders, and the reference/ their event counts are checked against."""
     for folder in discover([archive]):
         for file in folder.iterdir():
             target = pytester.path / "archive" / folder.name / file.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(file.read_bytes())
+    shutil.copytree(archive / "reference", pytester.path / "archive" / "reference")
 
 
 def failed_items(output: str) -> set[tuple[str, str]]:
@@ -127,7 +130,10 @@ def test_a_chunk_size_that_is_no_number_is_a_usage_error(pytester: pytest.Pytest
 
 def workers_by_chunk(output: str, chunk_size: int) -> dict[int, set[str]]:
     """Which xdist workers ran the checks of each chunk of articles (in collection order)."""
-    runs = re.findall(r"^\[(gw\d+)\] .*?(?:PASSED|FAILED) archive/([^/]+)/", output, re.M)
+    # reference/ (the archive's events) has items of its own, and is no article
+    runs = re.findall(
+        r"^\[(gw\d+)\] .*?(?:PASSED|FAILED) archive/(?!reference/)([^/]+)/", output, re.M
+    )
     order = sorted({article for _, article in runs})
     workers: dict[int, set[str]] = defaultdict(set)
     for worker, article in runs:

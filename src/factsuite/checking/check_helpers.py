@@ -78,6 +78,14 @@ def times(a: Bounds, b: Bounds) -> Bounds:
     )
 
 
+def minus(a: Bounds, b: Bounds) -> Bounds:
+    """Every difference of a value of ``a`` and one of ``b``, column by column, as
+    ``Interval.__sub__``: each end of ``a`` less the other end of ``b``."""
+    a_lo, a_lo_closed, a_hi, a_hi_closed = a
+    b_lo, b_lo_closed, b_hi, b_hi_closed = b
+    return a_lo - b_hi, a_lo_closed & b_hi_closed, a_hi - b_lo, a_hi_closed & b_lo_closed
+
+
 def as_bools(interval: Bounds) -> Bounds:
     lo, lo_closed, hi, hi_closed = interval
     return lo, lo_closed.astype(bool), hi, hi_closed.astype(bool)

@@ -77,7 +77,8 @@ def relation_claims(failure: Failure, context: Context) -> list[Line]:
     for role in (*singles, "period", "first", "other", "duration"):
         if role in row and isinstance(row[role], str) and row[role]:
             lines.append(claim_ref(context, ROLE_LABELS.get(role, role), row[role]))
-    for role, label in (("parts", "part"), ("shares", "share"), ("whole_parts", "in whole")):
+    listed = (("parts", "part"), ("less", "less"), ("shares", "share"), ("whole_parts", "in whole"))
+    for role, label in listed:
         for claim_id in row.get(role, []):
             lines.append(claim_ref(context, label, claim_id))
     return lines

@@ -204,7 +204,9 @@ def implied_wholes(relation: ShareCount, relations: list[Relation]) -> list[str]
         dict.fromkeys(
             other.whole
             for other in relations
-            if isinstance(other, Total | SumOf) and relation.part in other.parts
+            if isinstance(other, Total | SumOf)
+            and relation.part in other.parts
+            and not (isinstance(other, Total) and other.less)  # a net figure is no whole
         )
     )
 

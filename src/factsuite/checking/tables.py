@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from factsuite.checking.check_helpers import as_bools, bounds, minus
 from factsuite.checking.findings import Blocked
 from factsuite.checking.implied import with_implied_whole
 from factsuite.files.article import Article
@@ -31,7 +32,7 @@ from factsuite.files.model import (
 from factsuite.meaning.grounding import figure_problem
 from factsuite.meaning.inclusive import counts_both_ends
 from factsuite.meaning.intervals import Bound
-from factsuite.meaning.lexicon import Kind, Reading
+from factsuite.meaning.lexicon import Kind, Reading, load_lexicon
 from factsuite.meaning.numbers import Quantity
 from factsuite.meaning.readings import ClaimReading, read_claim
 from factsuite.meaning.tense import is_future
@@ -403,9 +404,28 @@ def _merge_part_status(table: pd.DataFrame, role: str = "parts") -> pd.DataFrame
     return table
 
 
+BOUND_COLUMNS = ("lo", "lo_closed", "hi", "hi_closed")
+
+
 def _total(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    """As ``sum_of``: the parts summed, both ends, beside the whole."""
-    return _sum_of(entries, claims, events, "total")
+    """As ``sum_of``: the parts summed, both ends, beside the whole; less the sum of
+    ``less`` where a net figure is the whole (each end of the parts less the other end)."""
+    table = _sum_of(entries, claims, events, "total")
+    netted = table["less"].map(len) > 0
+    if netted.any():
+        less = _sum_parts(table[netted], claims, "less").reindex(table.index)
+        table = _merge_part_status(pd.concat([table, less], axis=1), "less")
+        for reading in Reading:
+            parts = f"parts_{reading}"
+            net = minus(as_bools(bounds(table, parts)), as_bools(bounds(table, f"less_{reading}")))
+            for column, value in zip(BOUND_COLUMNS, net, strict=True):
+                kept = table[f"{parts}_{column}"]
+                table[f"{parts}_{column}"] = value.where(netted, kept).astype(kept.dtype)
+        table["comparable"] &= ~netted | (table["less_kinds"] == table["whole_unit"])
+    else:
+        table = table.assign(**dict.fromkeys(_parts_columns("less"), np.nan))
+        table["less_kinds"] = table["less_kinds"].astype(object)
+    return table
 
 
 def _share_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
@@ -461,8 +481,11 @@ def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
         "direction": attrgetter("direction"),
     }
     table = _relation_rows(entries, fields)
+    stated = table["by"].notna()
+    table["by"] = table["by"].fillna("")
     for role in ("before", "after", "by"):
         table = _attach(table, claims, role)
+    table["by_found"] = table["by_found"] | ~stated
     table = _with_status(table, ["before", "after", "by"])
     by_units = {"points": "points", "percent": "percent_change"}
     expected = [
@@ -472,36 +495,57 @@ def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
         )
     ]
     level = table["before_kind"].where(table["before_unit"] == table["after_unit"], "")
+    level_known = level.isin([Kind.COUNT.value, Kind.SHARE.value])
     levels_fit = (
-        level.isin([Kind.COUNT.value, Kind.SHARE.value])
+        level_known
         & ((table["kind"] != "absolute") | (level == Kind.COUNT))
         & ((table["kind"] != "points") | (level == Kind.SHARE))
     )
     by_fits = table["by_unit"] == pd.Series(expected, index=table.index, dtype=object)
-    table["comparable"] = levels_fit & by_fits
+    # With no stated change only the direction is checked: two levels of one unit suffice.
+    table["comparable"] = (levels_fit & by_fits) | (~stated & level_known)
     return table
 
 
+def days_per(per: str) -> float:
+    """The days of one ``per`` (day, week, month, year), as the lexicon reads durations, so
+    that "five years" over "a year" is five."""
+    return float(load_lexicon().units[f"{per}s"].days or 1)
+
+
 def _rate(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
-    fields: dict[str, RoleOf] = {**_role_fields("rate"), "days": attrgetter("days")}
+    """The period as a number of ``per`` (days, weeks, months, years: a duration claim's
+    days or ``days``, converted as the lexicon reads durations), or the ``count`` claim."""
+    fields: dict[str, RoleOf] = {
+        **_role_fields("rate"),
+        "days": attrgetter("days"),
+        "per": attrgetter("per"),
+    }
     table = _relation_rows(entries, fields)
     table = _attach(_attach(table, claims, "total"), claims, "per_period")
-    stated = table["period"].notna()
-    table["period"] = table["period"].fillna("")
-    table = _attach(table, claims, "period")
+    stated, counted = table["period"].notna(), table["count"].notna()
+    table["period"], table["count"] = table["period"].fillna(""), table["count"].fillna("")
+    table = _attach(_attach(table, claims, "period"), claims, "count")
+    per_days = table["per"].map(days_per)
     for reading in Reading:
         for end in ("lo", "hi"):
             column = f"period_{reading}_{end}"
-            table[column] = table[column].where(stated, table["days"].astype(float))
-            table[f"{column}_closed"] = table[f"{column}_closed"].where(stated, True).astype(bool)
+            days = table[column].where(stated, table["days"].astype(float))
+            table[column] = (days / per_days).where(~counted, table[f"count_{reading}_{end}"])
+            closed = table[f"{column}_closed"].where(stated, True)
+            table[f"{column}_closed"] = closed.where(
+                ~counted, table[f"count_{reading}_{end}_closed"]
+            ).astype(bool)
     table["period_found"] = table["period_found"] | ~stated
+    table["count_found"] = table["count_found"] | ~counted
     table["period_parse_error"] = table["period_parse_error"].where(stated, None)
     table["period_kind"] = table["period_kind"].where(stated, Kind.DURATION.value)
-    table = _with_status(table, ["total", "per_period", "period"])
+    table = _with_status(table, ["total", "per_period", "period", "count"])
+    period_fits = (table["period_kind"] == Kind.DURATION) & ~counted
     table["comparable"] = (
         (table["total_unit"] == table["per_period_unit"])
         & (table["total_kind"] == Kind.COUNT)
-        & (table["period_kind"] == Kind.DURATION)
+        & (period_fits | (counted & (table["count_kind"] == Kind.COUNT)))
     )
     return table
 

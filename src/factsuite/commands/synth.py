@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from factsuite.files.names import REFERENCE_FOLDER
 from factsuite.meaning.lexicon import Reading, Scale, load_lexicon
 
 GROUND_TRUTH = "ground_truth.csv"
@@ -85,6 +86,7 @@ ERROR_KINDS = {
     "shares_incomplete": "shares_complete",
     "change_mismatch": "change_fits",
     "rate_mismatch": "rate_fits_total",
+    "event_count_mismatch": "event_count_fits",
 }
 """Every kind of injected error, and the rule (as the engine names it) that must catch it."""
 
@@ -1250,6 +1252,70 @@ def _daily_rate(draft: Draft, anchors: Anchors) -> None:
     )
 
 
+MEETING_DAY = 15
+COMMITTEE = "the regional emergency committee"
+MEETINGS = "emergency-committee-*"
+TIMES = {1: "once", 2: "twice", 3: "three", 4: "four", 5: "five"}
+"""How often the committee met, as a claim's value: the counts ``event_count`` reads."""
+
+
+def _meetings(first: date, last: date) -> list[date]:
+    """The committee's meetings (the 15th of every month) from ``first`` to ``last``."""
+    months = range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+    days = (date(month // 12, month % 12 + 1, MEETING_DAY) for month in months)
+    return [day for day in days if first <= day <= last]
+
+
+def _event_count(draft: Draft, anchors: Anchors, rng: random.Random) -> None:
+    """How often a committee met since the story began, against its meetings on record in
+    the archive's reference/events ("has met twice since ..."); planted: a count the record
+    does not hold.  Drawn from ``rng``, not the draft's, so that the other sites of an
+    article are those of archives written before this site was."""
+    held = len(_meetings(anchors.start, draft.published))
+    if not held:
+        return
+    said = held
+    if rng.random() < draft.error_rate:
+        said = rng.choice([times for times in TIMES if times != held])
+    times = TIMES[said] if said < 3 else f"{TIMES[said]} times"
+    if said != held:
+        detail = f'"met {times}" said of {held} meetings on record'
+        draft.planted("committee-meetings", "event_count_mismatch", detail)
+    quote = f"{_capital(COMMITTEE)} has met {times} since {draft.topic.event}"
+    draft.paragraphs.append(f"{quote}, according to its published minutes.")
+    count_id = draft.claim(
+        "committee-met",
+        quote,
+        Figure(TIMES[said], Fraction(said), Fraction(1), Fraction(1), "", "count"),
+        measure=f"meetings of {COMMITTEE} since {draft.topic.event}",
+        population=f"meetings of {COMMITTEE}",
+        as_of=draft.published,
+    )
+    draft.relate(
+        "committee-meetings",
+        "event_count",
+        count=count_id,
+        events=MEETINGS,
+        start=anchors.start_id,
+        end="publication",
+    )
+
+
+def _write_events(reference: Path) -> None:
+    """reference/events of the archive: every meeting of the committee the articles count."""
+    folder = reference / "events"
+    folder.mkdir(parents=True)
+    meta = {"source": "minutes of " + COMMITTEE, "licence": "synthetic, for testing"}
+    _dump(meta, folder / "events.yaml")
+    first = FIRST_DAY - timedelta(days=120)
+    with (folder / "events.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "date", "event", "source"])
+        for day in _meetings(first, LAST_DAY):
+            name = f"emergency-committee-{day:%Y-%m}"
+            writer.writerow([name, day.isoformat(), f"monthly meeting of {COMMITTEE}", "minutes"])
+
+
 RELATION_SITES = (
     (_total, 0.5),
     (_share_count, 0.5),
@@ -1290,6 +1356,9 @@ def draft_article(seed: int, index: int, error_rate: float) -> Draft:
     body = draft.paragraphs[opening:]
     rng.shuffle(body)
     draft.paragraphs[opening:] = body
+    events = random.Random(f"{seed}/{index}/events")
+    if events.random() < 0.5:
+        _event_count(draft, anchors, events)
     return draft
 
 
@@ -1329,6 +1398,7 @@ def write_archive(out: Path, articles: int, seed: int, error_rate: float) -> Gro
         _write_article(out / name, draft)
         claims += len(draft.claims)
         errors += [InjectedError(name, *planted) for planted in draft.errors]
+    _write_events(out / REFERENCE_FOLDER)
     _write_ground_truth(out / GROUND_TRUTH, errors)
     return GroundTruth(out / GROUND_TRUTH, articles, claims, errors)
 

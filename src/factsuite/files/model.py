@@ -218,13 +218,26 @@ class Spans(Strict):
 
 class Total(Strict):
     """Parts that make up a whole exactly ("together", "in total", "of whom ... and ..."):
-    their sum and the whole agree within the rounding of every figure."""
+    their sum and the whole agree within the rounding of every figure.  A net figure ("a net
+    loss of 2,800: 61,000 lost, 58,000 gained") subtracts the figures under ``less``."""
 
     id: Identifier
     rule: Literal["total"]
-    parts: list[Identifier] = Field(min_length=2)
+    parts: list[Identifier] = Field(min_length=1)
     whole: Identifier
+    less: list[Identifier] = Field(
+        default_factory=list,
+        description="Figures subtracted from the parts, for a net whole: of 'a net loss of "
+        "2,800: 61,000 full-time jobs lost, 58,000 part-time gained', the whole is the 2,800, "
+        "the parts the 61,000 lost and less the 58,000 gained (each written positive).",
+    )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _two_figures(self) -> Total:
+        if len(self.parts) + len(self.less) < 2:
+            raise ValueError("a total relates at least two figures to its whole: list parts")
+        return self
 
 
 class ShareCount(Strict):
@@ -285,39 +298,75 @@ class ChangeKind(StrEnum):
 
 
 class Change(Strict):
-    """A figure that rose or fell from one value to another by a stated change."""
+    """A figure that rose or fell from one value to another by a stated change; with no
+    stated change ("rose from 800 a day to 1,500", "fell to 12 from 19"), only its
+    direction is checked."""
 
     id: Identifier
     rule: Literal["change"]
     before: Identifier
     after: Identifier
-    by: Identifier = Field(description="The change: a count, a percent_change or points claim.")
+    by: Identifier | None = Field(
+        default=None,
+        description="The change: a count, a percent_change or points claim, or a factor "
+        "('doubled': two).  Left out when the text states none ('up from 354'): then only "
+        "the direction is checked.",
+    )
     kind: ChangeKind = ChangeKind.ABSOLUTE
     direction: Literal["up", "down"] = Field(
         default="up", description="up: rose, grew; down: fell, was cut (by is written positive)."
     )
     notes: Text | None = None
 
+    @model_validator(mode="after")
+    def _kind_needs_by(self) -> Change:
+        if self.by is None and "kind" in self.model_fields_set:
+            raise ValueError(
+                "kind says how the change 'by' is stated; with no 'by' only the direction "
+                "is checked, so leave kind out"
+            )
+        return self
+
 
 class Rate(Strict):
-    """A total over a period and its average per day ("N last week, or about M a day")."""
+    """A total and its average per day, week, month or year ("N last week, or about M a
+    day", "an average of 1,200 a year over five years"); or a total and the amount each
+    of a count gets ("$500 each to 2,000 families")."""
 
     id: Identifier
     rule: Literal["rate"]
     total: Identifier
-    per_period: Identifier
+    per_period: Identifier = Field(
+        description="The average per day (or per the unit of per); with count, the amount each."
+    )
     period: Identifier | None = Field(
-        default=None, description="A duration claim giving the period; or give days."
+        default=None, description="A duration claim giving the period; or give days or count."
     )
     days: Annotated[int, Field(gt=0)] | None = Field(
         default=None, description="The period in days, when the text states no duration."
+    )
+    count: Identifier | None = Field(
+        default=None,
+        description="In place of a period: a count claim, how many get per_period each "
+        "('$500 each to 2,000 families').",
+    )
+    per: Literal["day", "week", "month", "year"] = Field(
+        default="day",
+        description="What per_period is an average per: 'a day' (the default), 'a week', "
+        "'a month', 'a year'; the period is converted as the lexicon reads durations.",
     )
     notes: Text | None = None
 
     @model_validator(mode="after")
     def _one_period(self) -> Rate:
-        if (self.period is None) == (self.days is None):
-            raise ValueError("a rate needs its period: give either period (a claim) or days")
+        given = [name for name in ("period", "days", "count") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "a rate needs its period: give either period (a claim) or days, or count "
+                "(how many get per_period each)"
+            )
+        if self.count is not None and "per" in self.model_fields_set:
+            raise ValueError("with count, per_period is an amount each: leave per out")
         return self
 
 
@@ -381,7 +430,18 @@ RELATION_MODELS: dict[str, type[Strict]] = {
 }
 """Each relation rule's name (as written after ``rule:``) and its model."""
 NOT_ROLES = frozenset(
-    {"id", "rule", "notes", "inclusive", "complete", "kind", "direction", "days", "events"}
+    {
+        "id",
+        "rule",
+        "notes",
+        "inclusive",
+        "complete",
+        "kind",
+        "direction",
+        "days",
+        "events",
+        "per",
+    }
 )
 ROLE_ORDER = (
     "part",

@@ -85,6 +85,15 @@ class Interval:
             self.hi_closed and other.hi_closed,
         )
 
+    def __sub__(self, other: Interval) -> Interval:
+        """Every difference of a value of each: a net sum, parts less what is subtracted."""
+        return Interval(
+            self.lo - other.hi,
+            self.hi - other.lo,
+            self.lo_closed and other.hi_closed,
+            self.hi_closed and other.lo_closed,
+        )
+
     def times(self, other: Interval) -> Interval:
         """Product of two non-negative intervals, e.g. a share of a whole.
 

@@ -1,4 +1,6 @@
-"""change_fits (change): the level after can be the level before, changed as stated."""
+"""change_fits (change): the level after can be the level before, changed as stated; with
+no stated change ("up from 354"), the level after can lie on the stated side of the level
+before."""
 
 from __future__ import annotations
 
@@ -62,15 +64,27 @@ def _pick(where: pd.Series, yes: Bounds, no: Bounds) -> Bounds:
     return lo.astype(float), lo_closed.astype(bool), hi.astype(float), hi_closed.astype(bool)
 
 
+def moved_as_stated(df: pd.DataFrame, reading: str) -> pd.Series:
+    """Some value the level after allows lies above (``up``) or below (``down``) some value
+    the level before allows: strictly, as "rose from 800" says it is no longer 800."""
+    after, before = bounds(df, f"after_{reading}"), bounds(df, f"before_{reading}")
+    rose, fell = after[2] > before[0], after[0] < before[2]
+    return pd.Series(np.where(df["direction"] == "down", fell, rose), index=df.index)
+
+
 @registered("reading")
 def change_fits(df: pd.DataFrame, *, reading: str) -> pd.Series:
-    """The level after the change can be the level before, changed by the stated change."""
+    """The level after the change can be the level before, changed by the stated change;
+    with none stated, moved in the stated direction."""
     overlap = series(can_overlap(bounds(df, f"after_{reading}"), expected_after(df, reading)))
-    return not_comparable(df) | overlap
+    sized = df["by"].astype(bool)
+    return not_comparable(df) | overlap.where(sized, moved_as_stated(df, reading))
 
 
 def explain(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
+    if not row["by"]:
+        return _explain_direction(failure, context)
     reading = context.reading.value
     expected = bounds_interval(expected_after(pd.DataFrame([row]), reading))
     after = context.interval(row["after"])
@@ -84,6 +98,21 @@ def explain(failure: Failure, context: Context) -> list[Line]:
         *relation_claims(failure, context),
         f"  Had it {verb} {how} from the level before, the level after would be "
         f"{expected.format(draw)}, but it is {after.format(draw)}.",
+    ]
+
+
+def _explain_direction(failure: Failure, context: Context) -> list[Line]:
+    row = failure.row
+    before, after = context.interval(row["before"]), context.interval(row["after"])
+    assert before is not None
+    assert after is not None
+    draw = render_bound(context.claim(row["after"]).unit)
+    said, but = ("rose", "no higher") if row["direction"] == "up" else ("fell", "no lower")
+    return [
+        "A change does not lead from the level before to the level after.",
+        *relation_claims(failure, context),
+        f"  The text says it {said}, but the level after, {after.format(draw)}, is {but} "
+        f"than the level before, {before.format(draw)}.",
     ]
 
 

@@ -1,4 +1,5 @@
-"""parts_make_whole (total): the parts' sum, each within its rounding, can be the whole."""
+"""parts_make_whole (total): the parts' sum, each within its rounding, less the figures under
+``less`` (a net figure), can be the whole."""
 
 from __future__ import annotations
 
@@ -27,12 +28,16 @@ def explain(failure: Failure, context: Context) -> list[Line]:
     whole = context.interval(row["whole"])
     assert whole is not None
     parts = total(context, row["parts"])
+    less = list(row.get("less", []))
+    if less:
+        parts = parts - total(context, less)
     draw = render_bound(context.claim(row["whole"]).unit)
     short = "fall short of" if parts.hi <= whole.lo else "exceed"
+    add_up = "less the figures subtracted come to" if less else "add up to"
     return [
         f"The parts do not add up to their total: together they {short} it.",
         *relation_claims(failure, context),
-        f"  The parts add up to {parts.format(draw)}, but the whole is {whole.format(draw)}.",
+        f"  The parts {add_up} {parts.format(draw)}, but the whole is {whole.format(draw)}.",
     ]
 
 

@@ -1,4 +1,5 @@
-"""rate_fits_total (rate): the total can be the daily average times the days of its period."""
+"""rate_fits_total (rate): the total can be the average per day (week, month, year) times
+the period in those units, or the amount each times the count that gets it."""
 
 from __future__ import annotations
 
@@ -15,13 +16,13 @@ from factsuite.checking.check_helpers import (
 )
 from factsuite.checking.explain_helpers import (
     bounds_interval,
+    claim_ref,
     labelled,
-    relation_claims,
     render_bound,
 )
 from factsuite.checking.findings import Line
 from factsuite.checking.rule import Context, Failure, per_reading
-from factsuite.meaning.intervals import can_overlap
+from factsuite.meaning.intervals import can_overlap, format_number
 
 ORDER = 50
 BOUND_NAMES = ("lo", "lo_closed", "hi", "hi_closed")
@@ -29,7 +30,8 @@ BOUND_NAMES = ("lo", "lo_closed", "hi", "hi_closed")
 
 @registered("reading")
 def rate_fits_total(df: pd.DataFrame, *, reading: str) -> pd.Series:
-    """The total can be the daily average times the days of the period."""
+    """The total can be the average times the period (in the unit it is an average per), or
+    the amount each times the count: the table puts either in the period's columns."""
     period = bounds(df, f"period_{reading}")
     expected = times(bounds(df, f"per_period_{reading}"), as_bools(period))
     overlap = series(can_overlap(bounds(df, f"total_{reading}"), expected))
@@ -39,25 +41,37 @@ def rate_fits_total(df: pd.DataFrame, *, reading: str) -> pd.Series:
 def explain(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     reading = context.reading.value
-    per_day, total = context.interval(row["per_period"]), context.interval(row["total"])
-    assert per_day is not None
+    each, total = context.interval(row["per_period"]), context.interval(row["total"])
+    assert each is not None
     assert total is not None
     period = bounds_interval(
         tuple(pd.Series([row[f"period_{reading}_{end}"]]) for end in BOUND_NAMES)
     )
-    expected = per_day.times(period)
+    expected = each.times(period)
     draw = render_bound(context.claim(row["total"]).unit)
+    counted = bool(row["count"])
+    per = str(row["per"])
     lines: list[Line] = [
-        "A daily average does not fit the total over its period.",
-        *relation_claims(failure, context),
+        "An amount each does not fit the total it makes."
+        if counted
+        else f"{ADJECTIVES[per]} average does not fit the total over its period.",
+        claim_ref(context, "total", row["total"]),
+        claim_ref(context, "each" if counted else f"per {per}", row["per_period"]),
     ]
-    if not row["period"]:
-        lines.append(labelled("period", f"{int(row['days'])} days"))
-    return [
-        *lines,
-        f"  {per_day.format(draw)} a day over {period.format(render_bound('days'))} is "
-        f"{expected.format(draw)}, but the total is {total.format(draw)}.",
-    ]
+    if counted:
+        lines.append(claim_ref(context, "count", row["count"]))
+        how = f"{each.format(draw)} each for {period.format(format_number)}"
+    else:
+        if row["period"]:
+            lines.append(claim_ref(context, "period", row["period"]))
+        else:
+            lines.append(labelled("period", f"{int(row['days'])} days"))
+        over = period.format(lambda value: f"{format_number(value)} {per}s")
+        how = f"{each.format(draw)} a {per} over {over}"
+    return [*lines, f"  {how} is {expected.format(draw)}, but the total is {total.format(draw)}."]
+
+
+ADJECTIVES = {"day": "A daily", "week": "A weekly", "month": "A monthly", "year": "A yearly"}
 
 
 RULES = per_reading(
