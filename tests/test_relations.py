@@ -524,6 +524,49 @@ def test_a_factor_between_two_figures_that_are_no_before_and_after(tmp_path: Pat
     )
 
 
+def test_a_factor_written_as_a_verb(tmp_path: Path) -> None:
+    """ "the number treated halved": `value: halved` is the factor 2, so a factor change can
+    quote the verb the text uses ("doubled", "tripled", "halved")."""
+    folder = corpus_copy(tmp_path, "a", "2024-10-14-lakeport-marathon")
+    edit(
+        folder,
+        "article.txt",
+        "down from 1,140 last year",
+        "down from 624 last year: the number treated halved",
+    )
+    set_claim(folder, "treated-last-year", value="624")
+    add_claim(
+        folder,
+        {
+            "id": "treated-halved",
+            "quote": "the number treated halved",
+            "value": "halved",
+            "unit": "count",
+            "measure": "runners treated in 2023 for each runner treated in 2024",
+            "population": "runners in the Lakeport Marathon",
+            "as_of": "2024-10-13",
+        },
+    )
+    relation = {
+        "id": "treated-halved-since",
+        "rule": "change",
+        "before": "treated-last-year",
+        "after": "treated-sunday",
+        "by": "treated-halved",
+        "kind": "factor",
+        "direction": "down",
+    }
+    add_relation(folder, relation)
+    assert problems(folder, "treated-halved-since") == []  # 312 is half of 624
+    in_both(folder, "down from 624 last year", "down from 540 last year")
+    set_claim(folder, "treated-last-year", value="540")
+    assert_fails(
+        problems(folder, "treated-halved-since"),
+        "change_fits",
+        "fails under both readings",
+    )
+
+
 # -- rate per month, and an amount each times a count ----------------------------------------
 
 LEICESTER = ("a", "2025-03-27-leicester-measles")

@@ -77,8 +77,16 @@ _WORD_NUMBER_SPECIALS = {
     "once": 1,
     "twice": 2,
     "thrice": 3,
+    "double": 2,
+    "doubled": 2,
+    "triple": 3,
+    "tripled": 3,
+    "quadrupled": 4,
+    "halved": 2,
 }
-"""Number words text2num does not read; "twice" counts events ("met twice")."""
+"""Number words text2num does not read; "twice" counts events ("met twice"), and "doubled",
+"tripled", "halved" are the factor of a ``change`` of kind ``factor`` ("halved" with
+``direction: down``), so the claim's value is the word its quote says."""
 _HUNDRED = re.compile(r"^an? hundred\b")
 UNIT_MULTIPLES = {"decade": ("years", 10), "decades": ("years", 10)}
 """Words for several of a unit: "a decade" is 10 years, read in steps of 10 years."""
