@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the engine is imported where a chunk is evaluated: see ``CHUNK_SIZE``
-    from factsuite.checking.engine import Outcome
+    from factsuite.checking.outcome import Outcome
     from factsuite.files.article import Article
     from factsuite.files.reference import ReferenceLibrary
     from factsuite.meaning.lexicon import Reading
@@ -55,6 +55,17 @@ class ArticleVerdicts:
         passed = len(outcomes) - len(others)
         headline = article.meta.headline if article.meta else None
         return cls(article.claims_path, article.claim_count, passed, others, headline)
+
+    @property
+    def crashed(self) -> bool:
+        """Its evaluation raised (see ``contained``): the verdicts say so, not what it holds."""
+        from factsuite.checking.contained import COULD_NOT_CHECK
+
+        return any(
+            problem.rule is None and COULD_NOT_CHECK in problem.summary
+            for outcome in self.others
+            for problem in outcome.problems
+        )
 
     def tally(self) -> Counter[Status]:
         from factsuite.reports.verdicts import Status, tally
@@ -106,15 +117,37 @@ def chunk_verdicts(
 ) -> list[ArticleVerdicts]:
     """Load, evaluate and keep only the outcomes of one chunk of articles.
 
-    ``cache`` is the folder of parsed files (``files.cache``), set here since a worker
-    process or a Dask worker runs only this function.
+    ``cache`` is the folder of parsed files (``files.cache``) and of stored verdicts
+    (``verdict_cache``), set here since a worker process or a Dask worker runs only this
+    function: an article whose verdicts are stored is not loaded, and a chunk whose every
+    article's are does not import the engine.
     """
-    from factsuite.checking.contained import evaluate_contained
-    from factsuite.checking.engine import load_articles
+    from factsuite.checking.verdict_cache import StoredVerdicts
     from factsuite.files.cache import use_cache
-    from factsuite.files.reference import ReferenceLibrary
 
     use_cache(cache)
+    stored = StoredVerdicts(cache, reading, given) if cache is not None else None
+    found = [None if stored is None else stored.get(folder) for folder in folders]
+    missing = [folder for folder, verdicts in zip(folders, found, strict=True) if verdicts is None]
+    evaluated = iter(_evaluated(missing, reading, library, given) if missing else [])
+    chunk = []
+    for folder, verdicts in zip(folders, found, strict=True):
+        if verdicts is None:
+            verdicts = next(evaluated)
+            if stored is not None and not verdicts.crashed:
+                stored.put(folder, verdicts)
+        chunk.append(verdicts)
+    return chunk
+
+
+def _evaluated(
+    folders: list[Path], reading: Reading, library: ReferenceLibrary | None, given: Sequence[Path]
+) -> list[ArticleVerdicts]:
+    """Load and evaluate articles, keeping only their verdicts."""
+    from factsuite.checking.contained import evaluate_contained
+    from factsuite.checking.engine import load_articles
+    from factsuite.files.reference import ReferenceLibrary
+
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate_contained(load_articles(folders, library, given), reading, library)

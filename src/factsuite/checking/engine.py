@@ -21,13 +21,14 @@ from factsuite.checking.implied import (
     implied_wholes,
     with_implied_whole,
 )
+from factsuite.checking.outcome import CheckItem, Outcome
 from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
 from factsuite.checking.rule import Context, Failure, Rule, explain
 from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
 from factsuite.checking.tables import build_tables
 from factsuite.files.article import Article, load_article, tree_of
 from factsuite.files.loading import LocatedError
-from factsuite.files.model import Finding, Relation, ShareCount, roles
+from factsuite.files.model import Relation, ShareCount, roles
 from factsuite.files.reference import Reference, ReferenceLibrary, reference_folder_for
 from factsuite.meaning.dated import is_dated
 from factsuite.meaning.grounding import find_quote, place_of
@@ -40,33 +41,6 @@ IGNORED_ITEM = "ignored-mentions"
 COVERAGE_ITEM = "coverage"
 RESERVED_ITEMS = {SCHEMA_ITEM, IGNORED_ITEM, COVERAGE_ITEM}
 CLAIM_RULES = ("schema", "grounding", "calendar")
-
-
-@dataclass(frozen=True)
-class CheckItem:
-    """One check of one article, as pytest collects it."""
-
-    name: str
-    rule: str
-    line: int | None
-    claims: tuple[str, ...] = ()
-    draft: bool = False
-    """It checks a claim still marked draft: reported as needing review, never as passing."""
-
-
-@dataclass
-class Outcome:
-    """A check's result: the explanations of what failed (none when it passed)."""
-
-    item: CheckItem
-    problems: list[Problem] = field(default_factory=list)
-    finding: Finding | None = None
-    fingerprint: str | None = None
-    """What this failure was made of (see ``findings_review``): a finding records it."""
-
-    @property
-    def passed(self) -> bool:
-        return not self.problems
 
 
 def plan(article: Article, reference: Reference | None = None) -> list[CheckItem]:
