@@ -14,7 +14,7 @@ from factsuite.checking import engine
 from factsuite.checking.engine import SCHEMA_ITEM, CheckItem, Evaluation, Outcome, plan
 from factsuite.checking.findings import Problem
 from factsuite.files.article import Article
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 
 

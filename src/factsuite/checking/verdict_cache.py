@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from factsuite.checking.chunks import ArticleVerdicts
     from factsuite.checking.engine import Outcome
     from factsuite.checking.findings import Line, Problem
+    from factsuite.files.reference_library import ReferenceLibrary
     from factsuite.meaning.intervals import Bound, Interval
     from factsuite.meaning.lexicon import Reading
 
@@ -113,6 +114,53 @@ class StoredVerdicts:
         return digest.hexdigest()
 
 
+def reference_errors(
+    folders: Sequence[Path], library: ReferenceLibrary, cache: Path | None, reading: Reading
+) -> list[str]:
+    """What is wrong in each reference folder the articles use, in the order they first
+    use them: stored like verdicts (keyed by all the folder holds), so that a run whose
+    verdicts are all stored reads no series either."""
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        seen.setdefault(os.path.dirname(os.path.realpath(folder)), folder)
+    texts = []
+    done: set[Path] = set()
+    for parent, article in seen.items():
+        found = _reference_of(parent)
+        if found is None or found[0] in done:
+            continue
+        done.add(found[0])
+        entry = None
+        if cache is not None:
+            digest = hashlib.sha256(f"{found[0]}\0{found[1]}".encode()).hexdigest()
+            entry = cache / FOLDER / _run_fingerprint(str(reading)) / f"reference-{digest}"
+            payload = read_entry(entry)
+            stored = None if payload is None else _texts(payload)
+            if stored is not None:
+                texts += stored
+                continue
+        reference = library.for_article(article)
+        told = [] if reference is None else _told(reference.errors.values())
+        if entry is not None:
+            write_entry(entry, json.dumps(told).encode())
+        texts += told
+    return texts
+
+
+def _told(errors: Any) -> list[str]:
+    return ["\n".join(str(error) for error in located) for located in errors]
+
+
+def _texts(payload: bytes) -> list[str] | None:
+    try:
+        texts = json.loads(payload)
+    except ValueError:
+        return None
+    if isinstance(texts, list) and all(isinstance(text, str) for text in texts):
+        return texts
+    return None
+
+
 def _add(digest: Any, data: bytes) -> None:
     """One part of a key, prefixed by its length so that no two lists of parts share one."""
     digest.update(b"%d:" % len(data))
@@ -146,15 +194,20 @@ def _distributions() -> str:
     return "\n".join(names)
 
 
-@cache
 def _reference_fingerprint(parent: str) -> str:
     """The nearest reference folder beside the article's (resolved) parent or an ancestor
     (as ``reference_folder_for`` finds it), and all it holds."""
+    found = _reference_of(parent)
+    return "no reference" if found is None else f"{found[0]}\0{found[1]}"
+
+
+@cache
+def _reference_of(parent: str) -> tuple[Path, str] | None:
     for ancestor in (Path(parent), *Path(parent).parents):
         candidate = ancestor / REFERENCE_FOLDER
         if os.path.isdir(candidate):
-            return f"{candidate}\0{_tree_digest(candidate)}"
-    return "no reference"
+            return candidate, _tree_digest(candidate)
+    return None
 
 
 def _tree_digest(folder: Path) -> str:
