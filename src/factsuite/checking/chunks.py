@@ -155,7 +155,23 @@ def _evaluated(
             ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles
         ]
         del evaluation  # freed while the collector is off, or it walks the whole chunk once more
+        _forget_readings()
     return chunk
+
+
+def _forget_readings() -> None:
+    """Empty the caches of figures, readings and quotes read in the chunk.
+
+    They are keyed by the claims' own words, so they only pay within an archive's repeated
+    phrasings; kept across chunks, they filled up to their caps (65,536 entries each) over
+    the first tens of thousands of articles, and memory per article was not flat.
+    """
+    from factsuite.meaning.grounding import figure_problem
+    from factsuite.meaning.numbers import parse_figure
+    from factsuite.meaning.readings import _read_date, read_figure
+
+    for cached in (figure_problem, parse_figure, read_figure, _read_date):
+        cached.cache_clear()
 
 
 def verdicts(
