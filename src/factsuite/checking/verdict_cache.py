@@ -65,6 +65,9 @@ class StoredVerdicts:
         self.given = tuple(given)
         self.folder = folder / FOLDER / _run_fingerprint(str(reading))
         self._keys: dict[Path, str] = {}
+        self._references: dict[str, str] = {}
+        """Each reference folder's fingerprint, by the folder above the articles: walked once
+        for this chunk (not per process, so that a long-lived process sees an edit)."""
 
     def get(self, article: Path) -> ArticleVerdicts | None:
         """The article's stored verdicts, or None (remembering its key for ``put``)."""
@@ -86,6 +89,14 @@ class StoredVerdicts:
         if key is not None:
             write_entry(self.folder / key, json.dumps(encoded(verdicts)).encode())
 
+    def _reference(self, parent: str) -> str:
+        """The nearest reference folder beside the article's (resolved) parent or an
+        ancestor (as ``reference_folder_for`` finds it), and all it holds."""
+        if parent not in self._references:
+            found = _reference_of(parent)
+            self._references[parent] = "none" if found is None else f"{found[0]}\0{found[1]}"
+        return self._references[parent]
+
     def _key(self, article: Path) -> str | None:
         """The hash of everything the article's verdicts depend on (see the module), or None
         when it cannot be stored (a link among its files, or a file that cannot be read)."""
@@ -99,7 +110,7 @@ class StoredVerdicts:
                 os.path.realpath(article),
                 str(tree_of(article, self.given)),
                 repr(Limits.from_environment()),
-                _reference_fingerprint(os.path.dirname(os.path.realpath(article))),
+                self._reference(os.path.dirname(os.path.realpath(article))),
             ):
                 _add(digest, part.encode())
             for name in ARTICLE_FILES:
@@ -194,14 +205,6 @@ def _distributions() -> str:
     return "\n".join(names)
 
 
-def _reference_fingerprint(parent: str) -> str:
-    """The nearest reference folder beside the article's (resolved) parent or an ancestor
-    (as ``reference_folder_for`` finds it), and all it holds."""
-    found = _reference_of(parent)
-    return "no reference" if found is None else f"{found[0]}\0{found[1]}"
-
-
-@cache
 def _reference_of(parent: str) -> tuple[Path, str] | None:
     for ancestor in (Path(parent), *Path(parent).parents):
         candidate = ancestor / REFERENCE_FOLDER
