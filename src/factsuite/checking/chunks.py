@@ -10,69 +10,21 @@ from __future__ import annotations
 
 import gc
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factsuite.checking.article_verdicts import ArticleVerdicts as ArticleVerdicts
+
 if TYPE_CHECKING:  # the engine is imported where a chunk is evaluated: see ``CHUNK_SIZE``
-    from factsuite.checking.outcome import Outcome
-    from factsuite.files.article import Article
-    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.files.reference_library import ReferenceLibrary
     from factsuite.meaning.lexicon import Reading
-    from factsuite.reports.verdicts import Status
 
 CHUNK_SIZE = 500
 """Articles evaluated together by default.  The pytest plugin reads it for every run, so this
 module imports the engine (pandas, pandera, pydantic) only in the functions that evaluate."""
-
-
-@dataclass(frozen=True)
-class ArticleVerdicts:
-    """What one article's checks came to: all a summary or a report line needs.
-
-    Checks that passed are only counted: they are nearly all of a large archive's, and
-    sending each back from a worker process cost the main process as much as the workers'
-    evaluating them.
-    """
-
-    claims_path: Path
-    claim_count: int
-    passed: int
-    others: list[Outcome]
-    """Every check that did not simply pass: failures, recorded findings, drafts."""
-    headline: str | None = None
-    """meta.yaml's headline: the culprit weighs the headline's claims before the body's."""
-
-    @classmethod
-    def of(cls, article: Article, outcomes: list[Outcome]) -> ArticleVerdicts:
-        from factsuite.reports.verdicts import Status, status
-
-        others = [outcome for outcome in outcomes if status(outcome) is not Status.PASSED]
-        passed = len(outcomes) - len(others)
-        headline = article.meta.headline if article.meta else None
-        return cls(article.claims_path, article.claim_count, passed, others, headline)
-
-    @property
-    def crashed(self) -> bool:
-        """Its evaluation raised (see ``contained``): the verdicts say so, not what it holds."""
-        from factsuite.checking.contained import COULD_NOT_CHECK
-
-        return any(
-            problem.rule is None and COULD_NOT_CHECK in problem.summary
-            for outcome in self.others
-            for problem in outcome.problems
-        )
-
-    def tally(self) -> Counter[Status]:
-        from factsuite.reports.verdicts import Status, tally
-
-        counts = tally(self.others)
-        counts[Status.PASSED] += self.passed
-        return counts
 
 
 def chunk_size_of(written: str) -> int | None:
@@ -146,7 +98,7 @@ def _evaluated(
     """Load and evaluate articles, keeping only their verdicts."""
     from factsuite.checking.contained import evaluate_contained
     from factsuite.checking.engine import load_articles
-    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.files.reference_library import ReferenceLibrary
 
     library = library or ReferenceLibrary()
     with collector_paused():

@@ -31,7 +31,8 @@ from factsuite.meaning.readings import ClaimReading
 
 if TYPE_CHECKING:  # pandas and pandera, imported where articles are evaluated (see below)
     from factsuite.checking.rule import Failure, Rule
-    from factsuite.files.reference import Reference, ReferenceLibrary
+    from factsuite.files.reference import Reference
+    from factsuite.files.reference_library import ReferenceLibrary
 
 SCHEMA_ITEM = "schema"
 IGNORED_ITEM = "ignored-mentions"
@@ -243,7 +244,7 @@ def load_articles(
 ) -> list[Article]:
     """Read article folders, each inside the given path that holds it (see ``tree_of``);
     findings are checked against each article's reference too."""
-    from factsuite.files.reference import ReferenceLibrary, reference_folder_for
+    from factsuite.files.reference_library import ReferenceLibrary, reference_folder_for
 
     library = library or ReferenceLibrary()
     articles = [load_article(folder, tree_of(folder, given)) for folder in folders]
@@ -301,7 +302,7 @@ def evaluate(
     from factsuite.checking.rule import Context, explain
     from factsuite.checking.rules import find_failures
     from factsuite.checking.tables import build_tables
-    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.files.reference_library import ReferenceLibrary
 
     library = library or ReferenceLibrary()
     references = {str(a.folder): library.for_article(a.folder) for a in articles}

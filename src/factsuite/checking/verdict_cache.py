@@ -44,7 +44,7 @@ from factsuite.files.loading import Limits
 from factsuite.files.names import CLAIMS_FILE, META_FILE, REFERENCE_FOLDER, TEXT_FILE
 
 if TYPE_CHECKING:
-    from factsuite.checking.chunks import ArticleVerdicts
+    from factsuite.checking.article_verdicts import ArticleVerdicts
     from factsuite.checking.engine import Outcome
     from factsuite.checking.findings import Line, Problem
     from factsuite.files.reference_library import ReferenceLibrary
@@ -242,7 +242,7 @@ def encoded(verdicts: ArticleVerdicts) -> dict[str, Any]:
 
 
 def decoded(article: Path, entry: dict[str, Any]) -> ArticleVerdicts:
-    from factsuite.checking.chunks import ArticleVerdicts
+    from factsuite.checking.article_verdicts import ArticleVerdicts
 
     others = [_outcome_of(outcome) for outcome in entry["others"]]
     headline = entry["headline"]

@@ -34,8 +34,6 @@ from factsuite.files.names import (
     SERIES_FILE,
 )
 from factsuite.files.populations import PopulationsFile, Vocabulary
-from factsuite.files.reference_library import ReferenceLibrary as ReferenceLibrary
-from factsuite.files.reference_library import reference_folder_for as reference_folder_for
 
 HEADER_ROWS = 1
 
