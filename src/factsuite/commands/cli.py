@@ -119,7 +119,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache",
         action="store_true",
-        help=f"parse every file anew, not from the cache of parsed files in {CLI_CACHE}/",
+        help=(
+            f"parse and check every article anew, not from the parsed files and stored "
+            f"verdicts in {CLI_CACHE}/"
+        ),
     )
     check.add_argument(
         "--scheduler",
