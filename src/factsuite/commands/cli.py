@@ -120,7 +120,7 @@ def parser() -> argparse.ArgumentParser:
         "--no-cache",
         action="store_true",
         help=(
-            f"parse and check every article anew, not from the parsed files and stored "
+            "parse and check every article anew, not from the parsed files and stored "
             f"verdicts in {CLI_CACHE}/"
         ),
     )
