@@ -160,6 +160,16 @@ def test_an_article_with_a_link_among_its_files_is_never_stored(tmp_path: Path) 
     assert not stored_entries(tmp_path / "cache")
 
 
+def test_an_article_with_a_file_past_the_size_limit_is_never_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = copy_of_seed(tmp_path)
+    monkeypatch.setenv("FACTSUITE_MAX_FILE_BYTES", "1000")  # the seed's claims.yaml is larger
+    (verdicts,) = run([folder], tmp_path / "cache")
+    assert verdicts.others
+    assert not stored_entries(tmp_path / "cache")
+
+
 def test_the_cli_prints_the_same_warm_as_without_the_cache(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -99,25 +99,27 @@ class StoredVerdicts:
 
     def _key(self, article: Path) -> str | None:
         """The hash of everything the article's verdicts depend on (see the module), or None
-        when it cannot be stored (a link among its files, or a file that cannot be read)."""
+        when it cannot be stored (a link among its files, a file past the size limit, or
+        one that cannot be read)."""
         from factsuite.files.article import tree_of
 
         digest = hashlib.sha256()
         try:
+            limits = Limits.from_environment()
             for part in (
                 str(article),
                 os.path.abspath(article),
                 os.path.realpath(article),
                 str(tree_of(article, self.given)),
-                repr(Limits.from_environment()),
+                repr(limits),
                 self._reference(os.path.dirname(os.path.realpath(article))),
             ):
                 _add(digest, part.encode())
             for name in ARTICLE_FILES:
                 path = article / name
                 status = os.lstat(path)
-                if not stat.S_ISREG(status.st_mode):
-                    return None
+                if not stat.S_ISREG(status.st_mode) or status.st_size > limits.max_file_bytes:
+                    return None  # a link, or a file that loading refuses unread
                 with open(path, "rb") as file:
                     _add(digest, file.read())
         except (OSError, ValueError):
@@ -223,9 +225,9 @@ def _tree_digest(folder: Path) -> str:
             _add(digest, os.path.relpath(path, folder).encode())
             if os.path.islink(path):
                 _add(digest, b"link " + os.readlink(path).encode())
-            if name in files and os.path.isfile(path):
+            if name in files and os.path.isfile(path):  # never a FIFO or a device
                 with open(path, "rb") as file:
-                    _add(digest, file.read())
+                    _add(digest, hashlib.file_digest(file, "sha256").digest())
     return digest.hexdigest()
 
 
