@@ -19,7 +19,7 @@ from pathlib import Path
 from factsuite.checking import tables
 from factsuite.checking.chunks import chunk_verdicts, chunked
 from factsuite.files.article import discover
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning import grounding, numbers
 from factsuite.meaning import readings as semantics
 from factsuite.meaning.lexicon import DEFAULT_READING

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from factsuite.checking.engine import evaluate, load_articles, plan
 from factsuite.files.model import Claim
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.dated import infer_dated, is_dated
 
 ROOT = Path(__file__).resolve().parents[1]

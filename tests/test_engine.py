@@ -12,7 +12,7 @@ from factsuite.checking.engine import (
     load_articles,
     plan,
 )
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "facts" / "2022-03-22-kremlin-talks"

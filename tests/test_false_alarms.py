@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from factsuite.checking.engine import evaluate, load_articles
 from factsuite.files.model import Claim
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.context import anchor_of
 from factsuite.meaning.dated import is_dated
 from factsuite.meaning.dates import DateSpan, parse_date

@@ -13,7 +13,7 @@ from factsuite.checking.culprit import culprit_of
 from factsuite.checking.engine import SCHEMA_ITEM, Evaluation, evaluate, load_articles, plan
 from factsuite.checking.implied import candidate_relations
 from factsuite.files.article import load_article
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.reports.wording import culprit_text, failing_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from factsuite.checking.rules.share_holds_parts import share_holds_parts
 from factsuite.checking.tables import JOINED_COLUMNS, build_tables
 from factsuite.commands.synth import write_archive
 from factsuite.files.article import discover
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.intervals import Interval
 
 READING = "pragmatic"

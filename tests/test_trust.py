@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from factsuite.checking.engine import Evaluation, Outcome, evaluate, load_articles
 from factsuite.commands.cli import main
 from factsuite.files.article import Article
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.reports.verdicts import Status, status
 from factsuite.reports.wording import failure_text
 

@@ -10,58 +10,21 @@ from __future__ import annotations
 
 import gc
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factsuite.checking.article_verdicts import ArticleVerdicts as ArticleVerdicts
+
 if TYPE_CHECKING:  # the engine is imported where a chunk is evaluated: see ``CHUNK_SIZE``
-    from factsuite.checking.engine import Outcome
-    from factsuite.files.article import Article
-    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.files.reference_library import ReferenceLibrary
     from factsuite.meaning.lexicon import Reading
-    from factsuite.reports.verdicts import Status
 
 CHUNK_SIZE = 500
 """Articles evaluated together by default.  The pytest plugin reads it for every run, so this
 module imports the engine (pandas, pandera, pydantic) only in the functions that evaluate."""
-
-
-@dataclass(frozen=True)
-class ArticleVerdicts:
-    """What one article's checks came to: all a summary or a report line needs.
-
-    Checks that passed are only counted: they are nearly all of a large archive's, and
-    sending each back from a worker process cost the main process as much as the workers'
-    evaluating them.
-    """
-
-    claims_path: Path
-    claim_count: int
-    passed: int
-    others: list[Outcome]
-    """Every check that did not simply pass: failures, recorded findings, drafts."""
-    headline: str | None = None
-    """meta.yaml's headline: the culprit weighs the headline's claims before the body's."""
-
-    @classmethod
-    def of(cls, article: Article, outcomes: list[Outcome]) -> ArticleVerdicts:
-        from factsuite.reports.verdicts import Status, status
-
-        others = [outcome for outcome in outcomes if status(outcome) is not Status.PASSED]
-        passed = len(outcomes) - len(others)
-        headline = article.meta.headline if article.meta else None
-        return cls(article.claims_path, article.claim_count, passed, others, headline)
-
-    def tally(self) -> Counter[Status]:
-        from factsuite.reports.verdicts import Status, tally
-
-        counts = tally(self.others)
-        counts[Status.PASSED] += self.passed
-        return counts
 
 
 def chunk_size_of(written: str) -> int | None:
@@ -106,15 +69,37 @@ def chunk_verdicts(
 ) -> list[ArticleVerdicts]:
     """Load, evaluate and keep only the outcomes of one chunk of articles.
 
-    ``cache`` is the folder of parsed files (``files.cache``), set here since a worker
-    process or a Dask worker runs only this function.
+    ``cache`` is the folder of parsed files (``files.cache``) and of stored verdicts
+    (``verdict_cache``), set here since a worker process or a Dask worker runs only this
+    function: an article whose verdicts are stored is not loaded, and a chunk whose every
+    article's are does not import the engine.
     """
-    from factsuite.checking.contained import evaluate_contained
-    from factsuite.checking.engine import load_articles
+    from factsuite.checking.verdict_cache import StoredVerdicts
     from factsuite.files.cache import use_cache
-    from factsuite.files.reference import ReferenceLibrary
 
     use_cache(cache)
+    stored = StoredVerdicts(cache, reading, given) if cache is not None else None
+    found = [None if stored is None else stored.get(folder) for folder in folders]
+    missing = [folder for folder, verdicts in zip(folders, found, strict=True) if verdicts is None]
+    evaluated = iter(_evaluated(missing, reading, library, given) if missing else [])
+    chunk = []
+    for folder, verdicts in zip(folders, found, strict=True):
+        if verdicts is None:
+            verdicts = next(evaluated)
+            if stored is not None and not verdicts.crashed:
+                stored.put(folder, verdicts)
+        chunk.append(verdicts)
+    return chunk
+
+
+def _evaluated(
+    folders: list[Path], reading: Reading, library: ReferenceLibrary | None, given: Sequence[Path]
+) -> list[ArticleVerdicts]:
+    """Load and evaluate articles, keeping only their verdicts."""
+    from factsuite.checking.contained import evaluate_contained
+    from factsuite.checking.engine import load_articles
+    from factsuite.files.reference_library import ReferenceLibrary
+
     library = library or ReferenceLibrary()
     with collector_paused():
         evaluation = evaluate_contained(load_articles(folders, library, given), reading, library)
@@ -122,7 +107,23 @@ def chunk_verdicts(
             ArticleVerdicts.of(article, evaluation.of(article)) for article in evaluation.articles
         ]
         del evaluation  # freed while the collector is off, or it walks the whole chunk once more
+        _forget_readings()
     return chunk
+
+
+def _forget_readings() -> None:
+    """Empty the caches of figures, readings and quotes read in the chunk.
+
+    They are keyed by the claims' own words, so they only pay within an archive's repeated
+    phrasings; kept across chunks, they filled up to their caps (65,536 entries each) over
+    the first tens of thousands of articles, and memory per article was not flat.
+    """
+    from factsuite.meaning.grounding import figure_problem
+    from factsuite.meaning.numbers import parse_figure
+    from factsuite.meaning.readings import _read_date, read_figure
+
+    for cached in (figure_problem, parse_figure, read_figure, _read_date):
+        cached.cache_clear()
 
 
 def verdicts(

@@ -14,7 +14,7 @@ from factsuite.checking import engine
 from factsuite.checking.engine import SCHEMA_ITEM, CheckItem, Evaluation, Outcome, plan
 from factsuite.checking.findings import Problem
 from factsuite.files.article import Article
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 
 
@@ -51,7 +51,7 @@ def _failed(articles: list[Article], reading: Reading, library: ReferenceLibrary
     for article in articles:
         key = str(article.folder)
         text = (
-            f"{article.claims_path}: factsuite could not check this article ({kind}: "
+            f"{article.claims_path}: {COULD_NOT_CHECK} ({kind}: "
             f"{_short(error)}); the other articles were checked. Please report it with "
             "this article attached."
         )
@@ -64,6 +64,9 @@ def _failed(articles: list[Article], reading: Reading, library: ReferenceLibrary
     return Evaluation(list(articles), outcomes, reading, library)
 
 
+COULD_NOT_CHECK = "factsuite could not check this article"
+"""How an article whose evaluation raised begins its schema item: its verdicts are not
+stored (see ``checking/verdict_cache.py``), so that a passing trouble does not stay."""
 NOT_CHECKED = "not checked: the article could not be evaluated (see its schema item)"
 
 

@@ -1,6 +1,9 @@
 """The engine: plan each article's checks, evaluate all articles in bulk, attach verdicts.
 
 Used alike by the pytest plugin and by ``factsuite check``, so that both say the same.
+What pulls in pandas and pandera (tables, rules, reference series) is imported in the
+functions that plan and evaluate: reports and the culprit import ``Evaluation`` from here,
+and a run whose verdicts are all stored (``verdict_cache.py``) must not pay for them.
 """
 
 from __future__ import annotations
@@ -11,29 +14,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factsuite.checking.covering import covers
 from factsuite.checking.findings import Problem
 from factsuite.checking.findings_review import finding_errors, fingerprint
-from factsuite.checking.implied import (
-    candidate_relations,
-    implied_relations,
-    implied_wholes,
-    with_implied_whole,
-)
-from factsuite.checking.reference_tables import build_reference_tables, citations, event_days
-from factsuite.checking.rule import Context, Failure, Rule, explain
-from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES, find_failures
-from factsuite.checking.tables import build_tables
+from factsuite.checking.outcome import CheckItem as CheckItem
+from factsuite.checking.outcome import Outcome as Outcome
 from factsuite.files.article import Article, load_article, tree_of
 from factsuite.files.loading import LocatedError
-from factsuite.files.model import Finding, Relation, ShareCount, roles
-from factsuite.files.reference import Reference, ReferenceLibrary, reference_folder_for
-from factsuite.meaning.dated import is_dated
+from factsuite.files.model import Relation, ShareCount, roles
 from factsuite.meaning.grounding import find_quote, place_of
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.meaning.mentions import find_mentions
 from factsuite.meaning.readings import ClaimReading
+
+if TYPE_CHECKING:  # pandas and pandera, imported where articles are evaluated (see below)
+    from factsuite.checking.rule import Failure, Rule
+    from factsuite.files.reference import Reference
+    from factsuite.files.reference_library import ReferenceLibrary
 
 SCHEMA_ITEM = "schema"
 IGNORED_ITEM = "ignored-mentions"
@@ -42,38 +41,13 @@ RESERVED_ITEMS = {SCHEMA_ITEM, IGNORED_ITEM, COVERAGE_ITEM}
 CLAIM_RULES = ("schema", "grounding", "calendar")
 
 
-@dataclass(frozen=True)
-class CheckItem:
-    """One check of one article, as pytest collects it."""
-
-    name: str
-    rule: str
-    line: int | None
-    claims: tuple[str, ...] = ()
-    draft: bool = False
-    """It checks a claim still marked draft: reported as needing review, never as passing."""
-
-
-@dataclass
-class Outcome:
-    """A check's result: the explanations of what failed (none when it passed)."""
-
-    item: CheckItem
-    problems: list[Problem] = field(default_factory=list)
-    finding: Finding | None = None
-    fingerprint: str | None = None
-    """What this failure was made of (see ``findings_review``): a finding records it."""
-
-    @property
-    def passed(self) -> bool:
-        return not self.problems
-
-
 def plan(article: Article, reference: Reference | None = None) -> list[CheckItem]:
     """The checks an article gets; a file that does not validate gets its schema item only.
 
     Planned once per article and reference: loading, collection and evaluation all ask.
     """
+    from factsuite.checking.implied import implied_relations
+
     key = id(article)
     planned = _PLANS.get(key)
     valid = article.is_valid  # an article found invalid after planning loses its checks
@@ -101,6 +75,9 @@ state of the engine's."""
 def _plan(
     article: Article, reference: Reference | None, implied: list[Relation]
 ) -> list[CheckItem]:
+    from factsuite.checking.implied import with_implied_whole
+    from factsuite.checking.rules import CLAIM_ITEM
+
     if not article.is_valid:
         return [CheckItem(SCHEMA_ITEM, "schema", 1)]
     assert article.claims is not None
@@ -139,6 +116,10 @@ def _plan(
 
 def _reference_items(article: Article, reference: Reference | None) -> list[CheckItem]:
     """record/population/stale for claims a series speaks to; event for dates naming one."""
+    from factsuite.checking.reference_tables import citations
+    from factsuite.checking.rules import CLAIM_ITEM
+    from factsuite.meaning.dated import is_dated
+
     assert article.claims is not None
     lines = {claim.id: article.line("claims", i) for i, claim in enumerate(article.claims.claims)}
     items = []
@@ -210,6 +191,8 @@ def cross_reference_errors(article: Article, reference: Reference | None) -> lis
 
 def _whole_errors(article: Article) -> list[LocatedError]:
     """A share_count with no whole whose part no one total or sum_of lists."""
+    from factsuite.checking.implied import implied_wholes
+
     assert article.claims is not None
     relations = article.claims.relations
     errors = []
@@ -236,6 +219,8 @@ def _whole_errors(article: Article) -> list[LocatedError]:
 
 def _ignore_implied_errors(article: Article, reference: Reference | None) -> list[LocatedError]:
     """Names under ignore_implied that switch off no implied relation: a typo must not pass."""
+    from factsuite.checking.implied import candidate_relations
+
     assert article.claims is not None
     if not article.claims.ignore_implied:
         return []
@@ -259,6 +244,8 @@ def load_articles(
 ) -> list[Article]:
     """Read article folders, each inside the given path that holds it (see ``tree_of``);
     findings are checked against each article's reference too."""
+    from factsuite.files.reference_library import ReferenceLibrary, reference_folder_for
+
     library = library or ReferenceLibrary()
     articles = [load_article(folder, tree_of(folder, given)) for folder in folders]
     for article in articles:
@@ -311,6 +298,12 @@ def evaluate(
 ) -> Evaluation:
     """Run every rule (``rules()`` unless given) over all valid articles at once, then give
     each item its verdict."""
+    from factsuite.checking.reference_tables import build_reference_tables, event_days
+    from factsuite.checking.rule import Context, explain
+    from factsuite.checking.rules import find_failures
+    from factsuite.checking.tables import build_tables
+    from factsuite.files.reference_library import ReferenceLibrary
+
     library = library or ReferenceLibrary()
     references = {str(a.folder): library.for_article(a.folder) for a in articles}
     outcomes: dict[tuple[str, str], Outcome] = {}
@@ -402,6 +395,8 @@ def _strict_also(failure: Failure, failures: list[Failure]) -> bool | None:
 
 
 def _item_name(failure: Failure) -> str:
+    from factsuite.checking.rules import CLAIM_ITEM, CLAIM_TABLES
+
     row = failure.row
     if failure.rule.table in CLAIM_TABLES:
         return CLAIM_ITEM.format(rule=failure.rule.item, claim=row["claim"])

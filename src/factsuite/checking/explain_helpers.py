@@ -10,17 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from fractions import Fraction
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from factsuite.checking.findings import ClaimRef, Line
-from factsuite.checking.rule import Context, Failure
 from factsuite.files.model import PUBLICATION, Claim
-from factsuite.files.reference import Series
 from factsuite.meaning.dates import describe, describe_day
 from factsuite.meaning.grounding import find_quote
 from factsuite.meaning.intervals import Bound, Interval, format_number
 from factsuite.meaning.lexicon import Kind, load_lexicon
+
+if TYPE_CHECKING:  # the reports import this module: pandas only where a row is read
+    import pandas as pd
+
+    from factsuite.checking.rule import Context, Failure
+    from factsuite.files.reference import Series
 
 
 def render_bound(unit: str) -> Callable[[Bound], str]:
@@ -105,6 +108,8 @@ def endpoint(row: pd.Series, role: str) -> str:
     value = row[role]
     if value == PUBLICATION:
         return f"publication ({describe(date.fromordinal(int(row[f'{role}_first'])))})"
+    import pandas as pd
+
     if pd.isna(row.get(f"{role}_first")):
         return f"'{value}'"
     first, last = (date.fromordinal(int(row[f"{role}_{end}"])) for end in ("first", "last"))

@@ -23,6 +23,7 @@ chain).  Its name says what it is, ``implied:same_figure[a,b]``; listing that na
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from factsuite.checking.implied_partition import implied_partitions
 from factsuite.files.article import Article
@@ -37,8 +38,10 @@ from factsuite.files.model import (
     roles,
 )
 from factsuite.files.populations import Vocabulary, normalise
-from factsuite.files.reference import Reference
 from factsuite.meaning.lexicon import Kind, load_lexicon
+
+if TYPE_CHECKING:  # pandas: the reports import this module
+    from factsuite.files.reference import Reference
 
 PREFIX = "implied:"
 """Every implied relation's name starts so; no relation id a user writes can."""

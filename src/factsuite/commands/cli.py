@@ -9,6 +9,7 @@ from pathlib import Path
 
 from factsuite import __version__
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
+from factsuite.checking.verdict_cache import reference_errors
 from factsuite.commands.check_output import (
     CheckRun,
     add_output_arguments,
@@ -22,8 +23,7 @@ from factsuite.commands.lexicon_doc import lexicon_markdown
 from factsuite.commands.scaffold import add_command as add_new_command
 from factsuite.commands.synth import add_command as add_synth_command
 from factsuite.files.cache import CLI_CACHE, cli_cache_folder
-from factsuite.files.reference import Reference, ReferenceLibrary
-from factsuite.files.schema_files import stale_files, write_schema_files
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import DEFAULT_READING, Reading
 from factsuite.reports.baseline import BaselineError, load_baseline
 from factsuite.reports.claimreview import add_command as add_export_command
@@ -51,20 +51,14 @@ def _check(arguments: argparse.Namespace) -> int:
         for article in checked:
             run.article(article)
             advance()
-    for reference in _references(folders, library):
-        for errors in reference.errors.values():
-            run.reference_error("\n".join(str(error) for error in errors))
+    for text in reference_errors(folders, library, cache, reading):
+        run.reference_error(text)
     return run.finish(len(folders))
 
 
-def _references(folders: list[Path], library: ReferenceLibrary) -> list[Reference]:
-    """Every reference folder the articles use, read here too when workers checked them."""
-    for folder in folders:
-        library.for_article(folder)
-    return library.loaded
-
-
 def _schemas(arguments: argparse.Namespace) -> int:
+    from factsuite.files.schema_files import stale_files, write_schema_files
+
     if arguments.check:
         stale = stale_files(arguments.folder)
         for name in stale:
@@ -125,7 +119,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache",
         action="store_true",
-        help=f"parse every file anew, not from the cache of parsed files in {CLI_CACHE}/",
+        help=(
+            "parse and check every article anew, not from the parsed files and stored "
+            f"verdicts in {CLI_CACHE}/"
+        ),
     )
     check.add_argument(
         "--scheduler",

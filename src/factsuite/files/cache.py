@@ -143,29 +143,41 @@ def _digest(texts: list[str]) -> str:
 
 def _read(entry: Path) -> list[Any] | None:
     """The cached documents, or None for an entry that is missing or damaged in any way."""
+    payload = read_entry(entry)
     try:
-        payload = unseal(entry, entry.read_bytes())
         documents = None if payload is None else json.loads(payload)
         if not isinstance(documents, list):
             return None
         return [_decoded(document) for document in documents]
-    except (OSError, ValueError, TypeError, KeyError, IndexError, RecursionError):
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError):
         return None
 
 
 def _write(entry: Path, documents: list[Any]) -> None:
-    """Write an entry whole or not at all (another process may read it meanwhile)."""
+    encoded = [_encoded(document) for document in documents]
+    write_entry(entry, json.dumps(encoded, separators=(",", ":")).encode())
+
+
+def read_entry(entry: Path) -> bytes | None:
+    """What an entry holds if this user's key sealed it; None if missing or not sealed."""
+    try:
+        return unseal(entry, entry.read_bytes())
+    except OSError:
+        return None
+
+
+def write_entry(entry: Path, payload: bytes) -> None:
+    """Seal and write an entry whole or not at all (another process may read it meanwhile)."""
     temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{threading.get_ident()}")
     try:
-        encoded = [_encoded(document) for document in documents]
-        sealed = seal(entry, json.dumps(encoded, separators=(",", ":")).encode())
+        sealed = seal(entry, payload)
         if sealed is None:
             return  # no key can be kept: nothing is cached
         _made(entry.parent)
         temporary.write_bytes(sealed)
         os.replace(temporary, entry)
     except OSError:
-        return  # a read-only or full disk only costs the next run a parse
+        return  # a read-only or full disk only costs the next run the work
 
 
 @cache

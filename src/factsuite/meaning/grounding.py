@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from factsuite.meaning.lexicon import Kind, load_lexicon
 from factsuite.meaning.mention_index import ASCII_CASE_TWINS
 from factsuite.meaning.qualifiers import hedges_nothing_here, qualifier_before, spelling_of
+
+if TYPE_CHECKING:  # numpy is imported where a quote is searched for: reports import this module
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,8 @@ text: "million children"); most places are set aside at once by ``quick_ratio``.
 def _index(article: str) -> tuple[np.ndarray, np.ndarray]:
     """Where each word of the article starts, sorted by the hash of its first ``GRAM``
     characters, and those hashes: once per article, in C, a few ms for 1 MB."""
+    import numpy as np
+
     codes = _codes(article)
     blank = codes <= _SPACE
     starts = np.flatnonzero(~blank & np.concatenate(([True], blank[:-1])))
@@ -115,6 +119,8 @@ def _index(article: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _codes(text: str) -> np.ndarray:
     """The text's code points, followed by ``GRAM`` spaces so that every start has a gram."""
+    import numpy as np
+
     return np.frombuffer((text + " " * GRAM).encode("utf-32-le"), dtype=np.uint32)
 
 
@@ -125,6 +131,8 @@ def _hashes(codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """A hash of the word at each start, up to ``GRAM`` characters (wrapping in 64 bits):
     ASCII letters in lower case, and what follows the word's end ignored, so that the last
     word of a quote is found whatever the article writes after it."""
+    import numpy as np
+
     hashes = np.zeros(len(starts), dtype=np.uint64)
     ended = np.zeros(len(starts), dtype=bool)
     for offset in range(GRAM):
@@ -138,6 +146,8 @@ def _hashes(codes: np.ndarray, starts: np.ndarray) -> np.ndarray:
 
 def _candidates(article: str, quote: str) -> list[int]:
     """The beginnings of the quote in the article that most of its stretches vote for."""
+    import numpy as np
+
     if not article:
         return [0]
     positions, hashes = _index(article)

@@ -46,7 +46,7 @@ from factsuite.reports.escaping import capped, one_line, visible
 if TYPE_CHECKING:  # the engine is imported when the first fact file is collected, not before
     from factsuite.checking.engine import CheckItem, Evaluation, Outcome
     from factsuite.files.article import Article
-    from factsuite.files.reference import ReferenceLibrary
+    from factsuite.files.reference_library import ReferenceLibrary
     from factsuite.meaning.lexicon import Reading
 
 # -- options and configuration ---------------------------------------------------------------
@@ -246,7 +246,7 @@ def suite_state(config: pytest.Config) -> SuiteState:
     """
     if state_key not in config.stash:
         from factsuite.files.cache import use_cache
-        from factsuite.files.reference import ReferenceLibrary
+        from factsuite.files.reference_library import ReferenceLibrary
         from factsuite.meaning.lexicon import Reading
 
         settings = config.stash[settings_key]
