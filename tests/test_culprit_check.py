@@ -173,7 +173,8 @@ def test_one_planted_figure_gives_one_claim_in_every_failure(
 
 
 def test_the_recheck_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """One article's tries stop at MAX_HYPOTHESES; a run re-checks RECHECKED_ARTICLES."""
+    """One article's tries stop at MAX_HYPOTHESES; a run of at most RECHECKED_ARTICLES
+    articles re-checks them, a larger one none."""
     folder = write_article(tmp_path, (1200, 2300, 3400), "south", 3)
     checker = load(folder, ReferenceLibrary(), Reading.PRAGMATIC)
     assert isinstance(checker, Rechecker)
@@ -181,8 +182,10 @@ def test_the_recheck_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     culprit(evaluation.of(evaluation.articles[0]), None, lambda: checker)
     assert 0 < checker.tries <= MAX_HYPOTHESES
     monkeypatch.setattr(culprit_module, "RECHECKED_ARTICLES", 2)
-    budget = RecheckBudget(ReferenceLibrary(), Reading.PRAGMATIC)
+    budget = RecheckBudget(ReferenceLibrary(), Reading.PRAGMATIC, 2)
     assert [budget.recheck(folder)() is not None for _ in range(3)] == [True, True, False]
+    archive = RecheckBudget(ReferenceLibrary(), Reading.PRAGMATIC, 3)
+    assert archive.recheck(folder)() is None
 
 
 def _copy(source: Path, tmp_path: Path) -> Path:

@@ -65,7 +65,7 @@ LEVEL = len(set(WORKED_OUT.values()))
 RECORD_RULE = "record"
 RECHECKED = 12
 RECHECKED_ARTICLES = 25
-"""The most failing articles one run re-checks (a second or so each)."""
+"""The most articles a run may hold for its culprits to be re-checked (``RecheckBudget``)."""
 """The most claims the re-check tries (the most failed first): each costs its cells' tries."""
 MIN_SCALE, MAX_SCALE = -64, 64
 """The scales of a correction of nothing and of one to no figure at all (a tail)."""
@@ -370,13 +370,14 @@ def culprit_of(evaluation: Evaluation, article: Article) -> Culprit | None:
 
 
 class RecheckBudget:
-    """The articles one run re-checks: the first ``RECHECKED_ARTICLES`` that fail; past
-    them a culprit is ranked by counting alone, so a large archive's report stays fast."""
+    """Whether a run re-checks its culprits: one of at most ``RECHECKED_ARTICLES`` articles
+    (an editor's) does; a larger one (an archive) ranks them by counting alone, so that its
+    run time stays what the engine's is (a re-check costs about a second an article)."""
 
-    def __init__(self, library: ReferenceLibrary, reading: Reading) -> None:
+    def __init__(self, library: ReferenceLibrary, reading: Reading, articles: int) -> None:
         self.library = library
         self.reading = reading
-        self.left = RECHECKED_ARTICLES
+        self.left = RECHECKED_ARTICLES if articles <= RECHECKED_ARTICLES else 0
 
     def recheck(self, folder: Path) -> Callable[[], Rechecker | None]:
         """What ``culprit`` calls, if the article fails, to re-check it."""
@@ -394,7 +395,9 @@ def budget_of(evaluation: Evaluation) -> RecheckBudget:
     """The re-check budget of the reports made from one evaluation."""
     key = id(evaluation)
     if key not in _BUDGETS:
-        _BUDGETS[key] = RecheckBudget(evaluation.library, evaluation.reading)
+        _BUDGETS[key] = RecheckBudget(
+            evaluation.library, evaluation.reading, len(evaluation.articles)
+        )
         weakref.finalize(evaluation, _BUDGETS.pop, key, None)
     return _BUDGETS[key]
 

@@ -31,6 +31,7 @@ from factsuite.checking.rule import Rule
 from factsuite.checking.rules import find_failures, rules
 from factsuite.checking.tables import (
     RELATION_BUILDERS,
+    Entry,
     build_tables,
     relation_entries,
     relation_tables,
@@ -131,10 +132,12 @@ class Rechecker:
             return []
         self.tries += len(hypotheses)
         keys = [f"{self.key}{SEPARATOR}{number}" for number in range(len(hypotheses))]
-        entries = {
-            rule: [(key, *entry[1:]) for key in keys for entry in self.entries.get(rule, [])]
-            for rule in RELATION_BUILDERS
-        }
+        entries: dict[str, list[Entry]] = {rule: [] for rule in RELATION_BUILDERS}
+        for key, hypothesis in zip(keys, hypotheses, strict=True):
+            # only the relations of a changed claim can change: the others are not re-run
+            touched = set().union(*(self.involving.get(claim, set()) for claim in hypothesis))
+            for rule, listed in self.entries.items():
+                entries[rule].extend((key, *entry[1:]) for entry in listed if entry[1] in touched)
         events = dict.fromkeys(keys, self.events[self.key])
         tables = relation_tables(self._copies(keys, hypotheses), entries, events)
         found: list[set[str]] = [set() for _ in hypotheses]

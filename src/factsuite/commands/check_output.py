@@ -75,8 +75,13 @@ class CheckRun:
     """A run's output and exit code, fed an article at a time."""
 
     def __init__(
-        self, arguments: argparse.Namespace, known: set[Identity] | None, console: Console
+        self,
+        arguments: argparse.Namespace,
+        known: set[Identity] | None,
+        console: Console,
+        articles: int = 0,
     ) -> None:
+        """``articles``: how many the run checks (a small run's culprits are re-checked)."""
         self.format: str = arguments.format
         self.verbose: bool = arguments.verbose
         self.quiet: bool = arguments.quiet
@@ -85,7 +90,7 @@ class CheckRun:
         self.console = console
         baseline = None if arguments.baseline is None else str(arguments.baseline)
         self.document = VerdictsDocument(arguments.reading, baseline)
-        self.rechecks = RecheckBudget(ReferenceLibrary(), Reading(arguments.reading))
+        self.rechecks = RecheckBudget(ReferenceLibrary(), Reading(arguments.reading), articles)
         self.totals: Counter[Status] = Counter()
         self.failures = 0
         self.new_failures = 0

@@ -390,7 +390,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     from factsuite.reports.wording import culprit_text, tally_line
 
     terminalreporter.section("factsuite")
-    budget = RecheckBudget(state.library, state.reading)
+    budget = RecheckBudget(state.library, state.reading, len(state.folders))
     for folder in state.folders:
         evaluation = state.evaluations.get(str(folder))
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
