@@ -26,14 +26,29 @@ and the files' own mistakes (schema, grounding, coverage) are fixed, not suspect
 
 from __future__ import annotations
 
+import math
 import weakref
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from itertools import combinations
+from pathlib import Path
 
+from factsuite.checking.culprit_check import (
+    MAX_HYPOTHESES,
+    Cell,
+    Rechecker,
+    Tried,
+    correction,
+    hull,
+    load,
+    tried,
+    tried_each,
+)
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.checking.findings import ClaimRef
 from factsuite.files.article import Article
+from factsuite.files.reference import ReferenceLibrary
+from factsuite.meaning.lexicon import Reading
 from factsuite.reports.verdicts import Status, status
 
 MAX_SIZE = 4
@@ -48,6 +63,12 @@ worked out first: a share is computed from its part, a part is read off a breakd
 LEVEL = len(set(WORKED_OUT.values()))
 """The rank of every other role: a level or total, reported rather than worked out."""
 RECORD_RULE = "record"
+RECHECKED = 12
+RECHECKED_ARTICLES = 25
+"""The most articles a run may hold for its culprits to be re-checked (``RecheckBudget``)."""
+"""The most claims the re-check tries (the most failed first): each costs its cells' tries."""
+MIN_SCALE, MAX_SCALE = -64, 64
+"""The scales of a correction of nothing and of one to no figure at all (a tail)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +85,9 @@ class Suspect:
     """A reference record agrees with it (its ``record[...]`` check passes)."""
     worked_out: int = LEVEL
     """How much of a worked-out figure it is in its failures (``WORKED_OUT``; lower is more)."""
+    correction: float = 0.0
+    """How far its figure must move for its checks to pass (the log of the ratio), as the
+    re-check found it within its set; 0 when not re-checked."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +104,7 @@ class _Failing:
 
     def __init__(self, outcome: Outcome) -> None:
         refs = [ref for problem in outcome.problems for ref in problem.claims]
+        self.name = outcome.item.name
         self.refs = refs
         self.claims = frozenset(ref.claim for ref in refs)
         self.sources = {
@@ -111,6 +136,16 @@ def minimal_hitting_sets(
 ) -> list[tuple[str, ...]]:
     """Every smallest set of ids that meets each of ``sets`` (sorted), or none within
     ``max_size``.  Exact: sizes are tried in increasing order."""
+    for size in range(1, max_size + 1):
+        found = hitting_sets(sets, size)
+        if found:
+            return found
+    return []
+
+
+def hitting_sets(sets: Sequence[frozenset[str]], size: int) -> list[tuple[str, ...]]:
+    """Every set of ``size`` ids (of the ``MAX_CANDIDATES`` most failed) that meets each of
+    ``sets``, sorted."""
     if not sets:
         return []
     counts: dict[str, int] = {}
@@ -118,26 +153,33 @@ def minimal_hitting_sets(
         for claim in claims:
             counts[claim] = counts.get(claim, 0) + 1
     universe = sorted(counts, key=lambda claim: (-counts[claim], claim))[:MAX_CANDIDATES]
-    for size in range(1, max_size + 1):
-        found = [
-            tuple(sorted(chosen))
-            for chosen in combinations(universe, size)
-            if all(claims.intersection(chosen) for claims in sets)
-        ]
-        if found:
-            return sorted(found)
-    return []
+    return sorted(
+        tuple(sorted(chosen))
+        for chosen in combinations(universe, size)
+        if all(claims.intersection(chosen) for claims in sets)
+    )
 
 
-def culprit(outcomes: Iterable[Outcome], headline: str | None = None) -> Culprit | None:
+def culprit(
+    outcomes: Iterable[Outcome],
+    headline: str | None = None,
+    recheck: Callable[[], Rechecker | None] | None = None,
+) -> Culprit | None:
     """The most likely culprit of an article's failures (``headline``: meta.yaml's); None
-    when nothing fails (or no set of ``MAX_SIZE`` claims explains every failure)."""
+    when nothing fails (or no set of ``MAX_SIZE`` claims explains every failure).
+
+    With ``recheck`` (giving the article's relations to re-evaluate: ``culprit_check.py``;
+    asked only when something fails), the smallest set whose correction the engine finds
+    consistent with every relation check its claims take part in is chosen; without it, or
+    when no set within the bounds is, the smallest set that merely meets every failure."""
     outcomes = list(outcomes)
     failings = _failings(outcomes)
-    confirmed = _confirmed(outcomes)
-    candidates = minimal_hitting_sets([failing.claims for failing in failings])
-    if not candidates:
+    sets = [failing.claims for failing in failings]
+    if not sets:
         return None
+    checker = recheck() if recheck is not None else None
+    if headline is None and checker is not None:
+        headline = checker.headline
     refs: dict[str, ClaimRef] = {}
     sources: dict[str, str] = {}
     for failing in failings:
@@ -150,6 +192,7 @@ def culprit(outcomes: Iterable[Outcome], headline: str | None = None) -> Culprit
         for ref in failing.refs:
             rank = WORKED_OUT.get(ref.role, LEVEL)
             worked_out[ref.claim] = min(rank, worked_out.get(ref.claim, LEVEL))
+    confirmed = _confirmed(outcomes)
     suspects = {
         claim: Suspect(
             refs[claim],
@@ -161,12 +204,118 @@ def culprit(outcomes: Iterable[Outcome], headline: str | None = None) -> Culprit
         )
         for claim in refs
     }
-    ranked = [
-        tuple(sorted((suspects[claim] for claim in chosen), key=_suspicion))
-        for chosen in candidates
-    ]
-    best = min(ranked, key=lambda members: [_suspicion(member) for member in members])
-    return Culprit(best, len(failings))
+    if checker is not None:
+        found = _rechecked(checker, failings, suspects)
+        if found is not None:
+            return found
+    candidates = minimal_hitting_sets(sets)
+    if not candidates:
+        return None
+    return Culprit(
+        _best([[suspects[claim] for claim in chosen] for chosen in candidates]), len(failings)
+    )
+
+
+def _best(candidates: Sequence[Sequence[Suspect]]) -> tuple[Suspect, ...]:
+    """The most suspected set: by its members' weights (see the module), most suspected
+    first; then by the size of the correction it needs; then by claims.yaml's order."""
+    return min((_ranked(members) for members in candidates), key=_set_order)
+
+
+def _ranked(members: Iterable[Suspect]) -> tuple[Suspect, ...]:
+    return tuple(sorted(members, key=lambda member: (_suspicion(member), _line(member))))
+
+
+def _set_order(members: tuple[Suspect, ...]) -> tuple[list[Weights], int, list[int]]:
+    return (
+        [_suspicion(member) for member in members],
+        _scale(sum(member.correction for member in members)),
+        [_line(member) for member in members],
+    )
+
+
+def _rechecked(
+    checker: Rechecker, failings: list[_Failing], suspects: dict[str, Suspect]
+) -> Culprit | None:
+    """The best set, smallest first, whose every claim the re-check can correct without
+    breaking a relation check it takes part in; None when none within the bounds."""
+    involving = checker.involving
+    sets = [failing.claims for failing in failings]
+    counts = {claim: sum(claim in claims for claims in sets) for claim in suspects}
+    universe = sorted(suspects, key=lambda claim: (-counts[claim], claim))[:RECHECKED]
+    solo = tried(checker, universe, {})
+    for size in range(1, MAX_SIZE + 1):
+        chosen = [
+            members
+            for members in hitting_sets(sets, size)
+            if all(member in solo for member in members)
+        ]
+        chosen.sort(key=lambda members: _set_order(_ranked(suspects[m] for m in members)))
+        plans: list[tuple[tuple[str, ...], dict[str, Cell]]] = []
+        cost = 0
+        for members in chosen:
+            if any(suspects[member].confirmed for member in members):
+                continue  # its record pins the claim: correcting it would break the record
+            held = _held(members, solo, involving)
+            if held is None:
+                continue
+            extra = sum(len(solo[member]) for member in members) if size > 1 else 0
+            if checker.tries + cost + extra > MAX_HYPOTHESES:
+                break
+            cost += extra
+            plans.append((members, held))
+        requests = [
+            (members, member, {other: held[other] for other in members if other != member})
+            for members, held in plans
+            for member in members
+            if size > 1
+        ]
+        answers = dict(
+            zip(
+                [(members, member) for members, member, _ in requests],
+                tried_each(checker, [(member, others) for _, member, others in requests]),
+                strict=True,
+            )
+        )
+        consistent = []
+        for members, _ in plans:
+            corrections: dict[str, float] = {}
+            for member in members:
+                tries = answers[(members, member)] if size > 1 else solo[member]
+                distance = correction(tries, involving.get(member, set()))
+                if distance is None:
+                    break
+                corrections[member] = distance
+            else:
+                consistent.append(
+                    [replace(suspects[m], correction=corrections[m]) for m in members]
+                )
+        if consistent:
+            return Culprit(_best(consistent), len(failings))
+    return None
+
+
+def _held(
+    members: tuple[str, ...], solo: dict[str, list[Tried]], involving: dict[str, set[str]]
+) -> dict[str, Cell] | None:
+    """Where each member of a set can lie by the checks none of the others takes part in
+    (the others are held there while one is tried); None when one cannot satisfy them."""
+    held = {}
+    for member in members:
+        shared = set().union(*(involving.get(other, set()) for other in members if other != member))
+        cell = hull(solo[member], involving.get(member, set()) - shared)
+        if cell is None:
+            return None
+        held[member] = cell
+    return held
+
+
+def _scale(distance: float) -> int:
+    """How large a correction is, coarsely (doubling steps of the log ratio): only a clearly
+    smaller correction is preferred, not one a cell's width nearer."""
+    if distance <= 0:
+        return MIN_SCALE
+    return math.floor(math.log2(distance)) if math.isfinite(distance) else MAX_SCALE
 
 
 def _within(quote: str, headline: str | None) -> bool:
@@ -186,7 +335,10 @@ def _confirmed(outcomes: list[Outcome]) -> set[str]:
     }
 
 
-def _suspicion(suspect: Suspect) -> tuple[bool, bool, int, int, bool, int]:
+Weights = tuple[bool, bool, int, int, bool]
+
+
+def _suspicion(suspect: Suspect) -> Weights:
     """The order suspects are weighed in (smaller is more suspect): see the module."""
     return (
         suspect.source is None,
@@ -194,8 +346,11 @@ def _suspicion(suspect: Suspect) -> tuple[bool, bool, int, int, bool, int]:
         -suspect.failures,
         suspect.worked_out,
         not suspect.headline,
-        suspect.claim.yaml_line or 0,
     )
+
+
+def _line(suspect: Suspect) -> int:
+    return suspect.claim.yaml_line or 0
 
 
 def culprit_of(evaluation: Evaluation, article: Article) -> Culprit | None:
@@ -208,10 +363,46 @@ def culprit_of(evaluation: Evaluation, article: Article) -> Culprit | None:
     folder = str(article.folder)
     if folder not in found:
         headline = article.meta.headline if article.meta else None
-        found[folder] = culprit(evaluation.of(article), headline)
+        found[folder] = culprit(
+            evaluation.of(article), headline, budget_of(evaluation).recheck(article.folder)
+        )
     return found[folder]
 
 
+class RecheckBudget:
+    """Whether a run re-checks its culprits: one of at most ``RECHECKED_ARTICLES`` articles
+    (an editor's) does; a larger one (an archive) ranks them by counting alone, so that its
+    run time stays what the engine's is (a re-check costs about a second an article)."""
+
+    def __init__(self, library: ReferenceLibrary, reading: Reading, articles: int) -> None:
+        self.library = library
+        self.reading = reading
+        self.left = RECHECKED_ARTICLES if articles <= RECHECKED_ARTICLES else 0
+
+    def recheck(self, folder: Path) -> Callable[[], Rechecker | None]:
+        """What ``culprit`` calls, if the article fails, to re-check it."""
+
+        def rechecker() -> Rechecker | None:
+            if self.left <= 0:
+                return None
+            self.left -= 1
+            return load(folder, self.library, self.reading)
+
+        return rechecker
+
+
+def budget_of(evaluation: Evaluation) -> RecheckBudget:
+    """The re-check budget of the reports made from one evaluation."""
+    key = id(evaluation)
+    if key not in _BUDGETS:
+        _BUDGETS[key] = RecheckBudget(
+            evaluation.library, evaluation.reading, len(evaluation.articles)
+        )
+        weakref.finalize(evaluation, _BUDGETS.pop, key, None)
+    return _BUDGETS[key]
+
+
+_BUDGETS: dict[int, RecheckBudget] = {}
 _FOUND: dict[int, dict[str, Culprit | None]] = {}
 """Each live evaluation's culprits by article folder; an entry goes with its evaluation (the
 engine cannot hold them: this module reads its outcomes' statuses)."""

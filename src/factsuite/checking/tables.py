@@ -171,7 +171,7 @@ class _Claims:
         return cls(claims[JOINED_COLUMNS], {key: row for row, key in enumerate(keys)})
 
 
-_Entry = tuple[str, str, int, float, Relation]
+Entry = tuple[str, str, int, float, Relation]
 """A relation with its article, id, line and publication day."""
 Events = dict[str, dict[str, float]]
 """Per article, the day of each reference event a relation may name as a date."""
@@ -187,20 +187,35 @@ def build_tables(
     readings: dict[tuple[str, str], ClaimReading] = {}
     rows = [row for article in articles for row in _claim_rows(article, readings)]
     claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    joinable = _Claims.of(claims)
     entries = _entries_by_rule(articles, implied or {})
-    relations = {
-        rule: build(entries[rule], joinable, events) for rule, build in RELATION_BUILDERS.items()
+    return Tables(claims, relation_tables(claims, entries, events), readings)
+
+
+def relation_tables(
+    claims: pd.DataFrame, entries: Mapping[str, list[Entry]], events: Events
+) -> dict[str, pd.DataFrame]:
+    """Each relation rule's table, its rows joined to ``claims``: the culprit's re-check
+    (``culprit_check.py``) joins the same relations to claims it has changed."""
+    joinable = _Claims.of(claims)
+    return {
+        rule: build(entries.get(rule, []), joinable, events)
+        for rule, build in RELATION_BUILDERS.items()
     }
-    return Tables(claims, relations, readings)
+
+
+def relation_entries(
+    articles: list[Article], implied: Mapping[str, list[Relation]]
+) -> dict[str, list[Entry]]:
+    """The relations of ``articles`` by rule, as ``relation_tables`` takes them."""
+    return _entries_by_rule(articles, implied)
 
 
 def _entries_by_rule(
     articles: list[Article], implied: Mapping[str, list[Relation]]
-) -> dict[str, list[_Entry]]:
+) -> dict[str, list[Entry]]:
     """The relations of every article (the user's, then the implied), by rule, read in one
     pass over the articles; an implied relation's line is its first claim's."""
-    entries: dict[str, list[_Entry]] = {rule: [] for rule in RELATION_BUILDERS}
+    entries: dict[str, list[Entry]] = {rule: [] for rule in RELATION_BUILDERS}
     for article in articles:
         assert article.claims is not None
         assert article.meta is not None
@@ -229,7 +244,7 @@ def _first_claim(relation: Relation) -> str:
     return relation.part
 
 
-def _relation_rows(entries: list[_Entry], fields: dict[str, RoleOf]) -> pd.DataFrame:
+def _relation_rows(entries: list[Entry], fields: dict[str, RoleOf]) -> pd.DataFrame:
     """One row per relation of one rule: its article, id, line and claim ids."""
     rows = [
         [key, relation_id, line, published, *(get(relation) for get in fields.values())]
@@ -339,7 +354,7 @@ def _joined(ids: list[Ids]) -> Ids:
     return tuple(name for row in ids for name in row)
 
 
-def _part_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _part_of(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, _role_fields("part_of"))
     table = _attach(_attach(table, claims, "part"), claims, "whole")
     table["comparable"] = table["part_unit"] == table["whole_unit"]
@@ -347,7 +362,7 @@ def _part_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataF
 
 
 def _sum_of(
-    entries: list[_Entry], claims: _Claims, events: Events, rule: str = "sum_of"
+    entries: list[Entry], claims: _Claims, events: Events, rule: str = "sum_of"
 ) -> pd.DataFrame:
     table = _relation_rows(entries, _role_fields(rule))
     table = _with_status(_attach(table, claims, "whole"), ["whole"])
@@ -356,7 +371,7 @@ def _sum_of(
     return table
 
 
-def _share_of(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _share_of(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, _role_fields("share_of"))
     table = _with_status(
         _attach(_attach(table, claims, "share"), claims, "whole"), ["share", "whole"]
@@ -407,7 +422,7 @@ def _merge_part_status(table: pd.DataFrame, role: str = "parts") -> pd.DataFrame
 BOUND_COLUMNS = ("lo", "lo_closed", "hi", "hi_closed")
 
 
-def _total(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _total(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """As ``sum_of``: the parts summed, both ends, beside the whole; less the sum of
     ``less`` where a net figure is the whole (each end of the parts less the other end)."""
     table = _sum_of(entries, claims, events, "total")
@@ -428,7 +443,7 @@ def _total(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
     return table
 
 
-def _share_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _share_count(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """The whole is its claim, or the sum of ``whole_parts`` where the text states none."""
     table = _relation_rows(entries, _role_fields("share_count"))
     for role in ("share", "part", "whole"):
@@ -463,7 +478,7 @@ def _whole_of_parts(table: pd.DataFrame, claims: _Claims, summed: pd.Series) -> 
     return table
 
 
-def _partition(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _partition(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     fields: dict[str, RoleOf] = {**_role_fields("partition"), "complete": attrgetter("complete")}
     table = _relation_rows(entries, fields)
     for reason in Blocked:
@@ -474,7 +489,7 @@ def _partition(entries: list[_Entry], claims: _Claims, events: Events) -> pd.Dat
     return table
 
 
-def _change(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _change(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     fields: dict[str, RoleOf] = {
         **_role_fields("change"),
         "kind": lambda r: str(r.kind),
@@ -513,7 +528,7 @@ def days_per(per: str) -> float:
     return float(load_lexicon().units[f"{per}s"].days or 1)
 
 
-def _rate(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _rate(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """The period as a number of ``per`` (days, weeks, months, years: a duration claim's
     days or ``days``, converted as the lexicon reads durations), or the ``count`` claim."""
     fields: dict[str, RoleOf] = {
@@ -550,7 +565,7 @@ def _rate(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFram
     return table
 
 
-def _same_figure(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _same_figure(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """Each later claim paired with the first one, so that a clash names its pair."""
     fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
     table = _relation_rows(entries, fields).explode("other", ignore_index=True)
@@ -586,7 +601,7 @@ def _resolve_endpoint(
     return table
 
 
-def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _spans(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, _role_fields("spans"))
     table = _attach(table, claims, "duration")
     table = _resolve_endpoint(
@@ -609,7 +624,7 @@ def _spans(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFra
     return table
 
 
-def _before(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _before(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, _role_fields("before"))
     table = _resolve_endpoint(
         _resolve_endpoint(table, claims, "earlier", events), claims, "later", events
@@ -618,7 +633,7 @@ def _before(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFr
     return _with_status(table, ["earlier", "later"])
 
 
-def _event_count(entries: list[_Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+def _event_count(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """The events matching the pattern, counted between the endpoints: at least those within
     the narrowest reading of the days (``events_lo``), at most those within the widest."""
     fields: dict[str, RoleOf] = {**_role_fields("event_count"), "events": attrgetter("events")}
@@ -673,7 +688,7 @@ def _matching(
     return tuple(name for _, name in within), surely, bool(matching)
 
 
-RELATION_BUILDERS: dict[str, Callable[[list[_Entry], _Claims, Events], pd.DataFrame]] = {
+RELATION_BUILDERS: dict[str, Callable[[list[Entry], _Claims, Events], pd.DataFrame]] = {
     "part_of": _part_of,
     "sum_of": _sum_of,
     "total": _total,

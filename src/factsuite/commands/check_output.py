@@ -23,9 +23,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from factsuite.checking.chunks import ArticleVerdicts
-from factsuite.checking.culprit import culprit
+from factsuite.checking.culprit import RecheckBudget, culprit
 from factsuite.checking.engine import Outcome
 from factsuite.commands.given import say, usage_error
+from factsuite.files.reference import ReferenceLibrary
+from factsuite.meaning.lexicon import Reading
 from factsuite.reports.baseline import Identity, claims_key, identity
 from factsuite.reports.conclusion import conclusion, leading_text
 from factsuite.reports.escaping import capped, visible
@@ -73,8 +75,13 @@ class CheckRun:
     """A run's output and exit code, fed an article at a time."""
 
     def __init__(
-        self, arguments: argparse.Namespace, known: set[Identity] | None, console: Console
+        self,
+        arguments: argparse.Namespace,
+        known: set[Identity] | None,
+        console: Console,
+        articles: int = 0,
     ) -> None:
+        """``articles``: how many the run checks (a small run's culprits are re-checked)."""
         self.format: str = arguments.format
         self.verbose: bool = arguments.verbose
         self.quiet: bool = arguments.quiet
@@ -83,6 +90,7 @@ class CheckRun:
         self.console = console
         baseline = None if arguments.baseline is None else str(arguments.baseline)
         self.document = VerdictsDocument(arguments.reading, baseline)
+        self.rechecks = RecheckBudget(ReferenceLibrary(), Reading(arguments.reading), articles)
         self.totals: Counter[Status] = Counter()
         self.failures = 0
         self.new_failures = 0
@@ -105,7 +113,10 @@ class CheckRun:
         self.totals.update(counts)
         shown_here = new_here = 0
         entries = []
-        found = culprit(article.others, article.headline)
+        recheck = (
+            self.rechecks.recheck(article.claims_path.parent) if self.format == "text" else None
+        )
+        found = culprit(article.others, article.headline, recheck)
         if found is not None and self.format == "text":
             self._say(f"{label}: {culprit_text(found)}", end="\n\n")
         for outcome in article.others:

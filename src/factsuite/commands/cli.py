@@ -46,7 +46,7 @@ def _check(arguments: argparse.Namespace) -> int:
     checked = verdicts(
         folders, reading, library, jobs, arguments.chunk_size, cache, scheduler, arguments.paths
     )
-    run = CheckRun(arguments, known, stdout_console())
+    run = CheckRun(arguments, known, stdout_console(), len(folders))
     with progress_of(len(folders), quiet=arguments.quiet) as advance:
         for article in checked:
             run.article(article)

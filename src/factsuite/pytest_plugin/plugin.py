@@ -400,11 +400,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     state = terminalreporter.config.stash.get(state_key, None)
     if state is None or not state.folders:
         return
-    from factsuite.checking.culprit import culprit
+    from factsuite.checking.culprit import RecheckBudget, culprit
     from factsuite.reports.verdicts import tally
     from factsuite.reports.wording import culprit_text, tally_line
 
     terminalreporter.section("factsuite")
+    budget = RecheckBudget(state.library, state.reading, len(state.folders))
     for folder in state.folders:
         evaluation = state.evaluations.get(str(folder))
         outcomes = evaluation.outcomes_of(folder) if evaluation else []
@@ -414,7 +415,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             if evaluation
             else None
         )
-        found = culprit(outcomes, article.meta.headline if article and article.meta else None)
+        headline = article.meta.headline if article and article.meta else None
+        found = culprit(outcomes, headline, budget.recheck(folder))
         if found is not None:
             terminalreporter.write_line(visible(f"{label}: {culprit_text(found)}"))
         claims = state.claim_counts.get(str(folder), 0)
