@@ -21,7 +21,7 @@ from factsuite.checking import culprit as culprit_module
 from factsuite.checking.culprit import Culprit, RecheckBudget, culprit, culprit_of
 from factsuite.checking.culprit_check import MAX_HYPOTHESES, Rechecker, load
 from factsuite.checking.engine import evaluate, load_articles
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import Reading
 from factsuite.reports.markdown import render_markdown
 from factsuite.reports.wording import culprit_text

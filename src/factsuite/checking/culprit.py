@@ -32,24 +32,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factsuite.checking.culprit_check import (
-    MAX_HYPOTHESES,
-    Cell,
-    Rechecker,
-    Tried,
-    correction,
-    hull,
-    load,
-    tried,
-    tried_each,
-)
 from factsuite.checking.engine import Evaluation, Outcome
 from factsuite.checking.findings import ClaimRef
 from factsuite.files.article import Article
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import Reading
 from factsuite.reports.verdicts import Status, status
+
+if TYPE_CHECKING:
+    from factsuite.checking.culprit_check import Cell, Rechecker, Tried
 
 MAX_SIZE = 4
 """The largest set tried: more claims than this are no single pointer for an editor."""
@@ -239,6 +232,13 @@ def _rechecked(
 ) -> Culprit | None:
     """The best set, smallest first, whose every claim the re-check can correct without
     breaking a relation check it takes part in; None when none within the bounds."""
+    from factsuite.checking.culprit_check import (  # pandas: only when an article fails
+        MAX_HYPOTHESES,
+        correction,
+        tried,
+        tried_each,
+    )
+
     involving = checker.involving
     sets = [failing.claims for failing in failings]
     counts = {claim: sum(claim in claims for claims in sets) for claim in suspects}
@@ -300,6 +300,8 @@ def _held(
 ) -> dict[str, Cell] | None:
     """Where each member of a set can lie by the checks none of the others takes part in
     (the others are held there while one is tried); None when one cannot satisfy them."""
+    from factsuite.checking.culprit_check import hull
+
     held = {}
     for member in members:
         shared = set().union(*(involving.get(other, set()) for other in members if other != member))
@@ -386,6 +388,8 @@ class RecheckBudget:
             if self.left <= 0:
                 return None
             self.left -= 1
+            from factsuite.checking.culprit_check import load
+
             return load(folder, self.library, self.reading)
 
         return rechecker

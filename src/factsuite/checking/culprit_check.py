@@ -37,7 +37,8 @@ from factsuite.checking.tables import (
     relation_tables,
 )
 from factsuite.files.article import Article
-from factsuite.files.reference import Reference, ReferenceLibrary
+from factsuite.files.reference import Reference
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import Kind, Reading
 
 CELL_RATIO = 1.1

@@ -26,7 +26,7 @@ from factsuite.checking.chunks import ArticleVerdicts
 from factsuite.checking.culprit import RecheckBudget, culprit
 from factsuite.checking.engine import Outcome
 from factsuite.commands.given import say, usage_error
-from factsuite.files.reference import ReferenceLibrary
+from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import Reading
 from factsuite.reports.baseline import Identity, claims_key, identity
 from factsuite.reports.conclusion import conclusion, leading_text
