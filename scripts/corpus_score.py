@@ -47,6 +47,7 @@ RULES_FOR_KIND = {
     "duration": {"spans"},
     "date_order": {"before"},
     "reference": {"record", "population", "stale"},
+    "event_count": {"event_count"},
 }
 """The rules that name each kind of planted error rightly: caught by another is caught by luck.
 
