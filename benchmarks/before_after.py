@@ -23,6 +23,7 @@ from pathlib import Path
 from commands import HERE, _summary, alternate, log, machine, run, stats
 
 KINDS = {
+    "check_j1_cold": ["check", "-j", "1", "--no-cache"],
     "check_j1": ["check", "-j", "1"],
     "check": ["check"],
     "pytest_article": ["--factsuite-items=article"],
@@ -81,7 +82,8 @@ def main() -> None:
         )
         log(f"synth: {_summary(synth['output'])}")
         timed = cases(bins, archive, arguments.kinds)
-        for name in ("floor", "check:before", "check:after"):  # warm: bytecode, page cache
+        first = arguments.kinds[0]
+        for name in ("floor", f"{first}:before", f"{first}:after"):  # warm: bytecode, page cache
             run(timed[name][0], workdir, None, arguments.timeout)
         loadavg = os.getloadavg()
         runs, _ = alternate(timed, workdir, arguments.repeats, arguments.timeout, "run")
