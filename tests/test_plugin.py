@@ -343,6 +343,30 @@ def test_a_broken_claims_file_fails_its_schema_item_only(
     )
 
 
+def test_last_failed_reruns_exactly_the_failing_checks(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    """``--lf`` after a red run re-runs the failing checks, named with brackets, and no others.
+
+    pytest 9 stores ``record[children-refugees]`` as a name and its parameters; items built
+    from their name alone never matched, and a broken file sorted first made ``--lf`` drop
+    the other article's failures: green after red with nothing fixed."""
+    mutate_children(seed)
+    broken = Path(shutil.copytree(SEED, pytester.path / "facts" / "2022-03-01-broken"))
+    replace_in(broken / "claims.yaml", "    quote: to end almost", "    quote: [to end almost")
+    # In subprocesses, as a user runs them: numpy cannot be imported twice in one process.
+    first = pytester.runpytest_subprocess("facts")
+    first.assert_outcomes(passed=SEED_CHECKS - 3, failed=4, xfailed=SEED_FINDINGS)
+
+    again = pytester.runpytest_subprocess("--lf", "facts")
+    again.assert_outcomes(failed=4)
+    assert failed_ids(again) == MUTATION_FAILURES | {"schema"}
+    again.stdout.fnmatch_lines(["run-last-failure: rerun previous 4 failures*"])
+
+    first_failed = pytester.runpytest_subprocess("--ff", "-x", "facts")
+    first_failed.assert_outcomes(failed=1)
+
+
 # -- installed, not borrowed from this checkout ----------------------------------------------
 
 

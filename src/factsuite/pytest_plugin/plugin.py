@@ -453,6 +453,17 @@ class OneLineFile(pytest.File):
         return super().from_parent(parent, nodeid=one_line(node.nodeid), **kwargs)
 
 
+def child_id(parent: pytest.Collector, name: str) -> str:
+    """An item's node id as a string, which pytest parses as it parses ``--lf``'s stored ids.
+
+    pytest 9 keeps ids structured: ``record[refugees-lead]`` stored by ``--lf`` parses to the
+    name ``record`` with the parameters ``refugees-lead``, while an item given only its name
+    gets the name ``record[refugees-lead]`` and no parameters. The two never compared equal, so
+    ``--lf`` and ``--ff`` ran every check and, once another file's failure was found, dropped
+    the fact file's failing checks altogether: a green that lied."""
+    return f"{parent.nodeid}::{name}"
+
+
 class ArticleFile(OneLineFile):
     """An article's claims.yaml: its checks are the items."""
 
@@ -467,7 +478,13 @@ class ArticleFile(OneLineFile):
 
         article = state.load(folder)
         for check in plan(article, state.library.for_article(folder)):
-            yield FactCheck.from_parent(self, name=check.name, check=check, article=article)
+            yield FactCheck.from_parent(
+                self,
+                name=check.name,
+                nodeid=child_id(self, check.name),
+                check=check,
+                article=article,
+            )
 
 
 class EditorNote(Exception):
