@@ -264,3 +264,17 @@ def test_pytest_gives_an_archive_over_the_limit_one_item_per_article(
 def test_a_mode_that_is_not_one_of_the_three_is_a_usage_error(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("-p", "no:cacheprovider", "-o", "factsuite_items=articles")
     assert "factsuite_items = 'articles': give one of auto, check, article" in result.stderr.str()
+
+
+def test_the_indexed_teardown_lookup_reads_pytest_8s_string_ids() -> None:
+    """Before pytest 9 a report had only ``nodeid``; the index keyed on ``id`` raised."""
+    whens = [("teardown", "a"), ("teardown", "b"), ("call", "a")]
+    reports = [SimpleNamespace(when=when, nodeid=node) for when, node in whens]
+    reporter = SimpleNamespace(getreports=lambda name: reports, _get_teardown_reports=None)
+    reporter._get_teardown_reports = lambda node: []  # a method to replace
+    index_teardown_reports(reporter)
+    assert [reporter._get_teardown_reports(node) for node in "abc"] == [
+        [reports[0]],
+        [reports[1]],
+        [],
+    ]

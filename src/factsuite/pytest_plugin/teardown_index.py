@@ -26,7 +26,13 @@ def index_teardown_reports(reporter: Any) -> None:
             index = defaultdict(list)
             for report in reporter.getreports(""):
                 if report.when == "teardown":
-                    index[report.id].append(report)
+                    index[_node_id(report)].append(report)
         return list(index.get(node_id, ()))
 
     reporter._get_teardown_reports = teardown_reports
+
+
+def _node_id(report: Any) -> Any:
+    """The key pytest looks a report up by: its structured ``id`` from pytest 9, its
+    ``nodeid`` string before."""
+    return report.id if hasattr(report, "id") else report.nodeid
