@@ -370,6 +370,25 @@ class Rate(Strict):
         return self
 
 
+class Exceeds(Strict):
+    """One figure is above another that is no level before or after it: a threshold, a
+    target, a forecast, a rival ("nearly 25,000 signatures, more than the 20,000 required",
+    "4.48 billion, beating the 4.35 billion analysts had expected"); below it, with the two
+    named the other way round ("71.4 percent, still below the target of 75 percent": the
+    target is ``larger``)."""
+
+    id: Identifier
+    rule: Literal["exceeds"]
+    larger: Identifier = Field(description="The figure said to be above the other.")
+    smaller: Identifier = Field(description="The figure said to be below the other.")
+    or_equal: bool = Field(
+        default=False,
+        description="true when the text allows the two to be equal: 'at least as many as', "
+        "'met the target', 'no fewer than'.  Left out, larger must be strictly above smaller.",
+    )
+    notes: Text | None = None
+
+
 EventPattern = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9*?][a-z0-9*?-]*$", max_length=80),
@@ -405,6 +424,7 @@ Relation = Annotated[
     | Partition
     | Change
     | Rate
+    | Exceeds
     | SameFigure
     | Before
     | Spans
@@ -422,6 +442,7 @@ RELATION_MODELS: dict[str, type[Strict]] = {
         Partition,
         Change,
         Rate,
+        Exceeds,
         SameFigure,
         Before,
         Spans,
@@ -441,6 +462,7 @@ NOT_ROLES = frozenset(
         "days",
         "events",
         "per",
+        "or_equal",
     }
 )
 ROLE_ORDER = (
@@ -454,6 +476,8 @@ ROLE_ORDER = (
     "per_period",
     "period",
     "count",
+    "larger",
+    "smaller",
     "duration",
     "start",
     "end",
