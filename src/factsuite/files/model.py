@@ -130,11 +130,37 @@ class Claim(Strict):
         "Without it, a date in the quote (other than today, this week/month/year) makes it "
         "dated; only a figure presented as current is checked by stale[...].",
     )
+    highest_since: IsoDate | None = Field(
+        default=None,
+        description="'the highest since 2011': no record of the series the claim cites, "
+        "dated after this day and before the claim's own (as_of less the series' lag), is "
+        "above the claim.  Write the last day the text excepts: 'since 2011' (when 2011 was "
+        "as high) 2011-12-31; 'since records began in 2011' the day before the first record.",
+    )
+    lowest_since: IsoDate | None = Field(
+        default=None,
+        description="'the lowest since June 2022': as highest_since, no record below the claim.",
+    )
     status: Literal["draft", "reviewed"] = Field(
         default="reviewed",
         description="draft: written by `factsuite new`, not yet checked by a person.",
     )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _since_needs_a_series(self) -> Claim:
+        given = [name for name in ("highest_since", "lowest_since") if getattr(self, name)]
+        if len(given) > 1:
+            raise ValueError("a figure is the highest or the lowest since a day, not both")
+        if given and self.cites is None:
+            raise ValueError(
+                f"{given[0]} compares the claim with the records of a reference series: "
+                "name it with cites"
+            )
+        since = self.highest_since or self.lowest_since
+        if since and self.as_of and since >= self.as_of:
+            raise ValueError(f"{given[0]} ({since}) must come before as_of ({self.as_of})")
+        return self
 
     @model_validator(mode="after")
     def _fields_the_unit_needs(self) -> Claim:
