@@ -48,6 +48,8 @@ RULES_FOR_KIND = {
     "date_order": {"before"},
     "reference": {"record", "population", "stale"},
     "event_count": {"event_count"},
+    "comparison": {"exceeds"},
+    "average": {"rate"},
 }
 """The rules that name each kind of planted error rightly: caught by another is caught by luck.
 

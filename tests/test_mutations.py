@@ -1251,10 +1251,14 @@ def test_a_relation_blocked_by_an_unreadable_date_points_to_its_calendar_check(
 
 def _caught_rules() -> set[str]:
     """The rules some passing (not xfail) mutation makes fail, read from the expectations;
-    the relations of #16 are mutated in corpus articles by tests/test_relations.py, whose
+    the relations of #16 are mutated in corpus articles by tests/test_relations.py and
+    tests/test_exceeds.py (and records since a day by tests/test_record_since.py), whose
     ``assert_fails(..., "<rule>", ...)`` calls name the rules they catch."""
-    relations = (ROOT / "tests" / "test_relations.py").read_text("utf-8")
-    caught = r'assert_fails\(\s*(?:problems\([^)]*\)|\w+),\s*"(\w+)"'
+    relations = "\n".join(
+        (ROOT / "tests" / name).read_text("utf-8")
+        for name in ("test_relations.py", "test_exceeds.py", "test_record_since.py")
+    )
+    caught = r'assert_fails\(\s*(?:\w*problems\([^)]*\)|\w+),\s*"(\w+)"'
     rules_seen = set(re.findall(caught, relations))
     # event_count is mutated in the seed (a round deleted from reference/events) by
     # tests/test_event_count.py, whose failures are asserted to start with "[<rule>]".

@@ -24,6 +24,7 @@ from factsuite.checking.rules.change_fits import change_fits
 from factsuite.checking.rules.dates_in_order import dates_in_order
 from factsuite.checking.rules.duration_fits_dates import duration_fits_dates
 from factsuite.checking.rules.event_count_fits import event_count_fits
+from factsuite.checking.rules.figure_exceeds import figure_exceeds
 from factsuite.checking.rules.figures_agree import figures_agree
 from factsuite.checking.rules.part_within_whole import at_most
 from factsuite.checking.rules.parts_make_whole import parts_make_whole
@@ -138,6 +139,12 @@ CASES: dict[str, tuple[Check, dict[str, object], dict[str, object]]] = {
             **closed("per_period", 29.5, 30.5),
             **closed("period", 7, 7),
         },
+    ),
+    # exceeds: "nearly 25,000 signatures, more than the 20,000 required" (28,000 broken)
+    "figure_exceeds": (
+        lambda df: figure_exceeds(df, reading=READING),
+        {**closed("larger", 22_500, 25_000), **closed("smaller", 19_500, 20_500), "or_equal": 0},
+        {**closed("larger", 22_500, 25_000), **closed("smaller", 27_500, 28_500), "or_equal": 0},
     ),
     # same_figure: the headline's figure and the lead's
     "figures_agree": (

@@ -656,11 +656,45 @@ def test_an_amount_each_times_its_count_makes_the_total(tmp_path: Path) -> None:
     assert_fails(
         problems(folder, "winners-purse"),
         "rate_fits_total",
-        "An amount each does not fit the total it makes.",
+        "An amount each, or an average, does not fit the total it makes.",
         "  each      winner-prize (claims.yaml:",
         "  count     winners (claims.yaml:",
         "each for [1.5, 2.5) is",
         "but the total is",
+        "The total over the count is (220,000, 433,333.33) each.",
+    )
+
+
+def test_an_average_is_the_total_over_its_count(tmp_path: Path) -> None:
+    """ "71.2 million nights ... Arrivals rose to 14.9 million ... The average stay fell to
+    4.8 nights" (unseen/d, Croatia): an average is an amount each, the total over the count,
+    so rate with count checks it; typed as 3.8 nights it fails, and says what the total over
+    the count is."""
+    folder = tmp_path / "facts" / "2025-10-15-croatia-tourism"
+    shutil.copytree(ROOT / "corpus/unseen/d/facts/2025-10-15-croatia-tourism", folder)
+    relation: Relation = {
+        "id": "average-stay-of-arrivals",
+        "rule": "rate",
+        "total": "nights",
+        "per_period": "average-stay",
+        "count": "arrivals",
+    }
+    add_relation(folder, relation)
+    for reading in Reading:
+        assert problems(folder, "average-stay-of-arrivals", reading) == []
+    in_both(folder, "The average stay fell to 4.8 nights", "The average stay fell to 3.8 nights")
+    set_claim(folder, "average-stay", value="3.8")
+    assert_fails(
+        problems(folder, "average-stay-of-arrivals"),
+        "rate_fits_total",
+        "An amount each, or an average, does not fit the total it makes.",
+        "  each      average-stay (claims.yaml:",
+        '"3.8" reads as [3.75, 3.85)',
+        "  count     arrivals (claims.yaml:",
+        "[3.75, 3.85) each for [14,850,000, 14,950,000) is [55,687,500, 57,557,500), but the "
+        "total is [71,150,000, 71,250,000).",
+        "The total over the count is (4.76, 4.8) each.",
+        "fails under both readings",
     )
 
 

@@ -77,7 +77,7 @@ def relation_claims(failure: Failure, context: Context) -> list[Line]:
     row = failure.row
     lines: list[Line] = []
     singles = ("part", "whole", "share", "before", "after", "by", "total", "per_period")
-    for role in (*singles, "period", "first", "other", "duration"):
+    for role in (*singles, "period", "larger", "smaller", "first", "other", "duration"):
         if role in row and isinstance(row[role], str) and row[role]:
             lines.append(claim_ref(context, ROLE_LABELS.get(role, role), row[role]))
     listed = (("parts", "part"), ("less", "less"), ("shares", "share"), ("whole_parts", "in whole"))

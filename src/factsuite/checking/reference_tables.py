@@ -96,6 +96,7 @@ def build_reference_tables(
     populations: list[Row] = []
     newer: list[Row] = []
     events: list[Row] = []
+    extremes: list[Row] = []
     for article in articles:
         reference = references.get(str(article.folder))
         for citation in citations(article, reference):
@@ -113,6 +114,7 @@ def build_reference_tables(
             rows = [{**base, **_record_row(series, record)} for _, record in at_date.iterrows()]
             records.extend(rows)
             records.extend(_envelope_rows(base, series))
+            extremes.extend(_since_rows(base, series, citation.claim))
             if citation.as_part:  # a part: no population or replacement to compare
                 continue
             populations.append(
@@ -158,6 +160,19 @@ def build_reference_tables(
             ],
         ),
         "replacements": _frame(newer, ["article", "claim", "record_date", "unreadable"]),
+        "extremes": _frame(
+            extremes,
+            [
+                "article",
+                "claim",
+                "series",
+                "extreme",
+                "since",
+                "as_of",
+                "record_date",
+                "unreadable",
+            ],
+        ),
         "events": _frame(
             events,
             [
@@ -198,6 +213,23 @@ def _envelope_rows(base: Row, series: Series) -> list[Row]:
         for bound in ("lo", "lo_closed"):
             row[f"record_{reading}_{bound}"] = low[f"record_{reading}_{bound}"]
     return [row]
+
+
+def _since_rows(base: Row, series: Series, claim: Claim) -> list[Row]:
+    """For "the highest (lowest) since <day>": the records of the series dated after that
+    day and before the claim's own records (its ``as_of`` less the series' lag), each one
+    the claim must be no lower (higher) than."""
+    since = claim.highest_since or claim.lowest_since
+    if since is None:
+        return []
+    extreme = "highest" if claim.highest_since else "lowest"
+    first, before = float(since.toordinal()), _day(base, "as_of") - series.meta.lag_days
+    rows = []
+    for _, record in series.records.iterrows():
+        day = float(pd.Timestamp(record["date"]).date().toordinal())
+        if first < day < before:
+            rows.append({**base, **_record_row(series, record), "extreme": extreme, "since": first})
+    return rows
 
 
 def _newer_records(base: Row, series: Series, matched: float | None) -> list[Row]:

@@ -565,6 +565,19 @@ def _rate(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame
     return table
 
 
+def _exceeds(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
+    """The larger and the smaller side by side; comparable when both are amounts of one unit
+    (durations in any of theirs: they read in days), never dates."""
+    fields: dict[str, RoleOf] = {**_role_fields("exceeds"), "or_equal": attrgetter("or_equal")}
+    table = _relation_rows(entries, fields)
+    table = _attach(_attach(table, claims, "larger"), claims, "smaller")
+    same_unit = table["larger_unit"] == table["smaller_unit"]
+    durations = (table["larger_kind"] == Kind.DURATION) & (table["smaller_kind"] == Kind.DURATION)
+    amounts = table["larger_kind"].isin([Kind.COUNT.value, Kind.SHARE.value, Kind.CHANGE.value])
+    table["comparable"] = (same_unit & amounts) | durations
+    return _with_status(table, ["larger", "smaller"])
+
+
 def _same_figure(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     """Each later claim paired with the first one, so that a clash names its pair."""
     fields = {"first": lambda r: r.claims[0], "other": lambda r: r.claims[1:]}
@@ -697,6 +710,7 @@ RELATION_BUILDERS: dict[str, Callable[[list[Entry], _Claims, Events], pd.DataFra
     "partition": _partition,
     "change": _change,
     "rate": _rate,
+    "exceeds": _exceeds,
     "same_figure": _same_figure,
     "spans": _spans,
     "before": _before,

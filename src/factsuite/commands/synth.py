@@ -87,6 +87,7 @@ ERROR_KINDS = {
     "change_mismatch": "change_fits",
     "rate_mismatch": "rate_fits_total",
     "event_count_mismatch": "event_count_fits",
+    "target_not_exceeded": "figure_exceeds",
 }
 """Every kind of injected error, and the rule (as the engine names it) that must catch it."""
 
@@ -1301,6 +1302,36 @@ def _event_count(draft: Draft, anchors: Anchors, rng: random.Random) -> None:
     )
 
 
+def _above_target(draft: Draft, rng: random.Random) -> None:
+    """Supplies handed out against the number planned ("has handed out 12,437 blankets,
+    more than the 9,000 it had planned for"); planted: a plan the count cannot exceed.
+    Drawn from ``rng``, not the draft's, as ``_event_count`` is, so that the other sites of
+    an article are those of archives written before this site was."""
+    supplies = draft.topic.supplies
+    given = exact_count(rng.randrange(2_000, 40_000))
+    planned = count_figure(float(given.x) * rng.uniform(0.5, 0.8), "", rng, "count")
+    if rng.random() < draft.error_rate:
+        planned = _until(
+            lambda: count_figure(float(given.x) * rng.uniform(1.3, 2.5), "", rng, "count"),
+            lambda figure: _apart(given.lo, given.hi, figure.bounds()),
+        )
+        detail = f"{given.text} handed out is not more than the {planned.text} planned"
+        draft.planted("supplies-above-plan", "target_not_exceeded", detail)
+    given_quote = f"has handed out {given.text} {supplies}"
+    planned_quote = f"more than the {planned.text} it had planned for"
+    draft.paragraphs.append(
+        f"{_capital(draft.agency)} {given_quote} in {draft.place}, {planned_quote}."
+    )
+    common = {"population": f"{supplies} in {draft.place}", "as_of": draft.published}
+    given_id = draft.claim(
+        "supplies-given", given_quote, given, measure=f"{supplies} handed out", **common
+    )
+    planned_id = draft.claim(
+        "supplies-planned", planned_quote, planned, measure=f"{supplies} planned", **common
+    )
+    draft.relate("supplies-above-plan", "exceeds", larger=given_id, smaller=planned_id)
+
+
 def _write_events(reference: Path) -> None:
     """reference/events of the archive: every meeting of the committee the articles count."""
     folder = reference / "events"
@@ -1359,6 +1390,9 @@ def draft_article(seed: int, index: int, error_rate: float) -> Draft:
     events = random.Random(f"{seed}/{index}/events")
     if events.random() < 0.5:
         _event_count(draft, anchors, events)
+    target = random.Random(f"{seed}/{index}/target")
+    if target.random() < 0.5:
+        _above_target(draft, target)
     return draft
 
 

@@ -130,11 +130,37 @@ class Claim(Strict):
         "Without it, a date in the quote (other than today, this week/month/year) makes it "
         "dated; only a figure presented as current is checked by stale[...].",
     )
+    highest_since: IsoDate | None = Field(
+        default=None,
+        description="'the highest since 2011': no record of the series the claim cites, "
+        "dated after this day and before the claim's own (as_of less the series' lag), is "
+        "above the claim.  Write the last day the text excepts: 'since 2011' (when 2011 was "
+        "as high) 2011-12-31; 'since records began in 2011' the day before the first record.",
+    )
+    lowest_since: IsoDate | None = Field(
+        default=None,
+        description="'the lowest since June 2022': as highest_since, no record below the claim.",
+    )
     status: Literal["draft", "reviewed"] = Field(
         default="reviewed",
         description="draft: written by `factsuite new`, not yet checked by a person.",
     )
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _since_needs_a_series(self) -> Claim:
+        given = [name for name in ("highest_since", "lowest_since") if getattr(self, name)]
+        if len(given) > 1:
+            raise ValueError("a figure is the highest or the lowest since a day, not both")
+        if given and self.cites is None:
+            raise ValueError(
+                f"{given[0]} compares the claim with the records of a reference series: "
+                "name it with cites"
+            )
+        since = self.highest_since or self.lowest_since
+        if since and self.as_of and since >= self.as_of:
+            raise ValueError(f"{given[0]} ({since}) must come before as_of ({self.as_of})")
+        return self
 
     @model_validator(mode="after")
     def _fields_the_unit_needs(self) -> Claim:
@@ -370,6 +396,25 @@ class Rate(Strict):
         return self
 
 
+class Exceeds(Strict):
+    """One figure is above another that is no level before or after it: a threshold, a
+    target, a forecast, a rival ("nearly 25,000 signatures, more than the 20,000 required",
+    "4.48 billion, beating the 4.35 billion analysts had expected"); below it, with the two
+    named the other way round ("71.4 percent, still below the target of 75 percent": the
+    target is ``larger``)."""
+
+    id: Identifier
+    rule: Literal["exceeds"]
+    larger: Identifier = Field(description="The figure said to be above the other.")
+    smaller: Identifier = Field(description="The figure said to be below the other.")
+    or_equal: bool = Field(
+        default=False,
+        description="true when the text allows the two to be equal: 'at least as many as', "
+        "'met the target', 'no fewer than'.  Left out, larger must be strictly above smaller.",
+    )
+    notes: Text | None = None
+
+
 EventPattern = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9*?][a-z0-9*?-]*$", max_length=80),
@@ -405,6 +450,7 @@ Relation = Annotated[
     | Partition
     | Change
     | Rate
+    | Exceeds
     | SameFigure
     | Before
     | Spans
@@ -422,6 +468,7 @@ RELATION_MODELS: dict[str, type[Strict]] = {
         Partition,
         Change,
         Rate,
+        Exceeds,
         SameFigure,
         Before,
         Spans,
@@ -441,6 +488,7 @@ NOT_ROLES = frozenset(
         "days",
         "events",
         "per",
+        "or_equal",
     }
 )
 ROLE_ORDER = (
@@ -454,6 +502,8 @@ ROLE_ORDER = (
     "per_period",
     "period",
     "count",
+    "larger",
+    "smaller",
     "duration",
     "start",
     "end",

@@ -17,7 +17,17 @@ from factsuite.files.model import NOT_ROLES, ClaimsFile
 from factsuite.meaning.lexicon import Kind, load_lexicon
 
 ARITHMETIC = frozenset(
-    {"part_of", "sum_of", "total", "share_of", "share_count", "partition", "change", "rate"}
+    {
+        "part_of",
+        "sum_of",
+        "total",
+        "share_of",
+        "share_count",
+        "partition",
+        "change",
+        "rate",
+        "exceeds",
+    }
 )
 """The relations that add, divide or compare amounts (docs/relations.md)."""
 

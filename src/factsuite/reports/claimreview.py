@@ -14,7 +14,7 @@ reference, never the reference itself:
     before       both dates          total    the parts
     share_count  the share           partition  the shares
     change       the change (by)     rate     the average per day
-    event_count  the count
+    event_count  the count       exceeds  both figures
 
 So the seed's ``body-matches-headline`` finding rates the body's "Ukrainians", not the
 headline it is compared with.
@@ -82,6 +82,7 @@ RATED_FIELDS = {
     "spans": ("duration",),
     "before": ("earlier", "later"),
     "event_count": ("count",),
+    "exceeds": ("larger", "smaller"),
 }
 
 

@@ -29,7 +29,7 @@ from factsuite.files.model import RELATION_MODELS
 from factsuite.meaning.lexicon import Kind
 
 CLAIM_ITEM = "{rule}[{claim}]"
-CLAIM_TABLES = ("claims", "records", "populations", "replacements", "events")
+CLAIM_TABLES = ("claims", "records", "extremes", "populations", "replacements", "events")
 """Tables with one claim per row (or group of rows): their items are named rule[claim]."""
 TABLES = (CLAIM_TABLES[0], *RELATION_MODELS, *CLAIM_TABLES[1:])
 """Every table a rule may read, in the order the rules are listed."""

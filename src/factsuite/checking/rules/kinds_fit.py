@@ -42,6 +42,7 @@ EXPECTED = {
     "two percents)",
     "rate": "a count in total and per day in one unit, and a duration",
     "event_count": "a count, and dates (or events, or 'publication') as start and end",
+    "exceeds": "two counts, shares or changes in one unit, or two durations",
 }
 """What each relation needs, as its failure says."""
 
@@ -63,7 +64,7 @@ RULES = (
     ),
     *(
         _kinds_fit(table, pa.Check.comparable())
-        for table in ("share_count", "partition", "change", "rate", "event_count")
+        for table in ("share_count", "partition", "change", "rate", "exceeds", "event_count")
     ),
     _kinds_fit("spans", pa.Check.kinds_fit(kinds={"duration": Kind.DURATION.value})),
 )

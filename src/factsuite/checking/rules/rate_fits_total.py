@@ -3,6 +3,8 @@ the period in those units, or the amount each times the count that gets it."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -22,7 +24,7 @@ from factsuite.checking.explain_helpers import (
 )
 from factsuite.checking.findings import Line
 from factsuite.checking.rule import Context, Failure, per_reading
-from factsuite.meaning.intervals import can_overlap, format_number
+from factsuite.meaning.intervals import INF, Interval, can_overlap, format_number
 
 ORDER = 50
 BOUND_NAMES = ("lo", "lo_closed", "hi", "hi_closed")
@@ -52,7 +54,7 @@ def explain(failure: Failure, context: Context) -> list[Line]:
     counted = bool(row["count"])
     per = str(row["per"])
     lines: list[Line] = [
-        "An amount each does not fit the total it makes."
+        "An amount each, or an average, does not fit the total it makes."
         if counted
         else f"{ADJECTIVES[per]} average does not fit the total over its period.",
         claim_ref(context, "total", row["total"]),
@@ -68,7 +70,21 @@ def explain(failure: Failure, context: Context) -> list[Line]:
             lines.append(labelled("period", f"{int(row['days'])} days"))
         over = period.format(lambda value: f"{format_number(value)} {per}s")
         how = f"{each.format(draw)} a {per} over {over}"
-    return [*lines, f"  {how} is {expected.format(draw)}, but the total is {total.format(draw)}."]
+    lines.append(f"  {how} is {expected.format(draw)}, but the total is {total.format(draw)}.")
+    if counted and period.lo > 0:
+        lines.append(f"  The total over the count is {_quotient(total, period).format(draw)} each.")
+    return lines
+
+
+def _quotient(total: Interval, count: Interval) -> Interval:
+    """Every total divided by every count (the count above zero): the average they give, as
+    an editor checks an average ("71.2 million nights over 14.9 million arrivals")."""
+    return Interval(
+        Fraction(total.lo) / Fraction(count.hi) if count.hi != INF else Fraction(0),
+        Fraction(total.hi) / Fraction(count.lo) if total.hi != INF else INF,
+        total.lo_closed and count.hi_closed and count.hi != INF,
+        total.hi_closed and count.lo_closed,
+    )
 
 
 ADJECTIVES = {"day": "A daily", "week": "A weekly", "month": "A monthly", "year": "A yearly"}
