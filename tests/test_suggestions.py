@@ -360,7 +360,7 @@ def test_the_suggestion_keeps_its_reason() -> None:
     assert suggestion.reason == '"41" of the "56"'
 
 
-@pytest.mark.parametrize("part", ["tuning", "holdout"])
+@pytest.mark.parametrize("part", ["tuning", "holdout", "unseen-c", "unseen-d"])
 def test_suggestion_precision_on_the_corpus_meets_the_target(part: str) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "suggestion_score.py"), "--part", part],
