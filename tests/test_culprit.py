@@ -123,6 +123,32 @@ def test_the_culprit_hits_every_failure_and_no_smaller_set_does(
         assert not all(claims.intersection(smaller) for claims in sets)
 
 
+@given(FAILURES, st.frozensets(CLAIMS))
+def test_no_claim_a_record_confirms_when_a_set_without_one_explains_as_much(
+    sets: list[frozenset[str]], confirmed: frozenset[str]
+) -> None:
+    """The culprit meets every failure with as few claims as can; and when some set that
+    small has no claim a record confirms, the culprit has none, whatever the other weights
+    (a confirmed claim in more failures included)."""
+    outcomes = [
+        _failing(f"check{n}", *(_ref(c, yaml_line=ord(c)) for c in sorted(claims)))
+        for n, claims in enumerate(sets)
+    ]
+    outcomes += [Outcome(CheckItem(f"record[{c}]", "record", 1, (c,))) for c in confirmed]
+    found = culprit(outcomes)
+    smallest = minimal_hitting_sets(sets)
+    if not smallest:
+        assert found is None
+        return
+    assert found is not None
+    chosen = {suspect.claim.claim for suspect in found.suspects}
+    assert len(chosen) == len(smallest[0])
+    assert all(claims & chosen for claims in sets)
+    if any(not confirmed.intersection(members) for members in smallest):
+        assert not chosen & confirmed
+        assert not any(suspect.confirmed for suspect in found.suspects)
+
+
 def test_mutation_children_four_and_a_half_million(tmp_path: Path) -> None:
     """A careless edit of one figure breaks three checks; the culprit names that figure."""
     folder = tmp_path / "facts" / SEED.name

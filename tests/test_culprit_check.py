@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from factsuite.checking import culprit as culprit_module
 from factsuite.checking.culprit import Culprit, RecheckBudget, culprit, culprit_of
-from factsuite.checking.culprit_check import MAX_HYPOTHESES, Rechecker, load
+from factsuite.checking.culprit_check import MAX_HYPOTHESES, Rechecker, correction, load, tried
 from factsuite.checking.engine import evaluate, load_articles
 from factsuite.files.reference_library import ReferenceLibrary
 from factsuite.meaning.lexicon import Reading
@@ -246,3 +246,69 @@ def test_mutation_two_errors_one_of_them_the_remaining_share(tmp_path: Path) -> 
     text = culprit_text(found)
     assert text.startswith("most likely wrong, together:")
     assert "Correcting these 2 claims could clear all 2 failures." in text
+
+
+NORDHAVN = ROOT / "corpus" / "unseen" / "d" / "facts" / "2025-11-06-nordhavn-earnings"
+
+
+def _replace_all(folder: Path, old: str, new: str) -> None:
+    for name in ("article.txt", "claims.yaml", "meta.yaml"):
+        path = folder / name
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
+def _nordhavn_slips(tmp_path: Path) -> Path:
+    """Nordhavn's earnings set right, then revenue "rose 5 percent" (12) and container
+    shipping "75 percent of revenue" (65)."""
+    folder = _copy(NORDHAVN, tmp_path)
+    for old, new in (
+        ("663 million", "636 million"),
+        ("56 percent", "75 percent"),
+        ("rose 21 percent", "rose 5 percent"),
+        ("value: 21 percent", "value: 5 percent"),
+    ):
+        _replace_all(folder, old, new)
+    return folder
+
+
+def test_a_cell_passes_only_checks_one_value_in_it_passes(tmp_path: Path) -> None:
+    """Revenue's segments need 4.48 billion and its margin about 4.49, the 5 percent rise
+    4.2: one 10 % cell holds both, but no one value does, so revenue cannot be corrected to
+    pass its checks other than the share; the rise can (to about 12 percent)."""
+    folder = _nordhavn_slips(tmp_path)
+    checker = load(folder, ReferenceLibrary(), Reading.PRAGMATIC)
+    assert isinstance(checker, Rechecker)
+    solo = tried(checker, ["revenue", "revenue-growth"], {})
+    others = checker.involving["revenue"] - {"containers-share-count"}
+    assert {"revenue-growth-change", "segments-make-revenue", "margin-from-profit"} <= others
+    assert correction(solo["revenue"], others) is None
+    growth = correction(solo["revenue-growth"], checker.involving["revenue-growth"])
+    assert growth is not None
+    assert growth > 0
+
+
+def test_mutation_a_level_in_two_failures_it_cannot_clear_together(tmp_path: Path) -> None:
+    """Nordhavn's earnings, its planted errors set right, then two slips of arithmetic:
+    revenue "rose 5 percent" from 4.0 to 4.48 billion (it rose 12) and container shipping's
+    2.91 billion is "75 percent of revenue" (65).  Revenue takes part in both failures, but
+    no one revenue fits both (4.2 billion for the rise, 3.88 for the share), so two claims
+    are needed; counting revenue's two failures in its favour would blame it and a second
+    claim of one of the same checks.  Each failure's own worked-out figure is blamed."""
+    folder = _copy(NORDHAVN, tmp_path)
+    for old, new in (
+        ("663 million", "636 million"),
+        ("56 percent", "65 percent"),
+        ("rose 21 percent", "rose 12 percent"),
+        ("value: 21 percent", "value: 12 percent"),
+    ):
+        _replace_all(folder, old, new)
+    assert _suspects(folder) == ([], [])
+    for old, new in (
+        ("65 percent", "75 percent"),
+        ("rose 12 percent", "rose 5 percent"),
+        ("value: 12 percent", "value: 5 percent"),
+    ):
+        _replace_all(folder, old, new)
+    counted, rechecked = _suspects(folder)
+    assert counted == ["revenue"]
+    assert sorted(rechecked) == ["containers-share", "revenue-growth"]

@@ -6,12 +6,16 @@ meets every failing check's claims (a hitting set) could explain all of them, an
 smallest such set is the simplest explanation.  Articles have few failures, so the exact
 minimum is found by trying sets of growing size, up to ``MAX_SIZE`` claims.
 
-Among sets of the same size, the claims are weighed, in this order:
+Among sets of the same size, a set with a claim a reference record confirms comes after
+every set without one (the record is evidence from outside the article that the claim is
+right); then the claims are weighed, in this order:
 
 1. a claim that disagrees with a reference record (``record[...]`` fails) is suspected
-   first, and one a record confirms (``record[...]`` passes) last: the record is evidence
-   from outside the article;
-2. then a claim that takes part in more failures;
+   first, and one a record confirms (``record[...]`` passes) last;
+2. then a claim that takes part in more failures, when the set is as small as a set meeting
+   every failure can be; in a larger set (the re-check found no correction that small
+   consistent), a claim's several failures are not all its doing, since another member is
+   needed for one of them, so they are not counted in its favour;
 3. then a figure the writer worked out from others (a change's ``by``, a rate's average, a
    share; then a part of a breakdown) before the levels and totals it was worked from:
    those are reported, and cited elsewhere, so the arithmetic is the likelier slip;
@@ -209,19 +213,26 @@ def culprit(
     )
 
 
-def _best(candidates: Sequence[Sequence[Suspect]]) -> tuple[Suspect, ...]:
-    """The most suspected set: by its members' weights (see the module), most suspected
+def _best(candidates: Sequence[Sequence[Suspect]], counted: bool = True) -> tuple[Suspect, ...]:
+    """The most suspected set: one no record confirms a claim of, first; then by its
+    members' weights (see the module; ``counted``: with their failures), most suspected
     first; then by the size of the correction it needs; then by claims.yaml's order."""
-    return min((_ranked(members) for members in candidates), key=_set_order)
+    return min(
+        (_ranked(members, counted) for members in candidates),
+        key=lambda members: _set_order(members, counted),
+    )
 
 
-def _ranked(members: Iterable[Suspect]) -> tuple[Suspect, ...]:
-    return tuple(sorted(members, key=lambda member: (_suspicion(member), _line(member))))
+def _ranked(members: Iterable[Suspect], counted: bool = True) -> tuple[Suspect, ...]:
+    return tuple(sorted(members, key=lambda member: (_suspicion(member, counted), _line(member))))
 
 
-def _set_order(members: tuple[Suspect, ...]) -> tuple[list[Weights], int, list[int]]:
+def _set_order(
+    members: tuple[Suspect, ...], counted: bool = True
+) -> tuple[bool, list[Weights], int, list[int]]:
     return (
-        [_suspicion(member) for member in members],
+        any(member.confirmed for member in members),
+        [_suspicion(member, counted) for member in members],
         _scale(sum(member.correction for member in members)),
         [_line(member) for member in members],
     )
@@ -244,13 +255,19 @@ def _rechecked(
     counts = {claim: sum(claim in claims for claims in sets) for claim in suspects}
     universe = sorted(suspects, key=lambda claim: (-counts[claim], claim))[:RECHECKED]
     solo = tried(checker, universe, {})
+    smallest = len(min(minimal_hitting_sets(sets), key=len, default=()))
     for size in range(1, MAX_SIZE + 1):
+        counted = size <= smallest
         chosen = [
             members
             for members in hitting_sets(sets, size)
             if all(member in solo for member in members)
         ]
-        chosen.sort(key=lambda members: _set_order(_ranked(suspects[m] for m in members)))
+        chosen.sort(
+            key=lambda members: _set_order(
+                _ranked((suspects[m] for m in members), counted), counted
+            )
+        )
         plans: list[tuple[tuple[str, ...], dict[str, Cell]]] = []
         cost = 0
         for members in chosen:
@@ -291,7 +308,7 @@ def _rechecked(
                     [replace(suspects[m], correction=corrections[m]) for m in members]
                 )
         if consistent:
-            return Culprit(_best(consistent), len(failings))
+            return Culprit(_best(consistent, counted), len(failings))
     return None
 
 
@@ -340,12 +357,13 @@ def _confirmed(outcomes: list[Outcome]) -> set[str]:
 Weights = tuple[bool, bool, int, int, bool]
 
 
-def _suspicion(suspect: Suspect) -> Weights:
-    """The order suspects are weighed in (smaller is more suspect): see the module."""
+def _suspicion(suspect: Suspect, counted: bool = True) -> Weights:
+    """The order suspects are weighed in (smaller is more suspect): see the module;
+    without ``counted``, a claim's failures weigh nothing."""
     return (
         suspect.source is None,
         suspect.confirmed,
-        -suspect.failures,
+        -suspect.failures if counted else 0,
         suspect.worked_out,
         not suspect.headline,
     )

@@ -266,12 +266,20 @@ def _of_the(text: _Text) -> Iterator[Suggestion]:
 
 
 def _of_whom(text: _Text) -> Iterator[Suggestion]:
-    """ "43,000 people, of whom 26,000 ... and 17,000 ...": the parts of the figure before."""
+    """ "43,000 people, of whom 26,000 ... and 17,000 ...": the parts of the figure before.
+
+    "Whom" names people: past a count of things named by a plural noun ("8,412 patients in
+    31 countries, of whom 4,206 ..."), the whole is the nearest count of people before it,
+    if any ("22 million households, of whom ..." is a whole: writers use "whom" of them)."""
     amounts = text.amounts()
     for part in amounts:
         if not _OF_WHOM.search(text.before(part)):
             continue
-        whole = _nearest_before(part, [a for a in amounts if text.same_sentence(a, part)])
+        same = [a for a in amounts if text.same_sentence(a, part)]
+        whole = _nearest_before(part, same)
+        if whole is not None and _names_things(text, whole):
+            people = [a for a in same if a.mention.unit == "people"]
+            whole = _nearest_before(part, people) or whole
         if whole is None or not _units_agree(part, whole):
             continue
         parts = _and_chain(text, part, [a for a in amounts if _units_agree(a, whole)])
@@ -281,6 +289,12 @@ def _of_whom(text: _Text) -> Iterator[Suggestion]:
             yield _parts(parts, whole, "are counted among")
         else:
             yield _part(part, whole, "are counted among")
+
+
+def _names_things(text: _Text, draft: Draft) -> bool:
+    """A count of things a plural noun names ("31 countries"), not of people."""
+    word = next(iter(_words_after(text, draft)), "")
+    return draft.mention.unit != "people" and word.endswith("s") and word not in SUBGROUPS
 
 
 def _of_the_opening(text: _Text) -> Iterator[Suggestion]:
@@ -326,7 +340,8 @@ def _subgroups(text: _Text) -> Iterator[Suggestion]:
     """ "1.5 million children are among the refugees", "of 5.8 million people, 1.4 million
     children": a subgroup's whole is a larger count of people in its sentence, or any count
     before it when the text says "among". A subgroup opening a clause of its own ("...,
-    and one child died") tells of something else."""
+    and one child died") tells of something else, and a figure the subgroup is listed beside
+    with "and" ("32 victims were men and 9 women") is its sibling, not its whole."""
     people = [d for d in text.drafts if d.mention.kind == "count" and d.mention.unit == "people"]
     groups = [d for d in people if _first_noun(text.after(d)[:30]) + "s" in SUBGROUPS]
     groups += [d for d in people if _first_noun(text.after(d)[:30]) in SUBGROUPS]
@@ -334,7 +349,11 @@ def _subgroups(text: _Text) -> Iterator[Suggestion]:
     for part in groups:
         among = bool(_AMONG.match(text.after(part)))
         candidates = [
-            w for w in wholes if _not_larger(part, w) and (among or text.same_sentence(w, part))
+            w
+            for w in wholes
+            if _not_larger(part, w)
+            and (among or text.same_sentence(w, part))
+            and part not in _and_chain(text, w, people)
         ]
         whole = _nearest_before(part, candidates)
         if whole is not None and not _NEW_CLAUSE.search(text.text, 0, part.mention.start):
