@@ -20,7 +20,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from commands import HERE, _summary, alternate, log, machine, run, stats
+from commands import HERE, _summary, _uptime, alternate, log, machine, run, stats
 
 KINDS = {
     "check_j1_cold": ["check", "-j", "1", "--no-cache"],
@@ -85,7 +85,7 @@ def main() -> None:
         first = arguments.kinds[0]
         for name in ("floor", f"{first}:before", f"{first}:after"):  # warm: bytecode, page cache
             run(timed[name][0], workdir, None, arguments.timeout)
-        loadavg = os.getloadavg()
+        loadavg, uptime = os.getloadavg(), _uptime()
         runs, _ = alternate(timed, workdir, arguments.repeats, arguments.timeout, "run")
         shutil.rmtree(archive)
     results = {name: stats(values) for name, values in runs.items()}
@@ -93,12 +93,15 @@ def main() -> None:
         paired = [r["seconds"] / f["seconds"] for r, f in zip(values, runs["floor"], strict=True)]
         results[name]["median_paired_ratio"] = statistics.median(paired)
         results[name]["ratio_to_floor"] = results[name]["median_s"] / results["floor"]["median_s"]
+        floor_cpu = results["floor"]["median_cpu_s"]
+        results[name]["cpu_ratio_to_floor"] = results[name]["median_cpu_s"] / floor_cpu
     report = {
         "machine": machine(),
         "articles": arguments.articles,
         "repeats": arguments.repeats,
         "synth": _summary(synth["output"]),
         "loadavg_before_after": [loadavg, os.getloadavg()],
+        "uptime_before_after": [uptime, _uptime()],
         "commands": {name: " ".join(argv) for name, (argv, _) in timed.items()},
         "results": results,
     }
@@ -110,11 +113,15 @@ def main() -> None:
 def table(results: dict[str, dict], kinds: list[str]) -> str:
     lines = [
         "| command | before: median (ratio to floor, paired) | after: median (ratio, paired) "
-        "| after / before, paired | peak RSS before / after | items before / after |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| after / before, paired | CPU before / after (ratio to floor's CPU) "
+        "| peak RSS before / after | items before / after |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     floor = results["floor"]
-    lines.append(f"| floor | {floor['median_s']:.2f} s | | | {floor['median_rss_mb']:.0f} MB | |")
+    lines.append(
+        f"| floor | {floor['median_s']:.2f} s | | | {floor['median_cpu_s']:.2f} s "
+        f"| {floor['median_rss_mb']:.0f} MB | |"
+    )
     for kind in kinds:
         before, after = results[f"{kind}:before"], results[f"{kind}:after"]
         cells = [
@@ -123,8 +130,12 @@ def table(results: dict[str, dict], kinds: list[str]) -> str:
         ]
         pairs = zip(after["seconds"], before["seconds"], strict=True)
         change = statistics.median(a / b for a, b in pairs)
+        cpu = " / ".join(
+            f"{r['median_cpu_s']:.2f} s ({r['cpu_ratio_to_floor']:.1f}x)" for r in (before, after)
+        )
         lines.append(
-            f"| {kind} | {cells[0]} | {cells[1]} | {change:.2f} | {before['median_rss_mb']:.0f} / "
+            f"| {kind} | {cells[0]} | {cells[1]} | {change:.2f} | {cpu} "
+            f"| {before['median_rss_mb']:.0f} / "
             f"{after['median_rss_mb']:.0f} MB | {before['items']} / {after['items']} |"
         )
     return "\n".join(lines)

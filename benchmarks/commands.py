@@ -70,7 +70,9 @@ def log(message: str) -> None:
 
 
 def run(argv: list[str], cwd: Path, env: dict | None = None, timeout: float = 1800) -> dict:
-    """Wall time, peak RSS (largest process of the tree), exit code and the whole output."""
+    """Wall time, CPU time (user + system, of the process and the children it waited for, as
+    ``/usr/bin/time`` reports them), peak RSS (largest process of the tree), exit code and
+    the whole output."""
     with tempfile.TemporaryFile("w+") as output:
         started = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=output, stderr=output)
@@ -84,6 +86,7 @@ def run(argv: list[str], cwd: Path, env: dict | None = None, timeout: float = 18
         text = output.read()
     return {
         "seconds": seconds,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
         "rss_mb": usage.ru_maxrss / 1024,
         "exit": process.returncode,
         "output": text,
@@ -121,6 +124,7 @@ def alternate(
             runs[name].append(result)
             log(
                 f"  {label:>8} #{repeat + 1} {name:<15} {result['seconds']:8.2f} s "
+                f"({result['cpu_s']:7.2f} s CPU) "
                 f"{result['rss_mb']:7.0f} MB  exit {result['exit']}"
             )
     return runs, last
@@ -147,12 +151,14 @@ def stats(results: list[dict]) -> dict:
         "median_s": statistics.median(seconds),
         "min_s": min(seconds),
         "max_s": max(seconds),
+        "median_cpu_s": statistics.median(result["cpu_s"] for result in results),
         "median_rss_mb": statistics.median(result["rss_mb"] for result in results),
         "max_rss_mb": max(result["rss_mb"] for result in results),
         "exits": sorted({result["exit"] for result in results}),
         "items": _items(results[-1]["summary"]),
         "summary": results[-1]["summary"],
         "seconds": [round(value, 3) for value in seconds],
+        "cpu_seconds": [round(result["cpu_s"], 3) for result in results],
     }
 
 

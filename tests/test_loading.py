@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from factsuite.files import loading
 from factsuite.files.article import load_article
@@ -91,6 +93,53 @@ def test_an_ordinary_file_is_parsed_once(tmp_path: Path, monkeypatch: pytest.Mon
         path.write_text(SEED_CLAIMS + tail, "utf-8")
         load_yaml(path)
     assert measured == [SEED_CLAIMS + tail for tail in tails]
+
+
+_YAML_PIECES = [
+    *"*!&-:?[]{},#'\"| \n\t\ufeff\u00a0\u2028",
+    "a", "b1", "x-", "%", "<<", "!!str ", "!!omap", "!t ", "&a ", "*a", "--- ", "...",
+]  # fmt: skip
+
+
+def _events_until_error(text: str) -> list[yaml.Event]:
+    """The events the parser gives before it stops at an error, if it does."""
+    events: list[yaml.Event] = []
+    parsed = yaml.parse(text, Loader=loading.FactLoader)
+    while True:
+        try:
+            events.append(next(parsed))
+        except (StopIteration, yaml.YAMLError):
+            return events
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=14).map("".join))
+@example("[a,*b]")  # each found to be an alias or a tag by libyaml 0.2.5
+@example("[?*a]")
+@example("\ufeff*a")
+@example("a: [1,!t b]")
+@example("x: &x 1\ny:\n- *x")
+def test_every_text_with_an_alias_or_a_tag_is_measured_first(text: str) -> None:
+    """The parser's own events decide (#18): a text is only left unmeasured when no event
+    it gives, up to any error, is an alias or carries a tag."""
+    events = _events_until_error(text)
+    if any(
+        isinstance(event, yaml.AliasEvent) or getattr(event, "tag", None) is not None
+        for event in events
+    ):
+        assert loading._measured_first(text), text
+
+
+def test_a_star_or_a_bang_inside_a_scalar_is_parsed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An event glob (``committee-*``) or "up 5%!" is text: the file is not parsed twice."""
+    measured: list[str] = []
+    monkeypatch.setattr(loading, "_measure", lambda path, text, limits: measured.append(text))
+    path = tmp_path / "claims.yaml"
+    path.write_text(SEED_CLAIMS + "# events: emergency-committee-*, up 5%!\n", "utf-8")
+    load_yaml(path)
+    assert measured == []
 
 
 @pytest.mark.parametrize("max_depth", [50, 100_000])

@@ -29,3 +29,13 @@ def test_every_offset_of_a_real_article_has_the_scanned_sentence_start() -> None
 
     text = (SEED / "article.txt").read_text("utf-8")
     assert all(context._sentence_start(text, at) == scanned(text, at) for at in range(len(text)))
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_every_offset_of_one_text_has_the_scanned_sentence_start(pieces: list[str]) -> None:
+    """The text's sentence ends are scanned once and kept (#18): each offset still gets the
+    scan that stops at it, those just after a sentence end (which it may cut) too."""
+    text = "".join(pieces)
+    assert [context._sentence_start(text, at) for at in range(len(text) + 1)] == [
+        scanned(text, at) for at in range(len(text) + 1)
+    ]

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factsuite.files.model import Claim
+from factsuite.meaning import tense
 from factsuite.meaning.dates import DateSpan
 from factsuite.meaning.readings import read_claim
 from factsuite.meaning.tense import infer_tense, is_future
@@ -294,3 +295,108 @@ def test_present_lasting_is_ahead_and_past_lasting_is_not(
         quote = f"The exhibition {words} {preposition} {weekday}"
         text = f"Headline\n{quote}."
         assert (infer_tense(quote, weekday, text, OCT_15) == "future") is future
+
+
+# -- the guards that skip a pattern's search (#18) -------------------------------------------
+
+_GUARDED = [
+    (tense._SAID_ON, tense._SAID_ON_LAST),
+    (tense._AHEAD_OF, tense._AHEAD_OF_LAST),
+    (tense._SCHEDULE_PRESENT, tense._SCHEDULE_LAST),
+    (tense._HEADLINE_INFINITIVE, tense._HEADLINE_LAST),
+    (tense._LASTS_UNTIL, tense._LASTS_LAST),
+    (tense._LOOK_AHEAD, tense._LOOK_AHEAD_LAST),
+]
+_CLAUSE_WORDS = sorted(
+    {
+        *tense.SCHEDULE_VERBS,
+        *(f"{verb}s" for verb in (*tense.SCHEDULE_VERBS, *tense.LASTING_VERBS)),
+        *tense.LASTING_VERBS,
+        *tense.LOOK_AHEAD_PREPOSITIONS,
+        *[
+            "said",
+            "says",
+            "told",
+            "announced",
+            "reported",
+            "added",
+            "confirmed",
+            "stated",
+            "wrote",
+            "applies",
+            "is",
+            "are",
+        ],
+        *[
+            "late",
+            "early",
+            "mid",
+            "last",
+            "this",
+            "on",
+            "in",
+            "at",
+            "of",
+            "the",
+            "a",
+            "its",
+            "ahead",
+            "next",
+            "to",
+            "until",
+            "till",
+            "end",
+        ],
+        *[
+            "open",
+            "closed",
+            "valid",
+            "available",
+            "force",
+            "show",
+            "Price",
+            "cap",
+            "fall",
+            "Union",
+            "strike",
+            "X",
+        ],
+    }
+)
+_clauses = st.lists(
+    st.one_of(
+        st.sampled_from(_CLAUSE_WORDS).flatmap(
+            lambda word: st.sampled_from([word, word.upper(), word.title()])
+        ),
+        st.text(alphabet="aoinst-'’,;.ſK\u0130", min_size=1, max_size=4),
+    ),
+    max_size=9,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2009", ""]),
+        min_size=len(words) + 1,
+        max_size=len(words) + 1,
+    ).map(lambda spaces: "".join(s + w for s, w in zip(spaces, [*words, ""], strict=True)))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_clauses)
+def test_a_guard_passes_every_clause_its_pattern_matches(clause: str) -> None:
+    """The last-word guard is a necessary condition: skipping the search loses no match."""
+    last = tense._last_word(clause)
+    for pattern, guard in _GUARDED:
+        if pattern.search(clause) is not None:
+            assert tense._ends(guard, last), (pattern.pattern, clause)
+
+
+def test_the_guards_let_the_clauses_of_the_rules_through() -> None:
+    """Each rule's own example still reads as future: the guards skip no real clause."""
+    for quote, value in [
+        ("the Games, which open on July 26", "July 26"),
+        ("the consultation runs until Oct. 21", "Oct. 21"),
+        ("a budget for 2025", "2025"),
+        ("ahead of the July 4 election", "July 4"),
+    ]:
+        assert infer_tense(quote, value, published=date(2024, 6, 1)) == "future", quote
+    assert infer_tense("Bills will fall, Ofgem said on Tuesday", "Tuesday") is None

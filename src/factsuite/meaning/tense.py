@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from factsuite.files.model import Claim
@@ -138,26 +139,73 @@ def future_reason(
 ) -> str | None:
     """Why ``infer_tense`` reads the date as looking ahead, in words, or None: the scaffold
     drafts ``tense: future`` with this reason, so the draft and the checks agree."""
+    return _future_reason(quote, value, text, published)
+
+
+@lru_cache(maxsize=4096)
+def _future_reason(quote: str, value: str, text: str, published: date | None) -> str | None:
+    """Cached: a date claim's tense is read for its reading and again for its table row."""
     if _POINTS_BACK.search(value):
         return None
     context = context_of(quote, value, text)
-    if _SAID_ON.search(context.before):
+    before = context.before
+    last = _last_word(before)
+    if _ends(_SAID_ON_LAST, last) and _SAID_ON.search(before):
         return None
-    word = _future_word(context.before) or _future_word(context.after)
+    word = _future_word(before) or _future_word(context.after)
     if word:
         return f'"{word}" in its clause'
-    if _AHEAD_OF.search(context.before):
+    if _ends(_AHEAD_OF_LAST, last) and _AHEAD_OF.search(before):
         return '"ahead of" leads to it'
     headline = context.line == HEADLINE_LINE
-    if not headline and (found := _SCHEDULE_PRESENT.search(context.before)):
+    if not headline and _ends(_SCHEDULE_LAST, last) and (found := _SCHEDULE_PRESENT.search(before)):
         return f'"{_words(found.group())}": a schedule in the present'
-    if headline and (found := _HEADLINE_INFINITIVE.search(context.before)):
+    if headline and _ends(_HEADLINE_LAST, last) and (found := _HEADLINE_INFINITIVE.search(before)):
         return f'"{_words(found["verb"])}" in the headline: headlines say "to" of what is to come'
-    if (found := _LASTS_UNTIL.search(context.before)) and not _past_year(value, published):
+    if (
+        _ends(_LASTS_LAST, last)
+        and (found := _LASTS_UNTIL.search(before))
+        and not _past_year(value, published)
+    ):
         return f'"{_words(found.group())}": a present that lasts into the date'
-    if published is not None and _looks_ahead_to_a_later_year(context, value, published):
+    if (
+        published is not None
+        and _ends(_LOOK_AHEAD_LAST, last)
+        and _looks_ahead_to_a_later_year(context, value, published)
+    ):
         return "a date after publication, with a preposition that looks ahead"
     return None
+
+
+def _last_word(words: str) -> str:
+    """The last run of non-space characters (``str.split`` and ``re``'s ``\\s`` agree on
+    what is a space), or "" for none."""
+    found = words.rsplit(None, 1)
+    return found[-1] if found else ""
+
+
+def _ending(*words: str) -> re.Pattern[str]:
+    """A word that one of ``words`` ends, matched with the flags of the patterns it guards."""
+    return re.compile(rf"(?:{'|'.join(words)})\Z", re.IGNORECASE)
+
+
+def _ends(ending: re.Pattern[str], last: str) -> bool:
+    return ending.search(last) is not None
+
+
+# Each pattern below ends its match with one of these words and then spaces only (``\s*$``),
+# so a clause whose last word does not end with one cannot match it: the search, which
+# tries the pattern at every character of the clause, is skipped (#18: a third of reading
+# the tense).  ``test_tense.py`` holds each guard to its pattern on generated clauses.
+_SAID_ON_LAST = _ending(
+    "said", "says", "told", "announced", "reported", "added", "confirmed", "stated", "wrote",
+    "late", "early", "last", "this", "on", "in", "at",
+)  # fmt: skip
+_AHEAD_OF_LAST = _ending("of", "the", "a", "its", "their", "his", "her", "this", "next")
+_SCHEDULE_LAST = _ending("on", "in")
+_HEADLINE_LAST = _ending("on", "in", "from", "by", "until", "at", "for")
+_LASTS_LAST = _ending("until", "till", "through", "from", "to")
+_LOOK_AHEAD_LAST = _ending(*LOOK_AHEAD_PREPOSITIONS, "early", "mid", "late", "of")
 
 
 def _words(text: str) -> str:
