@@ -170,3 +170,25 @@ def test_a_typo_in_the_reference_folder_fails_pytest_facts(
     assert said in result.stdout.str()
     if items == "check":
         assert failed_ids(result) == {"reference"}
+
+
+def test_a_series_with_no_records_leaves_its_claims_not_checked_with_the_reason(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    """A records.csv with its header alone made the evaluation raise (a comparison of dates
+    with nothing): every check of the article failed as "could not be evaluated", with the
+    advice to fix the claims.  Now the series is unusable, said with its file, and only the
+    claims it would check fail, as not checked."""
+    records = pytester.path / "reference" / "unicef-child-refugees" / "records.csv"
+    records.write_text(records.read_text("utf-8").split("\n")[0] + "\n", "utf-8")
+    result = run_apart(pytester)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    output = result.stdout.str()
+    assert "could not check this article" not in output
+    assert "unicef-child-refugees/records.csv: holds no records" in output
+    assert failed_ids(result) == {
+        "record[children-refugees]",
+        "population[children-refugees]",
+        "stale[children-refugees]",
+        "reference",
+    }
