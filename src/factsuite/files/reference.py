@@ -257,6 +257,9 @@ def load_series(folder: Path) -> tuple[SeriesMeta | None, Series | None, list[Lo
     table, errors = _load_table(folder / RECORDS_FILE, series_schema(meta.cumulative))
     if table is None:
         return meta, None, errors
+    if table.empty:  # a series with no reading supports no claim: its claims are not checked
+        empty = "holds no records: add one row per dated figure, under the header"
+        return meta, None, [LocatedError(folder / RECORDS_FILE, None, None, empty)]
     return meta, Series(folder.name, meta, table), []
 
 

@@ -42,6 +42,12 @@ def _known(config: pytest.Config) -> set[Identity] | None:
     return config.stash[_known_key]
 
 
+def check_baseline(config: pytest.Config) -> None:
+    """Read the baseline before any check runs: a path that cannot be read stops the run at
+    once, rather than only when a check fails (a passing run never said it was missing)."""
+    _known(config)
+
+
 def in_baseline(config: pytest.Config, claims_file: Path, outcome: Outcome) -> bool:
     """Whether a failing check's failure is one the baseline holds."""
     known = _known(config)

@@ -28,12 +28,14 @@ from factsuite.files.names import (
     SERIES_FILE,
 )
 from factsuite.pytest_plugin.baseline import add_option as add_baseline_option
-from factsuite.pytest_plugin.baseline import in_baseline, xfail_known
+from factsuite.pytest_plugin.baseline import check_baseline, in_baseline, xfail_known
 from factsuite.pytest_plugin.item_mode import AUTO_ARTICLE_LIMIT, ITEM_MODES
 from factsuite.pytest_plugin.lean_protocol import add_option as add_lean_option
 from factsuite.pytest_plugin.lean_protocol import lean_key, lean_wanted, run_lean
 from factsuite.pytest_plugin.settings import (
+    READINGS,
     cache_folder,
+    check_settings,
     chunk_size,
     dist_chosen_key,
     fail_on_drafts,
@@ -51,7 +53,6 @@ if TYPE_CHECKING:  # the engine is imported when the first fact file is collecte
 
 # -- options and configuration ---------------------------------------------------------------
 
-READINGS = ("strict", "pragmatic")
 DEFAULT_READING_NAME = "pragmatic"
 """``meaning.lexicon.Reading`` by name: importing it reads YAML, which a run without fact files
 should not pay for (a test keeps the two the same)."""
@@ -152,6 +153,26 @@ class SuiteState:
     loaded: dict[Path, Article] = field(default_factory=dict)
     evaluations: dict[str, Evaluation] = field(default_factory=dict)
     claim_counts: dict[str, int] = field(default_factory=dict)
+    references_told: set[Path] = field(default_factory=set)
+    """Reference folders whose mistakes an article's item already fails with."""
+
+    def reference_mistakes(self, folder: Path) -> str | None:
+        """The mistakes of the reference folder the article uses, for the first article of
+        the session that uses it; None for the others, or when it has none.
+
+        ``pytest facts/`` does not collect ``reference/``, and a series whose series.yaml
+        does not validate matches no claim: its checks would not exist, and the run would
+        pass.  One item stands for every article that uses the folder."""
+        reference = self.library.for_article(folder)
+        if reference is None or not reference.errors or reference.folder in self.references_told:
+            return None
+        self.references_told.add(reference.folder)
+        errors = "\n".join(str(error) for located in reference.errors.values() for error in located)
+        return (
+            f"{reference.folder}: the reference folder this article (and any other beside it) "
+            "is checked against has mistakes, so the claims that need its series, events or "
+            "populations are not checked against them:\n" + errors
+        )
 
     def add(self, folder: Path) -> None:
         """Collect an article folder, into the chunk of those collected just before it."""
@@ -220,6 +241,8 @@ def pytest_cmdline_main(config: pytest.Config) -> Iterator[None]:
 
 def pytest_configure(config: pytest.Config) -> None:
     """Read the settings; the engine waits for the first fact file (see ``suite_state``)."""
+    check_settings(config)
+    check_baseline(config)
     chosen = config.getoption("factsuite_reading") or config.getini("factsuite_reading")
     mode = config.stash[item_mode_key] = item_mode(config)
     reports = bool(config.getoption("factsuite_html") or config.getoption("factsuite_markdown"))
@@ -485,6 +508,11 @@ class ArticleFile(OneLineFile):
                 check=check,
                 article=article,
             )
+        mistakes = state.reference_mistakes(folder)
+        if mistakes is not None:
+            yield BrokenReference.from_parent(
+                self, name=REFERENCE_FOLDER, nodeid=child_id(self, REFERENCE_FOLDER), text=mistakes
+            )
 
 
 class EditorNote(Exception):
@@ -586,7 +614,8 @@ class ArticleChecks(PlainFailureItem):
     """All checks of one article as one item: far fewer items for a large archive.
 
     Recorded findings do not fail it; a finding that no longer holds does, as in the
-    per-check mode.
+    per-check mode.  With no failure but checks of draft claims, it is skipped as needing
+    review (as those checks are in per-check mode), never reported as passed.
     """
 
     def __init__(self, *, folder: Path, **kwargs: object) -> None:
@@ -596,30 +625,53 @@ class ArticleChecks(PlainFailureItem):
     def runtest(self) -> None:
         from factsuite.reports.conclusion import leading_text
         from factsuite.reports.verdicts import Status, status
-        from factsuite.reports.wording import draft_text
+        from factsuite.reports.wording import DRAFT_REASON, draft_text
 
-        evaluation = self.config.stash[state_key].evaluation_of(self.folder)
+        state = self.config.stash[state_key]
+        evaluation = state.evaluation_of(self.folder)
         shown = one_line(str(_shown(self.config, self.path)))
-        texts = []
+        mistakes = state.reference_mistakes(self.folder)
+        texts = [] if mistakes is None else [f"{shown}:1: {REFERENCE_FOLDER} failed: {mistakes}"]
         known = 0  # failures the baseline holds
+        drafts = 0  # checks of draft claims, not evaluated
         drafts_fail = fail_on_drafts(self.config)
         for outcome in evaluation.outcomes_of(self.folder):
             where = f"{shown}:{outcome.item.line or 1}"
-            if drafts_fail and status(outcome) is Status.DRAFT:
-                texts.append(draft_text(where, outcome))
+            if status(outcome) is Status.DRAFT:
+                drafts += 1
+                if drafts_fail:
+                    texts.append(draft_text(where, outcome))
                 continue
             text = leading_text(where, outcome)
             if text is not None and in_baseline(self.config, self.path, outcome):
                 known += 1
             elif text is not None:
                 texts.append(text)
-        if known and not texts:
-            xfail_known(self.config)
         if texts:
             raise CheckFailed("\n\n".join(texts))
+        if known:
+            xfail_known(self.config)
+        if drafts:  # as each of them is skipped in per-check mode: never counted as passed
+            pytest.skip(f"{drafts} checks of draft claims need review: {DRAFT_REASON}")
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"all checks of {one_line(str(_shown(self.config, self.path)))}"
+
+
+class BrokenReference(PlainFailureItem):
+    """The mistakes of the reference folder an article is checked against (see
+    ``SuiteState.reference_mistakes``), as an item of the first article that uses it."""
+
+    def __init__(self, *, text: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # pytest's own keywords, passed on
+        self.text = text
+
+    def runtest(self) -> None:
+        shown = one_line(str(_shown(self.config, self.path)))
+        raise CheckFailed(f"{shown}:1: {REFERENCE_FOLDER} failed: {self.text}")
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"{REFERENCE_FOLDER}: {one_line(str(self.path.parent))}"
 
 
 class ReferenceFile(OneLineFile):
