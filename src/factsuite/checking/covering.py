@@ -41,7 +41,8 @@ def dates_the_claim(mention: Mention, claim: Claim, published: date, text: str =
     """A date mention that names the day (or a period holding it) the claim is as of; a
     phrase counted from another date ("the previous week") is read from publication or from
     a date its sentence in ``text`` names before it.  For a claim that looks ahead, the date
-    may also be read forwards ("expected to handle 4.9 million containers this year": all the year)."""
+    may also be read forwards ("expected to handle 4.9 million containers this year": the
+    whole year)."""
     if mention.kind not in DATE_KINDS or claim.as_of is None:
         return False
     anchors = [published]

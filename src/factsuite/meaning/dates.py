@@ -158,7 +158,7 @@ def _relative_spans(published: date) -> dict[str, DateSpan]:
 
 @lru_cache(maxsize=4096)
 def _whole_periods(published: date) -> dict[str, DateSpan]:
-    """"This week/month/year" read forwards: the whole week, month or year of publication."""
+    """ "This week/month/year" read forwards: the whole week, month or year of publication."""
     week_start = published - timedelta(days=published.weekday())
     return {
         "this week": DateSpan(week_start, week_start + timedelta(days=6)),
