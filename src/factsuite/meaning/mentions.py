@@ -182,6 +182,12 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through|until)\s+)"
 """Between the days of a range: "3-5", "3 to 5", "3 and 5"."""
 _YEAR_ONLY = re.compile(_YEAR)
+_NOT_A_WHOLE = (
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|"
+    r"percent|per|thousand|million|billion|miles?|kilometres?|kilometers?|km|metres?|meters?"
+)
+"""After "one goal in three", words that make the last figure a measure, not the whole of a
+share: "one goal in three games" is a rate, "two deaths in 24 hours" no share."""
 _YEAR_RANGE_END = re.compile(rf"\b{_YEAR}[-–]$")
 _TIME_UNITS = {
     "day": "days",
@@ -384,6 +390,15 @@ def grammar() -> tuple[Pattern, ...]:
         _rule(
             "share",
             rf"{_LEFT}{number}\s+(?:in|out\s+of)\s+(?P<denominator>{number}){_END}",
+            _ratio,
+            ignore_case=True,
+        ),
+        # one visit in eight: a noun between, the numerator a word ("20 deaths in 24
+        # hours" is no share), and no unit of time or measure after the denominator
+        _rule(
+            "share",
+            rf"{_LEFT}(?:{_ONE_TO_NINE})(?:\s+[a-z][a-z'’-]*){{1,2}}?\s+(?:in|out\s+of)\s+"
+            rf"(?P<denominator>{number}){_END}(?!\s+(?:{_NOT_A_WHOLE})\b)",
             _ratio,
             ignore_case=True,
         ),
