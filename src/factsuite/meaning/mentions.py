@@ -182,6 +182,12 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through|until)\s+)"
 """Between the days of a range: "3-5", "3 to 5", "3 and 5"."""
 _YEAR_ONLY = re.compile(_YEAR)
+_MULTIPLIED = (
+    r"as|the|a|an|its|their|his|her|our|that|this|those|these|what|more|less|over|per|"
+    r"daily|weekly|monthly|yearly|annually|higher|lower|faster|larger|bigger|greater"
+)
+"""After "twice", words that make it a multiplier or a rate: "twice as likely", "twice the
+size", "twice its capacity", "twice a week"."""
 _NOT_A_WHOLE = (
     r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|"
     r"percent|per|thousand|million|billion|miles?|kilometres?|kilometers?|km|metres?|meters?"
@@ -463,6 +469,14 @@ def grammar() -> tuple[Pattern, ...]:
         # 3.5 million; 1,500; eight
         _rule("count", rf"{_LEFT}{DIGIT_FIGURE}{_COUNT_END}", _bare_count),
         _rule("count", rf"{_LEFT}{WORD_FIGURE}{_END}", _word_count, ignore_case=True),
+        # twice; thrice: a count of events, not a multiplier ("twice as likely", "nearly
+        # twice its capacity") nor a rate ("twice a week")
+        _rule(
+            "count",
+            rf"\b(?:twice|thrice)\b(?!\s+(?:{_MULTIPLIED})\b|-)",
+            _as_written("count"),
+            ignore_case=True,
+        ),
     )
 
 
