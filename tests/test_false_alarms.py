@@ -27,7 +27,7 @@ from factsuite.meaning.context import anchor_of
 from factsuite.meaning.dated import is_dated
 from factsuite.meaning.dates import DateSpan, parse_date
 from factsuite.meaning.grounding import figure_problem
-from factsuite.meaning.inclusive import counts_both_ends
+from factsuite.meaning.inclusive import counting
 from factsuite.reports.wording import problem_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,16 +159,17 @@ CASES = {
         "stale[cpi-july-2021]",
         "out of date",
     ),
-    # 6. Spans counted as their words say: a range one day too long is now caught.
-    "a three-day stoppage of four days": Case(
+    # 6. Spans counted either way where the words do not say (a plain "from X to Y"):
+    # a range two days too long is caught under either count.
+    "a three-day stoppage of five days": Case(
         RAIL,
         ("earlier-strike-span",),
-        (("from Jan. 10 to Jan. 12", "from Jan. 10 to Jan. 13"),),
-        (("earlier-strike-end", {"value": "Jan. 13", "as_of": "2024-01-13"}),),
+        (("from Jan. 10 to Jan. 12", "from Jan. 10 to Jan. 14"),),
+        (("earlier-strike-end", {"value": "Jan. 14", "as_of": "2024-01-14"}),),
         "earlier-strike-span",
         "both end days counted",
     ),
-    "seven days to a day of eight": Case(
+    "seven days to a day of nine": Case(
         MEASLES,
         ("latest-week-span",),
         (),
@@ -191,8 +192,8 @@ def test_the_false_alarm_is_gone_and_its_real_error_caught(tmp_path: Path, name:
             in_text(folder, old, new, "claims.yaml")
     for claim, fields in case.claims:
         set_claim(folder, claim, **fields)
-    if name == "seven days to a day of eight":  # the start of "the seven days" a day early
-        in_text(folder, "start: '2024-01-18'", "start: '2024-01-17'", "claims.yaml")
+    if name == "seven days to a day of nine":  # the start of "the seven days" two days early
+        in_text(folder, "start: '2024-01-18'", "start: '2024-01-16'", "claims.yaml")
     failures = failing(folder)
     assert case.fails in failures, sorted(failures)
     assert case.words in failures[case.fails]
@@ -333,13 +334,14 @@ def _written(day: date) -> str:
     _DAY,
     st.sampled_from(["to", "through", "until"]),
 )
-def test_a_duration_from_one_day_to_another_counts_both(
+def test_a_duration_counts_days_as_its_words_say(
     days: int, noun: str, first: date, word: str
 ) -> None:
+    """ "through" counts both end days, "after" the days between; a plain range or no
+    range at all says neither, and either count is accepted."""
     last = first + timedelta(days=days - 1)
     quote = f"a {days}-day {noun} from {_written(first)} {word} {_written(last)}"
-    assert counts_both_ends(quote, str(days))
-    assert not counts_both_ends(
-        f"{days} days after the {noun} began on {_written(first)}", f"{days} days"
-    )
-    assert not counts_both_ends(f"a {days}-day {noun} that began on {_written(first)}", str(days))
+    assert counting(quote, str(days)) == ("both" if word == "through" else "either")
+    after = f"{days} days after the {noun} began on {_written(first)}"
+    assert counting(after, f"{days} days") == "between"
+    assert counting(f"a {days}-day {noun} that began on {_written(first)}", str(days)) == "either"

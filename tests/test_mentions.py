@@ -481,6 +481,6 @@ def test_first_words_are_read_from_the_regex(regex: str, words: set[str] | None)
 
 def test_every_pattern_but_a_currency_sign_is_indexed() -> None:
     unindexed = [p.regex.pattern[:20] for p in mentions.grammar() if first_words(p.regex) is None]
-    assert unindexed == [mentions.grammar()[10].regex.pattern[:20]]
+    assert len(unindexed) == 1
     assert unindexed[0].startswith("(?:US")
     assert {pattern.kind for pattern in mentions.grammar()} == set(KINDS)

@@ -17,6 +17,7 @@ from factsuite.files.model import Claim
 from factsuite.meaning.context import ANAPHORIC, anchor_days
 from factsuite.meaning.dates import DateError, parse_date
 from factsuite.meaning.mentions import DATE_KINDS, Mention
+from factsuite.meaning.tense import is_future
 
 SCALE_WORDS = frozenset(
     {"thousand", "million", "billion", "trillion", "percent", "per", "%", "a", "an"}
@@ -39,18 +40,22 @@ def same_figure(mention: str, claimed: str) -> bool:
 def dates_the_claim(mention: Mention, claim: Claim, published: date, text: str = "") -> bool:
     """A date mention that names the day (or a period holding it) the claim is as of; a
     phrase counted from another date ("the previous week") is read from publication or from
-    a date its sentence in ``text`` names before it."""
+    a date its sentence in ``text`` names before it.  For a claim that looks ahead, the date
+    may also be read forwards ("expected to handle 4.9 million containers this year": the
+    whole year)."""
     if mention.kind not in DATE_KINDS or claim.as_of is None:
         return False
     anchors = [published]
     if text and ANAPHORIC.match(mention.value):
         anchors = anchor_days(text, mention.start, published)
+    ways = (False, True) if is_future(claim, text, published) else (False,)
     for anchor in anchors:
-        try:
-            if claim.as_of in parse_date(mention.value, anchor):
-                return True
-        except DateError:
-            continue
+        for future in ways:
+            try:
+                if claim.as_of in parse_date(mention.value, anchor, future):
+                    return True
+            except DateError:
+                continue
     return False
 
 

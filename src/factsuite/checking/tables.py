@@ -30,7 +30,7 @@ from factsuite.files.model import (
     roles,
 )
 from factsuite.meaning.grounding import figure_problem
-from factsuite.meaning.inclusive import counts_both_ends
+from factsuite.meaning.inclusive import counting
 from factsuite.meaning.intervals import Bound
 from factsuite.meaning.lexicon import Kind, Reading, load_lexicon
 from factsuite.meaning.numbers import Quantity
@@ -112,7 +112,7 @@ def _claim_rows(
                 float(span.first.toordinal()) if span else np.nan,
                 float(span.last.toordinal()) if span else np.nan,
                 is_future(claim, article.text, published),
-                counts_both_ends(claim.quote, claim.value),
+                counting(claim.quote, claim.value),
                 _words(reading.calendar_problem),
                 *_interval_values(reading),
             ]
@@ -137,7 +137,7 @@ CLAIM_COLUMNS = [
     "date_first",
     "date_last",
     "future",
-    "both_ends",
+    "counting",
     "calendar_problem",
     *INTERVAL_COLUMNS,
 ]
@@ -149,7 +149,7 @@ JOINED_COLUMNS = [
     "parse_error",
     "date_first",
     "date_last",
-    "both_ends",
+    "counting",
     *INTERVAL_COLUMNS,
 ]
 """The columns of a claim that a relation joins, each prefixed with the claim's role."""
@@ -614,6 +614,10 @@ def _resolve_endpoint(
     return table
 
 
+_EXTRA_DAYS = {"both": (1.0, 1.0), "between": (0.0, 0.0), "either": (0.0, 1.0)}
+"""The days added to the days between a span's dates, least and most, for each counting."""
+
+
 def _spans(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFrame:
     table = _relation_rows(entries, _role_fields("spans"))
     table = _attach(table, claims, "duration")
@@ -624,16 +628,19 @@ def _spans(entries: list[Entry], claims: _Claims, events: Events) -> pd.DataFram
     table["comparable"] = (
         (table["duration_kind"] == Kind.DURATION) & table["start_is_date"] & table["end_is_date"]
     )
-    # inclusive: both end days counted, one more than the days between them.
-    # Unset, the duration's words decide (meaning/inclusive.py).
+    # inclusive: both end days counted, one more than the days between them.  Unset, the
+    # duration's words decide (meaning/inclusive.py), and where they do not say, either
+    # count fits: the elapsed days lie between the two.
     stated = [getattr(entry[-1], "inclusive", None) for entry in entries]
-    said = table["duration_both_ends"].fillna(False).astype(bool).tolist()
+    said = table["duration_counting"].fillna("either").tolist()
     extra = [
-        float(said_so if flag is None else flag) for flag, said_so in zip(stated, said, strict=True)
+        _EXTRA_DAYS["both" if flag else "between"] if flag is not None else _EXTRA_DAYS[words]
+        for flag, words in zip(stated, said, strict=True)
     ]
-    table["inclusive"] = pd.Series(extra, index=table.index, dtype=float)
-    table["elapsed_lo"] = table["end_first"] - table["start_last"] + table["inclusive"]
-    table["elapsed_hi"] = table["end_last"] - table["start_first"] + table["inclusive"]
+    table["inclusive_lo"] = pd.Series([lo for lo, _ in extra], index=table.index, dtype=float)
+    table["inclusive_hi"] = pd.Series([hi for _, hi in extra], index=table.index, dtype=float)
+    table["elapsed_lo"] = table["end_first"] - table["start_last"] + table["inclusive_lo"]
+    table["elapsed_hi"] = table["end_last"] - table["start_first"] + table["inclusive_hi"]
     return table
 
 

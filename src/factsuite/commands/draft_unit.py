@@ -28,7 +28,15 @@ CHANGE_VERBS = (
 "rose by 12 percent", "a rise of 5 percent").  "rose to", "up to" and "up from" name a
 level, not a change, so "to" or "from" between word and figure keeps it a share; so does
 "make up" ("children make up 70 percent of cases")."""
-_CHANGE_BEFORE = re.compile(rf"\b(?:{CHANGE_VERBS})(?:\s+by)?\s*$", re.IGNORECASE)
+_FILLERS = r"a|an|another|further|record|average|of|total|estimated|combined|whopping"
+_CHANGE_BEFORE = re.compile(
+    rf"\b(?:{CHANGE_VERBS})(?:(?:\s+(?!to\b|from\b|of\b)[a-z-]+){{0,3}}?\s+by)?"
+    rf"(?:\s+(?:{_FILLERS}))*\s*$",
+    re.IGNORECASE,
+)
+"""The change word, then at most three words before "by" ("rose last year by 18%", "rose
+sharply by 18%"; never "to", "from" or "of") and words that say nothing of the size ("by a
+further 18%", "another 18%", "by an average of 18%")."""
 CHANGE_NOUNS = (
     "rise|increase|jump|drop|fall|decline|gain|growth|cut|hike|reduction|surge|slump|"
     "higher|lower|more|less|fewer|cheaper|dearer"

@@ -39,7 +39,7 @@ NOT_NOUNS = frozenset([
 ADJECTIVES = frozenset(["new", "more", "other", "additional", "confirmed", "registered"])
 # fmt: on
 _OF_THE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Za-z]+['’]s\s+)?$")
-_OF_WHOM = re.compile(r",\s+of\s+whom\s+(?:[a-z]+\s+){0,2}$")
+_OF_WHOM = re.compile(r",\s+of\s+(?:whom|which)\s+(?:[a-z]+\s+){0,2}$")
 _INCLUDING = re.compile(r"\bincluding\s+(?:all\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"^[^,;:.]*?(?:,\s+|\s+)and\s+$")
 _SENTENCE_OF_THE = re.compile(r"^\s*[\"“]?Of\s+(?:the|all|these|those)\s+$")
@@ -625,6 +625,13 @@ def _share_whole(text: _Text, share: Draft, wholes: dict[str, Draft]) -> Draft |
         return named  # "19 percent among the county's 143,000 registered Democrats"
     if _OF_WHOM.search(before):
         return _nearest_before(share, same)
+    beside = _count_beside(text, share)  # "1,430 complaints, of which 1,120, or 78 percent"
+    if (
+        beside is not None
+        and beside.mention.end <= share.mention.start
+        and _OF_WHOM.search(text.before(beside))
+    ):
+        return _nearest_before(beside, [a for a in same if a is not beside])
     of = _SHARE_OF.match(text.text, share.mention.end)
     if of is None:
         return None

@@ -117,9 +117,12 @@ def _previous_month(day: date) -> tuple[int, int]:
     return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
 
 
-def _relative(phrase: str, published: date) -> DateSpan | None:
-    """Phrases that only make sense against the publication date."""
-    span = _relative_spans(published).get(phrase)
+def _relative(phrase: str, published: date, future: bool = False) -> DateSpan | None:
+    """Phrases that only make sense against the publication date.  A figure the text looks
+    ahead to ("expected to handle 4.9 million containers this year") is of the whole
+    period, not of its part up to publication."""
+    span = (_whole_periods(published) if future else {}).get(phrase)
+    span = span or _relative_spans(published).get(phrase)
     if span is not None and span.first > span.last:
         raise DateError(f'"{phrase}" cannot fall in an article published {describe(published)}')
     return span
@@ -151,6 +154,17 @@ def _relative_spans(published: date) -> dict[str, DateSpan]:
         spans[f"previous {unit}"] = spans[f"prior {unit}"] = spans[same]
     spans["previous year"] = spans["prior year"] = spans["last year"]
     return spans
+
+
+@lru_cache(maxsize=4096)
+def _whole_periods(published: date) -> dict[str, DateSpan]:
+    """ "This week/month/year" read forwards: the whole week, month or year of publication."""
+    week_start = published - timedelta(days=published.weekday())
+    return {
+        "this week": DateSpan(week_start, week_start + timedelta(days=6)),
+        "this month": _month_span(published.year, published.month),
+        "this year": DateSpan(date(published.year, 1, 1), date(published.year, 12, 31)),
+    }
 
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -344,7 +358,7 @@ def parse_date(text: str, published: date, future: bool = False) -> DateSpan:
 def _parse_date(text: str, published: date, future: bool) -> DateSpan:
     phrase = " ".join(text.lower().replace(".", ". ").split()).strip()
     phrase = phrase.removeprefix("on ").removeprefix("the ").strip()
-    relative = _relative(phrase, published) or _counted_back(phrase, published)
+    relative = _relative(phrase, published, future) or _counted_back(phrase, published)
     if relative is not None:
         return relative
     if phrase in WEEKDAYS:

@@ -182,6 +182,18 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through|until)\s+)"
 """Between the days of a range: "3-5", "3 to 5", "3 and 5"."""
 _YEAR_ONLY = re.compile(_YEAR)
+_MULTIPLIED = (
+    r"as|the|a|an|its|their|his|her|our|that|this|those|these|what|more|less|over|per|"
+    r"daily|weekly|monthly|yearly|annually|higher|lower|faster|larger|bigger|greater"
+)
+"""After "twice", words that make it a multiplier or a rate: "twice as likely", "twice the
+size", "twice its capacity", "twice a week"."""
+_NOT_A_WHOLE = (
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|games?|matches|"
+    r"percent|per|thousand|million|billion|miles?|kilometres?|kilometers?|km|metres?|meters?"
+)
+"""After "one goal in three", words that make the last figure a measure, not the whole of a
+share: "one goal in three games" is a rate, "two deaths in 24 hours" no share."""
 _YEAR_RANGE_END = re.compile(rf"\b{_YEAR}[-–]$")
 _TIME_UNITS = {
     "day": "days",
@@ -387,6 +399,15 @@ def grammar() -> tuple[Pattern, ...]:
             _ratio,
             ignore_case=True,
         ),
+        # one visit in eight: a noun between, the numerator a word ("20 deaths in 24
+        # hours" is no share), and no unit of time or measure after the denominator
+        _rule(
+            "share",
+            rf"{_LEFT}(?:{_ONE_TO_NINE})(?:\s+[a-z][a-z'’-]*){{1,2}}?\s+(?:in|out\s+of)\s+"
+            rf"(?P<denominator>{number}){_END}(?!\s+(?:{_NOT_A_WHOLE})\b)",
+            _ratio,
+            ignore_case=True,
+        ),
         _rule(
             "share",
             rf"\b(?:{alternatives(list(FRACTION_WORDS))})\b",
@@ -448,6 +469,14 @@ def grammar() -> tuple[Pattern, ...]:
         # 3.5 million; 1,500; eight
         _rule("count", rf"{_LEFT}{DIGIT_FIGURE}{_COUNT_END}", _bare_count),
         _rule("count", rf"{_LEFT}{WORD_FIGURE}{_END}", _word_count, ignore_case=True),
+        # twice; thrice: a count of events, not a multiplier ("twice as likely", "nearly
+        # twice its capacity") nor a rate ("twice a week")
+        _rule(
+            "count",
+            rf"\b(?:twice|thrice)\b(?!\s+(?:{_MULTIPLIED})\b|-)",
+            _as_written("count"),
+            ignore_case=True,
+        ),
     )
 
 

@@ -68,6 +68,8 @@ _DIGITS = re.compile(
     r"(?:\s*(?P<scale>[a-z]+))?$"
 )
 _IN_RATIO = re.compile(r"^(?P<num>.+?)\s+(?:in|out of)\s+(?P<den>.+)$")
+_NOUN_AFTER = re.compile(r"(?:\s+[a-z][a-z'’-]*){1,2}$")
+"""The noun a ratio's numerator may carry: "one visit in eight", "one hospital visit in 10"."""
 _WORD_NUMBER_SPECIALS = {
     "a": 1,
     "an": 1,
@@ -202,6 +204,8 @@ def _from_ratio(text: str) -> Quantity | None:
     if not match:
         return None
     numerator, denominator = _read_count(match["num"]), _read_count(match["den"])
+    if numerator is None:  # "one visit in eight": the share of visits, one in eight
+        numerator = _read_count(_NOUN_AFTER.sub("", match["num"]))
     if numerator is None or denominator is None or denominator.value == 0:
         raise NumberError(f"cannot read the ratio {text!r}")
     step = min(SHARE_STEP_CAP, Fraction(100) / denominator.value)

@@ -18,8 +18,11 @@ with ``tense: future`` (or ``past``); without it, ``infer_tense`` reads the figu
   ("the consultation runs until Oct. 21", "the lower rate applies from Nov. 1");
 - the headline says "X to <verb>" before it ("Price cap to fall from October").
 
-A date whose own words point back ("last year", "the previous week") stays past, and so does
-the day of a saying ("Bills will fall from Nov. 1, the regulator said on Tuesday").  One
+A date whose own words point back ("last year", "the previous week") stays past, and so do
+the day of a saying ("Bills will fall from Nov. 1, the regulator said on Tuesday"), a date
+after "since" ("would rise, the first increase since 2019"), and a date a future word does
+not reach: in a clause of its own in the past ("will replace the bridge that opened in
+1962"), or after "would have".  One
 function, ``future_reason``, so that the scaffold drafts ``tense`` by the rules the checks
 read with, and says which one.
 """
@@ -116,6 +119,24 @@ HEADLINE_LINE = 1
 _POINTS_BACK = re.compile(r"\b(?:last|previous|prior|yesterday|earlier|ago)\b", re.IGNORECASE)
 """A date whose own words point back ("last year") is past whatever its clause says: "will
 get 3 percent, down from 5 percent last year"."""
+_SINCE = re.compile(
+    r"\bsince(?:\s+(?:early|mid|late|the\s+(?:start|end|middle|beginning)\s+of))?\s*$",
+    re.IGNORECASE,
+)
+"""A date after "since" lies before the time spoken of, whatever the clause looks ahead to:
+"would be the first increase since 2019"."""
+PAST_VERBS = ("was", "were", "began", "rose", "fell", "grew", "came", "took", "saw", "won", "met")
+_OUT_OF_SCOPE = re.compile(
+    r"\b(?:that|which|who|when|after|before)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{'|'.join(PAST_VERBS)}|(?!(?:need|expect|schedul|plann|due)ed\b)\w+ed)\b",
+    re.IGNORECASE,
+)
+"""Between a future word and the date, a clause of the date's own whose verb is in the past,
+so the future word does not reach the date: "will replace the bridge that opened in 1962",
+"would reopen the line, which closed in 2020"."""
+_CONDITIONAL_PAST = re.compile(r"^\s+have\s+\w+(?:ed|en|t|n)\b", re.IGNORECASE)
+"""After "would", "have" and a participle tell of a past that did not happen: "the plant
+would have opened in 2019"."""
 
 
 def is_future(claim: Claim, text: str = "", published: date | None = None) -> bool:
@@ -150,9 +171,9 @@ def _future_reason(quote: str, value: str, text: str, published: date | None) ->
     context = context_of(quote, value, text)
     before = context.before
     last = _last_word(before)
-    if _ends(_SAID_ON_LAST, last) and _SAID_ON.search(before):
+    if (_ends(_SAID_ON_LAST, last) and _SAID_ON.search(before)) or _SINCE.search(before):
         return None
-    word = _future_word(before) or _future_word(context.after)
+    word = _future_word(before, scoped=True) or _future_word(context.after)
     if word:
         return f'"{word}" in its clause'
     if _ends(_AHEAD_OF_LAST, last) and _AHEAD_OF.search(before):
@@ -212,11 +233,19 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def _future_word(words: str) -> str:
-    """The first future word of ``words`` that looks ahead there, or ""."""
+def _future_word(words: str, scoped: bool = False) -> str:
+    """The first future word of ``words`` that looks ahead there, or "".  ``scoped``: the
+    words lead up to the date, and a future word counts only if it reaches it (no clause of
+    the date's own, ``_OUT_OF_SCOPE``, stands between)."""
     for found in _FUTURE.finditer(words):
-        if _PAST_PERFECT.search(words, 0, found.start()) is None and not (
-            found.group().lower() in NOUNS_TOO and _DETERMINER.search(words, 0, found.start())
+        rest = words[found.end() :]
+        if (
+            _PAST_PERFECT.search(words, 0, found.start()) is None
+            and not (
+                found.group().lower() in NOUNS_TOO and _DETERMINER.search(words, 0, found.start())
+            )
+            and not (found.group().lower() == "would" and _CONDITIONAL_PAST.match(rest))
+            and not (scoped and _OUT_OF_SCOPE.search(rest))
         ):
             return found.group()
     return ""

@@ -30,16 +30,22 @@ def explain(failure: Failure, context: Context) -> list[Line]:
     duration = context.interval(row["duration"])
     assert duration is not None
     days = render_bound("days")
-    between_hi = row["elapsed_hi"] - row["inclusive"]
+    low, high = row["inclusive_lo"], row["inclusive_hi"]
+    between_hi = row["elapsed_hi"] - high
     if between_hi < 0:
         span = f"The end comes {days(Fraction(-between_hi))} before the start"
     else:
-        elapsed = Interval(Fraction(row["elapsed_lo"]), Fraction(row["elapsed_hi"]))
-        span = (
-            f"The dates span {elapsed.format(days)}, both end days counted"
-            if row["inclusive"]
-            else f"The dates are {elapsed.format(days)} apart"
-        )
+        between = Interval(Fraction(row["elapsed_lo"] - low), Fraction(between_hi))
+        both = between + Interval.point(Fraction(1))
+        if low == high == 1:
+            span = f"The dates span {both.format(days)}, both end days counted"
+        elif low == high == 0:
+            span = f"The dates are {between.format(days)} apart"
+        else:
+            span = (
+                f"The dates are {between.format(days)} apart, or span {both.format(days)} "
+                "with both end days counted (its words allow either count)"
+            )
     return [
         "A stated duration does not fit the dates it spans.",
         claim_ref(context, "claim", row["duration"]),
