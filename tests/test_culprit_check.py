@@ -10,6 +10,7 @@ planted; a real article of the labelled corpus gets the error its writer planted
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -312,3 +313,35 @@ def test_mutation_a_level_in_two_failures_it_cannot_clear_together(tmp_path: Pat
     counted, rechecked = _suspects(folder)
     assert counted == ["revenue"]
     assert sorted(rechecked) == ["containers-share", "revenue-growth"]
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    counts=st.tuples(*(st.integers(200, 9000) for _ in REGIONS)),
+    planted=st.sampled_from(CLAIMS),
+    factor=st.sampled_from((0.5, 1.5, 3.0)),
+)
+def test_the_tried_cells_cover_the_domain_once(
+    tmp_path_factory: pytest.TempPathFactory,
+    counts: tuple[int, int, int],
+    planted: str,
+    factor: float,
+) -> None:
+    """Whichever cells are tried again in pieces, a claim's tries still cover its domain
+    from end to end, in order, without a gap or an overlap (``hull`` and ``correction``
+    read them as one line of values), and no piece is wider than the cell it came from."""
+    folder = write_article(tmp_path_factory.mktemp("relief"), counts, planted, factor)
+    checker = load(folder, ReferenceLibrary(), Reading.PRAGMATIC)
+    assert isinstance(checker, Rechecker)
+    solo = tried(checker, CLAIMS, {})
+    for claim in CLAIMS:
+        cells = checker.cells(claim)
+        tries = [t.cell for t in solo[claim]]
+        assert tries[0][0] == cells[0][0]
+        assert tries[-1][1] == cells[-1][1]
+        for (_, hi), (lo, _) in pairwise(tries):
+            assert lo == pytest.approx(hi, rel=1e-12)
+        widest = max((b / a for a, b in cells if a > 0 and b < float("inf")), default=1.0)
+        assert all(b / a <= widest * (1 + 1e-9) for a, b in tries if a > 0 and b < float("inf"))

@@ -273,11 +273,12 @@ def _of_whom(text: _Text) -> Iterator[Suggestion]:
     if any ("22 million households, of whom ..." is a whole: writers use "whom" of them)."""
     amounts = text.amounts()
     for part in amounts:
-        if not _OF_WHOM.search(text.before(part)):
+        said = _OF_WHOM.search(text.before(part))
+        if not said:
             continue
         same = [a for a in amounts if text.same_sentence(a, part)]
         whole = _nearest_before(part, same)
-        if whole is not None and _names_things(text, whole):
+        if whole is not None and "whom" in said.group(0) and _names_things(text, whole):
             people = [a for a in same if a.mention.unit == "people"]
             whole = _nearest_before(part, people) or whole
         if whole is None or not _units_agree(part, whole):
