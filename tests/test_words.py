@@ -245,7 +245,7 @@ def test_draft_ids_come_from_the_figures_own_clause() -> None:
     assert ids == ["5-prices-rose", "2019", "40-schools-closed"]
 
 
-# docs/scaffold.md's worked example of how `spans` counts: the days between the dates.
+# docs/scaffold.md's "How spans counts days": where the words do not say, either count.
 
 SPANS_ARTICLE = (
     "Hospital admissions\n\nIn the previous seven days, from March 1 to March 7, 1,200 people"
@@ -298,6 +298,12 @@ relations:
     duration: seven-days
     start: first-day
     end: last-day
+  - id: week-to-last-day-elapsed
+    rule: spans
+    duration: seven-days
+    start: first-day
+    end: last-day
+    inclusive: false
 ignored: []
 """
 
@@ -309,7 +315,8 @@ def test_spans_counts_the_days_between_its_dates(tmp_path: Path) -> None:
     (article,) = evaluation.articles
     passed = {o.item.name: o.passed for o in evaluation.of(article)}
     assert passed["week-to-publication"] is True  # 1 to 8 March: 7 days
-    assert passed["week-to-last-day"] is False  # 1 to 7 March: 6 days, not "seven days"
+    assert passed["week-to-last-day"] is True  # 1 to 7 March, both end days counted: 7
+    assert passed["week-to-last-day-elapsed"] is False  # 6 days elapsed, not "seven days"
 
 
 @pytest.mark.parametrize(

@@ -277,7 +277,9 @@ def _parse_figure(text: str, unit: str) -> Figure:
         ratio = _from_ratio(body)
         if ratio is not None:
             return ratio
-    ordinal = _from_ordinal(body) if unit in DURATION_UNITS else None
+    # "a third straight week" is 3 weeks; "the fourth round of talks" is the 4th event, so
+    # counted with those before it, 4 (an event_count up to its day: docs/relations.md)
+    ordinal = _from_ordinal(body) if unit in (*DURATION_UNITS, "count") else None
     quantity = ordinal or _read_count(body)
     if quantity is None and load_lexicon().vague_share(body) is not None:
         raise NumberError(f"{text!r} is a share of a whole: write it with unit percent")

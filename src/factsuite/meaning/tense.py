@@ -134,6 +134,16 @@ _OUT_OF_SCOPE = re.compile(
 """Between a future word and the date, a clause of the date's own whose verb is in the past,
 so the future word does not reach the date: "will replace the bridge that opened in 1962",
 "would reopen the line, which closed in 2020"."""
+_PAST_VERB_GOVERNS = re.compile(
+    r"(?<![\w'’-])(?!(?:be|been|being|is|are|was|were|will|would|to|and|or|has|have|had|"
+    r"get|gets|got)\s)[\w'’-]+,?\s+"
+    rf"(?:{'|'.join(PAST_VERBS)}|(?!(?:need|expect|schedul|plann|due|bas|lock|fix|set)ed\b)"
+    r"[a-z]+ed)\s+(?:in|on|during)\s*$",
+    re.IGNORECASE,
+)
+"""Right before the date, a verb in the past that governs it, not after an auxiliary or
+"to": "will replace the line closed in 2020", "expects sales, which collapsed in March,
+to recover" ("will be opened in June" and "to be completed in 2027" still look ahead)."""
 _CONDITIONAL_PAST = re.compile(r"^\s+have\s+\w+(?:ed|en|t|n)\b", re.IGNORECASE)
 """After "would", "have" and a participle tell of a past that did not happen: "the plant
 would have opened in 2019"."""
@@ -245,7 +255,7 @@ def _future_word(words: str, scoped: bool = False) -> str:
                 found.group().lower() in NOUNS_TOO and _DETERMINER.search(words, 0, found.start())
             )
             and not (found.group().lower() == "would" and _CONDITIONAL_PAST.match(rest))
-            and not (scoped and _OUT_OF_SCOPE.search(rest))
+            and not (scoped and (_OUT_OF_SCOPE.search(rest) or _PAST_VERB_GOVERNS.search(rest)))
         ):
             return found.group()
     return ""
