@@ -169,6 +169,13 @@ def test_what_is_not_a_mention(text: str) -> None:
     assert _found(text) == []
 
 
+def test_a_figure_grouped_in_thousands_after_a_name_is_a_mention() -> None:
+    """A first-time writer's "those in Wales 77,000" was read as a name like "Category 4"."""
+    text = "Those in Scotland numbered 410,000 and those in Wales 77,000, while others flew."
+    assert [mention.text for mention in find_mentions(text)] == ["410,000", "77,000"]
+    assert find_mentions("They flew a Boeing 737 into Category 4 winds.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
