@@ -11,7 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_plugin import MUTATION_FAILURES, failed_ids, mutate_children, replace_in, run, seed
+from test_plugin import (
+    MUTATION_FAILURES,
+    SEED_ID,
+    failed_ids,
+    mutate_children,
+    replace_in,
+    run,
+    seed,
+)
 
 __all__ = ["seed"]  # the fixture, used by name
 
@@ -192,3 +200,38 @@ def test_a_series_with_no_records_leaves_its_claims_not_checked_with_the_reason(
         "stale[children-refugees]",
         "reference",
     }
+
+
+@pytest.mark.parametrize(
+    ("check", "break_it"),
+    [
+        ("coverage", ("article.txt", "fled.\n", "fled, and 200,000 went to Moldova.\n")),
+        (
+            "grounding[children-refugees]",
+            ("article.txt", "children are among the", "children are amongst the"),
+        ),
+        ("schema", ("claims.yaml", "- id: refugees-body", "- id: refugees-headline")),
+    ],
+)
+def test_a_hand_written_finding_cannot_cover_a_mistake_in_the_files(
+    pytester: pytest.Pytester, seed: Path, check: str, break_it: tuple[str, str, str]
+) -> None:
+    """``findings record`` refuses a finding for schema, grounding or coverage (a mistake in
+    the files is fixed, not recorded), but one written by hand, without a fingerprint, was
+    applied: a new unclaimed figure, a misquote or a misspelled key became an xfail and the
+    run passed.  Such a finding now fails ``schema`` with its line, and covers nothing."""
+    claims = seed / "claims.yaml"
+    claims.write_text(
+        claims.read_text("utf-8")
+        + f"  - check: {check}\n    verdict: acceptable\n    reason: looked at by hand\n",
+        "utf-8",
+    )
+    name, old, new = break_it
+    replace_in(seed / name, old, new)
+    result = run_apart(pytester, "-rfx")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert "schema" in failed_ids(result)
+    output = result.stdout.str()
+    if check != "schema":  # a file that does not validate has its findings read no further
+        assert f"findings[3].check: {check!r} checks the files, not the article" in output
+    assert f"XFAIL {SEED_ID}::{check} " not in output
