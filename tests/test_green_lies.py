@@ -11,7 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_plugin import MUTATION_FAILURES, failed_ids, mutate_children, replace_in, run, seed
+from hypothesis import given
+from hypothesis import strategies as st
+from test_plugin import (
+    MUTATION_FAILURES,
+    SEED_ID,
+    failed_ids,
+    mutate_children,
+    replace_in,
+    run,
+    seed,
+)
+
+from factsuite.checking.rules.quote_in_article import other_spacing
 
 __all__ = ["seed"]  # the fixture, used by name
 
@@ -192,3 +204,75 @@ def test_a_series_with_no_records_leaves_its_claims_not_checked_with_the_reason(
         "stale[children-refugees]",
         "reference",
     }
+
+
+@pytest.mark.parametrize(
+    ("check", "break_it"),
+    [
+        ("coverage", ("article.txt", "fled.\n", "fled, and 200,000 went to Moldova.\n")),
+        (
+            "grounding[children-refugees]",
+            ("article.txt", "children are among the", "children are amongst the"),
+        ),
+        ("schema", ("claims.yaml", "- id: refugees-body", "- id: refugees-headline")),
+    ],
+)
+def test_a_hand_written_finding_cannot_cover_a_mistake_in_the_files(
+    pytester: pytest.Pytester, seed: Path, check: str, break_it: tuple[str, str, str]
+) -> None:
+    """``findings record`` refuses a finding for schema, grounding or coverage (a mistake in
+    the files is fixed, not recorded), but one written by hand, without a fingerprint, was
+    applied: a new unclaimed figure, a misquote or a misspelled key became an xfail and the
+    run passed.  Such a finding now fails ``schema`` with its line, and covers nothing."""
+    claims = seed / "claims.yaml"
+    claims.write_text(
+        claims.read_text("utf-8")
+        + f"  - check: {check}\n    verdict: acceptable\n    reason: looked at by hand\n",
+        "utf-8",
+    )
+    name, old, new = break_it
+    replace_in(seed / name, old, new)
+    result = run_apart(pytester, "-rfx")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    assert "schema" in failed_ids(result)
+    output = result.stdout.str()
+    if check != "schema":  # a file that does not validate has its findings read no further
+        assert f"findings[3].check: {check!r} checks the files, not the article" in output
+    assert f"XFAIL {SEED_ID}::{check} " not in output
+
+
+def test_a_quote_that_differs_only_in_spacing_says_where_and_how(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    """A no-break space pasted from a web page made the quote and its nearest text print the
+    same: a red with nothing to fix in sight.  The failure now names the character."""
+    nbsp = "3.5\u00a0million people to flee"
+    replace_in(seed / "article.txt", "3.5 million people to flee", nbsp)
+    result = run_apart(pytester, "-rf")
+    assert failed_ids(result) >= {"grounding[refugees-lead]"}
+    result.stdout.fnmatch_lines(
+        [
+            "*The article has these words with other spacing (article.txt:1, column *): "
+            "U+00A0 NO-BREAK SPACE.*"
+        ]
+    )
+
+
+words = st.lists(st.text(alphabet="abcdefghij0123456789.", min_size=1, max_size=6), min_size=2)
+
+
+@given(words=words, where=st.integers(min_value=0), odd=st.sampled_from(["\u00a0", "\u2009", "  "]))
+def test_other_spacing_names_the_odd_space_wherever_it_is(
+    words: list[str], where: int, odd: str
+) -> None:
+    quote = " ".join(words)
+    gaps = len(words) - 1
+    spaced = [*words[:1]]
+    for index, word in enumerate(words[1:]):
+        spaced.append(odd if index == where % gaps else " ")
+        spaced.append(word)
+    article = "Before. " + "".join(spaced) + " after."
+    said = other_spacing(article, quote)
+    assert said is not None
+    assert ("two spaces in a row" if odd == "  " else f"U+{ord(odd):04X}") in said
+    assert other_spacing("nothing alike here", quote) is None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -213,3 +215,32 @@ def test_a_run_whose_verdicts_are_all_stored_imports_no_pandas_nor_numpy(tmp_pat
         for _ in range(2)
     ]
     assert runs == [["0", "True", "True", "True"], ["0", "False", "False", "False"]]
+
+
+def test_entries_no_run_can_use_are_pruned_and_used_ones_kept(
+    tmp_path: Path, counted: list[int]
+) -> None:
+    """The pruning policy (``checking/cache_prune.py``): another code's folder goes, an entry
+    unused for a month goes, an entry a run found is kept however old it was."""
+    from factsuite.checking.cache_prune import UNUSED_DAYS, prune_verdicts
+
+    folders = seed_archive(tmp_path)
+    store = tmp_path / "cache"
+    run(folders, store)
+    used = stored_entries(store)
+    month_ago = time.time() - (UNUSED_DAYS + 1) * 86400
+    for entry in used:
+        os.utime(entry, (month_ago, month_ago))
+    other_code = store / verdict_cache.FOLDER / "0123456789abcdef"
+    other_code.mkdir()
+    (other_code / "entry").write_bytes(b"sealed by an older factsuite")
+    edited_away = used[0].parent / ("0" * 64)
+    edited_away.write_bytes(b"verdicts of a version of an article that is gone")
+    os.utime(edited_away, (month_ago, month_ago))
+    run(folders, store)  # finds both entries: their time is refreshed
+    assert prune_verdicts(store) == 2
+    assert not other_code.exists()
+    assert not edited_away.exists()
+    assert sorted(stored_entries(store)) == sorted(used)
+    run(folders, store)
+    assert counted == [2]  # the first run evaluated both; the others found them stored

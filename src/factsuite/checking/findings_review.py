@@ -20,6 +20,7 @@ from typing import Any
 from factsuite.checking.findings import Problem
 from factsuite.files.article import Article
 from factsuite.files.loading import LocatedError
+from factsuite.files.names import checks_the_files
 
 REFERENCE_RULES = ("record", "population", "stale", "event")
 CLAIM_FIELDS = ("quote", "value", "qualifier", "unit", "population", "as_of", "attributed")
@@ -37,7 +38,8 @@ def without_lines(words: str) -> str:
 def finding_errors(
     article: Article, names: list[str], reference_folder: Path | None
 ) -> list[LocatedError]:
-    """Findings that name no planned check, or a check twice: each its own located error."""
+    """Findings that name no planned check, a check of the files, or a check twice: each its
+    own located error."""
     assert article.claims is not None
     errors = []
     seen: set[str] = set()
@@ -47,6 +49,9 @@ def finding_errors(
         if finding.check not in names:
             message, hint = _unknown_check(article, finding.check, names, reference_folder)
             errors.append(LocatedError(*where, field, message, hint))
+        elif checks_the_files(finding.check):
+            message = f"{finding.check!r} checks the files, not the article: it covers nothing"
+            errors.append(LocatedError(*where, field, message, "fix the file and drop this"))
         elif finding.check in seen:
             errors.append(
                 LocatedError(*where, field, f"{finding.check!r} has two findings", "keep one")

@@ -27,6 +27,7 @@ imported only for the articles that miss).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -78,6 +79,7 @@ class StoredVerdicts:
         payload = read_entry(self.folder / key)
         if payload is None:
             return None
+        _used(self.folder / key)
         try:
             return decoded(article, json.loads(payload))
         except (ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -150,6 +152,7 @@ def reference_errors(
             payload = read_entry(entry)
             stored = None if payload is None else _texts(payload)
             if stored is not None:
+                _used(entry)
                 texts += stored
                 continue
         reference = library.for_article(article)
@@ -158,6 +161,12 @@ def reference_errors(
             write_entry(entry, json.dumps(told).encode())
         texts += told
     return texts
+
+
+def _used(entry: Path) -> None:
+    """Refresh an entry's time when a run finds it: ``cache_prune`` deletes those unused."""
+    with contextlib.suppress(OSError):  # read-only: the entry may be pruned, then rewritten
+        os.utime(entry)
 
 
 def _told(errors: Any) -> list[str]:

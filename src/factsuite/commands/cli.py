@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from factsuite import __version__
+from factsuite.checking.cache_prune import prune_verdicts
 from factsuite.checking.chunks import CHUNK_SIZE, available_cores, chunk_size_of, verdicts
 from factsuite.checking.verdict_cache import reference_errors
 from factsuite.commands.check_output import (
@@ -53,6 +54,8 @@ def _check(arguments: argparse.Namespace) -> int:
             advance()
     for text in reference_errors(folders, library, cache, reading):
         run.reference_error(text)
+    if cache is not None:
+        prune_verdicts(cache)
     return run.finish(len(folders))
 
 

@@ -16,3 +16,11 @@ cannot be read as an article (``claims.yml``, a ``claims.yaml`` folder) fails by
 instead of being skipped unseen."""
 POPULATIONS_FILE = "populations.yaml"
 """reference/populations.yaml: the optional vocabulary of populations."""
+FILE_CHECK_RULES = ("schema", "grounding", "coverage")
+"""Checks of the files themselves (a key, a quote, an unclaimed figure): a failure is a mistake
+fixed in the files, never a finding about the article, so no finding covers one."""
+
+
+def checks_the_files(check: str) -> bool:
+    """Whether a check, by name (``schema``, ``grounding[x]``, ``coverage``), checks the files."""
+    return check.split("[", 1)[0] in FILE_CHECK_RULES

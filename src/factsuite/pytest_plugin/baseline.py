@@ -44,8 +44,10 @@ def _known(config: pytest.Config) -> set[Identity] | None:
 
 def check_baseline(config: pytest.Config) -> None:
     """Read the baseline before any check runs: a path that cannot be read stops the run at
-    once, rather than only when a check fails (a passing run never said it was missing)."""
-    _known(config)
+    once, rather than only when a check fails (a passing run never said it was missing).
+    Without the option nothing is imported: a run without fact files stays light."""
+    if config.getoption(OPTION) is not None:
+        _known(config)
 
 
 def in_baseline(config: pytest.Config, claims_file: Path, outcome: Outcome) -> bool:

@@ -15,6 +15,7 @@ from factsuite.checking.explain_helpers import INDENT, labelled, render_bound
 from factsuite.checking.findings import ClaimRef, Problem
 from factsuite.checking.implied import implied_rule
 from factsuite.files.model import Finding, Verdict
+from factsuite.files.names import FILE_CHECK_RULES
 from factsuite.meaning.lexicon import READING_MEANS, Reading
 from factsuite.reports.verdicts import Status, not_reviewed, status
 
@@ -67,7 +68,7 @@ def problem_texts(outcome: Outcome) -> list[str]:
     return [problem_text(problem) for problem in outcome.problems]
 
 
-FIX_THE_FILE_RULES = ("schema", "grounding", "coverage")
+FIX_THE_FILE_RULES = FILE_CHECK_RULES
 """Rules whose failures are mistakes in the files, not in the article: fixed, not recorded."""
 
 
