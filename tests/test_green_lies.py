@@ -276,3 +276,51 @@ def test_other_spacing_names_the_odd_space_wherever_it_is(
     assert said is not None
     assert ("two spaces in a row" if odd == "  " else f"U+{ord(odd):04X}") in said
     assert other_spacing("nothing alike here", quote) is None
+
+
+def test_an_article_dropped_in_without_claims_fails_until_they_are_drafted(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    """A folder holding only article.txt was not collected: an article in facts/ that no
+    check saw, and a green run.  It now fails ``schema`` with the command that drafts its
+    claims, and that command keeps the text it was given."""
+    new = pytester.path / "facts" / "2022-03-23-unclaimed"
+    new.mkdir()
+    text = new / "article.txt"
+    text.write_bytes((seed / "article.txt").read_bytes())
+
+    result = run_apart(pytester)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(["FAILED facts/2022-03-23-unclaimed/article.txt::schema*"])
+    expected = (
+        f"factsuite new {new.relative_to(pytester.path)} --from {text.relative_to(pytester.path)}"
+    )
+    assert "the folder has no claims.yaml" in result.stdout.str()
+    assert f"hint: draft them from the text: {expected}" in result.stdout.str()
+
+    drafted = pytester.run(*expected.split(), "--published", "2022-03-22")
+    assert drafted.ret == 0, drafted.stderr.str()
+    assert "beside its article.txt" in drafted.stdout.str()
+    assert text.read_bytes() == (seed / "article.txt").read_bytes()
+    assert (new / "claims.yaml").is_file()
+    assert (new / "meta.yaml").is_file()
+
+
+def test_drafting_into_a_folder_whose_text_differs_writes_nothing(
+    pytester: pytest.Pytester, seed: Path
+) -> None:
+    new = pytester.path / "facts" / "2022-03-23-other"
+    new.mkdir()
+    (new / "article.txt").write_text("An older text of 12 lines.\n", "utf-8")
+    drafted = pytester.run(
+        "factsuite",
+        "new",
+        str(new),
+        "--from",
+        str(seed / "article.txt"),
+        "--published",
+        "2022-03-22",
+    )
+    assert drafted.ret == 1
+    assert "already has article.txt: nothing written" in drafted.stderr.str()
+    assert sorted(path.name for path in new.iterdir()) == ["article.txt"]

@@ -224,8 +224,8 @@ def tried_each(checker: Rechecker, requests: Sequence[tuple[str, Hypothesis]]) -
     again = [(number, requests[number][0], piece) for number, _, piece in refine]
     second = _tries(checker, requests, again)
     pieces: dict[tuple[int, int], list[Tried]] = {}
-    for (number, i, _), tries in zip(refine, (t for ts in second for t in ts), strict=True):
-        pieces.setdefault((number, i), []).append(tries)
+    for (number, i, _), tried in zip(refine, (t for ts in second for t in ts), strict=True):
+        pieces.setdefault((number, i), []).append(tried)
     return [
         [piece for i, t in enumerate(tries) for piece in pieces.get((number, i), [t])]
         for number, tries in enumerate(first)

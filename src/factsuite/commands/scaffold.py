@@ -304,17 +304,30 @@ def _write_new(path: Path, content: str) -> None:
         file.write(content)
 
 
+def _holds(path: Path, text: str) -> bool:
+    """The file (not a link) holds exactly this text."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
 def scaffold(
     folder: Path, text: str, published: date, url: str | None = None, outlet: str | None = None
 ) -> Path:
     """Write article.txt (verbatim), meta.yaml and a draft claims.yaml into ``folder``.
 
-    Raises FileExistsError when any of the three files is already there (nothing is
+    An article.txt already there holding this very text is kept: an article dropped into
+    ``facts/`` before its claims fails ``schema`` until they are scaffolded from it.  Raises
+    FileExistsError when any other of the three files is already there (nothing is
     written), and ValueError when the text has no mention to draft a claim from.
     """
     names = (TEXT_FILE, META_FILE, CLAIMS_FILE)
     existing = [name for name in names if os.path.lexists(folder / name)]  # a dangling link too
-    if existing:
+    keeps_text = existing == [TEXT_FILE] and _holds(folder / TEXT_FILE, text)
+    if existing and not keeps_text:
         raise FileExistsError(f"{folder} already has {', '.join(existing)}: nothing written")
     mentions = find_mentions(text)
     if not mentions:
@@ -326,6 +339,8 @@ def scaffold(
         META_FILE: meta_yaml(text, published, url, outlet),
         CLAIMS_FILE: claims_yaml(folder, text, published, drafts, suggestions),
     }
+    if keeps_text:
+        del contents[TEXT_FILE]
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     try:
@@ -359,16 +374,19 @@ def _read_source(source: str) -> str:
 def _new(arguments: argparse.Namespace) -> int:
     try:
         text = _read_source(arguments.source)
+        kept = os.path.isfile(arguments.folder / TEXT_FILE)
         folder = scaffold(
             arguments.folder, text, arguments.published, arguments.url, arguments.outlet
         )
     except (OSError, UnicodeDecodeError, ValueError) as error:
         print(f"factsuite new: {error}", file=sys.stderr)
         return 1
-    print(
-        f"wrote {folder / TEXT_FILE}, {META_FILE} and {CLAIMS_FILE}: "
-        f"{len(find_mentions(text))} draft claims to review (docs/scaffold.md)"
+    written = (
+        f"{folder / META_FILE} and {CLAIMS_FILE} beside its {TEXT_FILE}"
+        if kept
+        else f"{folder / TEXT_FILE}, {META_FILE} and {CLAIMS_FILE}"
     )
+    print(f"wrote {written}: {len(find_mentions(text))} draft claims to review (docs/scaffold.md)")
     return 0
 
 

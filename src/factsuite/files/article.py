@@ -152,7 +152,13 @@ def _no_claims_file(path: Path) -> LocatedError:
         for name in names
         if name.casefold() in ARTICLE_LOOKALIKES and name.casefold().startswith("claims")
     )
-    hint = f"rename {others[0]} to {CLAIMS_FILE}" if others else "write one: factsuite new"
+    if others:
+        hint = f"rename {others[0]} to {CLAIMS_FILE}"
+    elif os.path.isfile(path.parent / TEXT_FILE):
+        command = f"factsuite new {path.parent} --from {path.parent / TEXT_FILE}"
+        hint = f"draft them from the text: {command} --published YYYY-MM-DD"
+    else:
+        hint = "write one: factsuite new"
     return LocatedError(path, None, None, "the folder has no claims.yaml", hint)
 
 

@@ -10,10 +10,10 @@ CLAIMS_FILE = "claims.yaml"
 REFERENCE_FOLDER = "reference"
 SERIES_FILE, RECORDS_FILE = "series.yaml", "records.csv"
 EVENTS_FILE, EVENTS_TABLE = "events.yaml", "events.csv"
-ARTICLE_LOOKALIKES = {CLAIMS_FILE, "claims.yml", META_FILE, "meta.yml"}
+ARTICLE_LOOKALIKES = {CLAIMS_FILE, "claims.yml", META_FILE, "meta.yml", TEXT_FILE}
 """Names (any case) that make a folder look like an article: found, so that one that
-cannot be read as an article (``claims.yml``, a ``claims.yaml`` folder) fails by name
-instead of being skipped unseen."""
+cannot be read as an article (``claims.yml``, a ``claims.yaml`` folder, an article.txt
+dropped in with no claims yet) fails by name instead of being skipped unseen."""
 POPULATIONS_FILE = "populations.yaml"
 """reference/populations.yaml: the optional vocabulary of populations."""
 FILE_CHECK_RULES = ("schema", "grounding", "coverage")
