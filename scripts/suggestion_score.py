@@ -1,6 +1,6 @@
 """Precision and recall of the relations ``factsuite new`` suggests, against a careful human's.
 
-    python scripts/suggestion_score.py [--part tuning|holdout|unseen-c|unseen-d|all] [-v]
+    python scripts/suggestion_score.py [--part PART] [-v]  # tuning, holdout, unseen-c..f, all
 
 (``all`` is tuning and holdout.)
 
@@ -291,10 +291,13 @@ WRITERS = {
     "holdout": sorted((CORPUS / "holdout").glob("*/facts")),
     "unseen-c": [CORPUS / "unseen" / "c" / "facts"],
     "unseen-d": [CORPUS / "unseen" / "d" / "facts"],
+    "unseen-e": [CORPUS / "unseen" / "e" / "facts"],
+    "unseen-f": [CORPUS / "unseen" / "f" / "facts"],
 }
 """Each part's writers' facts folders; an unseen writer is measured once at the end of the
 round it was written in, never tuned to (unseen-c was looked at in round four; unseen-d is
-round four's held-out writer)."""
+round four's held-out writer, looked at in round five; unseen-e and unseen-f are round
+five's, e written against the round's first docs and f against its last)."""
 
 
 def score_part(part: str) -> list[ArticleScore]:
