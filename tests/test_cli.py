@@ -165,12 +165,24 @@ def test_check_under_the_strict_reading(capsys: pytest.CaptureFixture[str], tmp_
 def test_check_without_claims_files_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    (tmp_path / "article.txt").write_text("Nothing to check.\n")
+    (tmp_path / "notes.txt").write_text("Nothing to check.\n")
     capsys.readouterr()
     assert main(["check", str(tmp_path)]) == 2
     out, err = capsys.readouterr()
     assert out == ""  # standard output is for what a script reads
     assert err.startswith(f"no claims.yaml found under {tmp_path}: give an article folder")
+
+
+def test_check_of_an_article_text_with_no_claims_fails_it_with_the_command_to_draft_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Not a usage error: an article with no claims yet is an article no check has seen."""
+    (tmp_path / "article.txt").write_text("Some 40 people came.\n")
+    capsys.readouterr()
+    assert main(["check", str(tmp_path)]) == 1
+    out, _ = capsys.readouterr()
+    assert f"{tmp_path / 'claims.yaml'}: the folder has no claims.yaml" in out
+    assert f"factsuite new {tmp_path} --from {tmp_path / 'article.txt'}" in out
 
 
 def test_check_reports_a_broken_file_and_goes_on(

@@ -423,8 +423,8 @@ def test_links_inside_the_tree_are_followed(facts: Path) -> None:
     seed = copy_of_seed(facts)
     shared = facts / "shared"
     shared.mkdir()
-    shutil.move(seed / "article.txt", shared / "article.txt")
-    (seed / "article.txt").symlink_to(Path("..") / "shared" / "article.txt")
+    shutil.move(seed / "article.txt", shared / "seed-text.txt")  # not an article of its own
+    (seed / "article.txt").symlink_to(Path("..") / "shared" / "seed-text.txt")
     (facts / "same-seed").symlink_to(SEED_NAME, target_is_directory=True)
 
     assert discover([facts]) == [seed]  # the linked folder is the same article, once

@@ -551,7 +551,8 @@ def test_a_folder_that_looks_like_an_article_is_never_skipped(
     expected = {
         "claims.yml": "the folder has no claims.yaml\n    hint: rename claims.yml to claims.yaml",
         "a folder": "claims.yaml is a folder, not a file",
-        "missing": "the folder has no claims.yaml\n    hint: write one: factsuite new",
+        "missing": "the folder has no claims.yaml\n    hint: draft them from the text: "
+        f"factsuite new {odd} --from {odd / 'article.txt'} --published YYYY-MM-DD",
     }[how]
     assert f"{claims}: {expected}" in out
     result = pytester.runpytest(str(tmp_path / "facts"), "-p", "no:cacheprovider", "-rf")
