@@ -346,6 +346,9 @@ def test_a_stated_relation_is_suggested(text: str, rule: str, fields: dict[str, 
         "There were 57 deaths, of whom 40 patients were men and 17 women.",
         # "the 20 percent most deprived areas" names a group, not the level reached
         "Spending on the 20 percent most deprived areas rose by 3 percent from 17 percent.",
+        # a price for each sack did not change from the crop's total value
+        "The average price rose 18 percent to $312 a sack, and the crop's value was put at "
+        "$1.81 billion, up from $1.66 billion.",
     ],
 )
 def test_figures_merely_near_each_other_are_not_related(text: str) -> None:

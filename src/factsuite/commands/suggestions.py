@@ -452,6 +452,18 @@ def _defines_a_group(text: _Text, draft: Draft) -> bool:
     return bool(re.search(r"\bthe\s+$", text.before(draft)) and _DEFINES.match(text.after(draft)))
 
 
+_PER_UNIT = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?!\w+\s+(?:earlier|ago|before|later|previously)\b)\w+",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(text: _Text, draft: Draft) -> bool:
+    """ "$312 a sack", "14.2 sacks per hectare": a figure for each unit, which a total ("$1.66
+    billion") never changed into; "1.36 million a year earlier" is a level, not a rate."""
+    return bool(_PER_UNIT.match(text.after(draft)))
+
+
 def _changes(text: _Text) -> Iterator[Suggestion]:
     """ "rose by 42,000 to 1.44 million from 1.36 million", "rose to 6.4 percent, up 0.2
     percentage points from 6.2 percent": the change ``by``, the level it left ``from`` and
@@ -482,6 +494,8 @@ def _changes(text: _Text) -> Iterator[Suggestion]:
         )
         end = to or _nearest_before(by, [f for f in same if f.mention.unit == start.mention.unit])
         if end is None or end.mention.unit != start.mention.unit:
+            continue
+        if _per_unit(text, start) != _per_unit(text, end):
             continue
         points = "percentage point" in by.mention.text + text.after(by)[:20]
         kind = "points" if points else "absolute"
