@@ -9,6 +9,15 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+from factsuite.checking.rules import rules
+from factsuite.files import reference  # noqa: F401 - pandas, before any in-process run
+
+# pytester's in-process runs put sys.modules back as they found them, yet numpy cannot be
+# imported twice in one process, nor our pandera checks registered twice: a test file run
+# alone failed at its second in-process run unless an earlier test had loaded the engine.
+# Loaded here, once, before any run.
+rules()
+
 settings.register_profile(
     "ci",
     max_examples=25,
